@@ -1,0 +1,59 @@
+# Opstap: `make demo` runs the service with demo data, `make test` runs the test suite.
+# Both set everything up first: a virtual environment in .venv, and (when DATABASE_URL /
+# REDIS_URL are not set) an embedded PostgreSQL and Redis under .opstap/.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OPSTAP := $(BIN)/opstap
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: help install demo test lint format bench migrate taxonomy clean
+
+help:
+	@echo "make demo    set up and run Opstap with demo data (Ctrl-C stops everything)"
+	@echo "make test    set up and run the whole test suite"
+	@echo "make lint    ruff and mypy"
+	@echo "make bench   print performance figures from bench/"
+	@echo "make clean   remove the virtual environment and the embedded servers' data"
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else \
+	  "Opstap needs Python 3.11 or newer; set PYTHON=/path/to/python3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(OPSTAP) demo
+
+# pytest exits 5 when it collects no tests: say so instead of failing obscurely.
+test: $(STAMP)
+	@set +e; $(OPSTAP) services run -- $(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests"; fi; exit $$rc
+
+lint: $(STAMP)
+	$(BIN)/ruff check services tests bench
+	$(BIN)/ruff format --check services tests bench
+	$(BIN)/mypy services
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix services tests bench
+	$(BIN)/ruff format services tests bench
+
+bench: $(STAMP)
+	$(OPSTAP) services run -- $(BIN)/python -m bench
+
+migrate: $(STAMP)
+	$(OPSTAP) db upgrade
+
+taxonomy: $(STAMP)
+	$(OPSTAP) taxonomy import
+
+clean:
+	rm -rf $(VENV) .opstap .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,50 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import redis.asyncio as aioredis
+from fastapi import FastAPI
+
+from services.api.errors import install_error_handlers
+from services.api.middleware import RequestContextMiddleware
+from services.api.routes import system, taxonomy
+from services.core import db, migrate
+from services.core.settings import Settings, get_settings
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """An app bound to `settings` (default: from the environment)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if not settings.database_url or not settings.redis_url:
+            raise RuntimeError("DATABASE_URL and REDIS_URL must be set to serve the API")
+        app.state.pool = await db.create_pool(
+            settings.database_url, min_size=settings.db_pool_min, max_size=settings.db_pool_max
+        )
+        app.state.redis = aioredis.from_url(settings.redis_url)
+        try:
+            yield
+        finally:
+            await app.state.redis.aclose()
+            await app.state.pool.close()
+
+    app = FastAPI(
+        title="Opstap",
+        version="0.1.0",
+        description="Job matching and next steps for work-integration social enterprises.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.head_revision = migrate.head_revision()
+    install_error_handlers(app)
+    app.add_middleware(RequestContextMiddleware)
+    app.include_router(system.router)
+    app.include_router(taxonomy.router, prefix=API_PREFIX)
+    return app

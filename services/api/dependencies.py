@@ -1,0 +1,28 @@
+"""Request-scoped dependencies: the request owns its transaction."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+import asyncpg
+from fastapi import Depends, Request
+
+from services.core.settings import Settings
+
+
+async def get_conn(request: Request) -> AsyncIterator[asyncpg.Connection]:
+    """A pooled connection in a transaction: committed when the route returns, else rolled back."""
+    pool: asyncpg.Pool = request.app.state.pool
+    async with pool.acquire() as conn, conn.transaction():
+        yield conn
+
+
+def get_settings(request: Request) -> Settings:
+    """The settings the app was made with."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+Conn = Annotated[asyncpg.Connection, Depends(get_conn)]
+AppSettings = Annotated[Settings, Depends(get_settings)]

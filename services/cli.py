@@ -1,0 +1,241 @@
+"""The `opstap` command: run, migrate, import and demo the service."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from services.core.errors import OpstapError
+from services.core.logging import configure_logging
+from services.core.settings import Settings, get_settings
+
+app = typer.Typer(
+    help="Opstap: job matching and next steps for work-integration social enterprises.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+taxonomy_app = typer.Typer(help="The skills and occupations taxonomy (ESCO).", no_args_is_help=True)
+services_app = typer.Typer(
+    help="PostgreSQL and Redis: configured or embedded.", no_args_is_help=True
+)
+app.add_typer(db_app, name="db")
+app.add_typer(taxonomy_app, name="taxonomy")
+app.add_typer(services_app, name="services")
+
+T = TypeVar("T")
+
+
+def _settings() -> Settings:
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    return settings
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.secho(f"opstap: {message}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(code)
+
+
+def _with_services(settings: Settings, work: Callable[[Settings], T]) -> T:
+    """Run `work` against the configured services, or embedded ones started for it."""
+    from services.core.embedded import running_services
+
+    with running_services(settings.database_url, settings.redis_url, settings.data_dir) as urls:
+        bound = settings.model_copy(
+            update={"database_url": urls.database_url, "redis_url": urls.redis_url}
+        )
+        os.environ.update(urls.as_env())
+        return work(bound)
+
+
+def _guard(work: Callable[[], T]) -> T:
+    """Turn expected failures into one clear line and exit code 2."""
+    try:
+        return work()
+    except OpstapError as exc:
+        _fail(exc.detail)
+    raise AssertionError("unreachable")
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply all pending migrations."""
+    from services.core.bootstrap import migrate
+
+    settings = _settings()
+    _guard(lambda: _with_services(settings, lambda s: asyncio.run(migrate(s))))
+    typer.echo("database schema is up to date")
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Show the migration the database is at and the newest one in the code."""
+    from services.core.bootstrap import schema_status
+
+    settings = _settings()
+    current, head = _guard(
+        lambda: _with_services(settings, lambda s: asyncio.run(schema_status(s)))
+    )
+    typer.echo(f"database: {current or 'not migrated'}\ncode:     {head}")
+
+
+@taxonomy_app.command("import")
+def taxonomy_import(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Folder with the ESCO CSV files; default: OPSTAP_ESCO_DIR or the "
+            "bundled starter taxonomy."
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option(help="Import even when this exact folder was imported.")
+    ] = False,
+) -> None:
+    """Import a taxonomy folder in the ESCO v1.1.1 CSV layout (idempotent)."""
+    from services.core.bootstrap import import_taxonomy, migrate
+
+    settings = _settings()
+    source = folder or settings.taxonomy_dir
+
+    async def run(s: Settings) -> None:
+        await migrate(s)
+        await import_taxonomy(s, source, force=force, progress=True)
+
+    _guard(lambda: _with_services(settings, lambda s: asyncio.run(run(s))))
+
+
+@app.command("api")
+def api() -> None:
+    """Serve the web pages and the HTTP API (OPSTAP_HOST, OPSTAP_PORT)."""
+    import uvicorn
+
+    settings = _settings()
+
+    def serve(s: Settings) -> None:
+        from services.api.app import create_app
+
+        uvicorn.run(
+            create_app(s),
+            host=s.host,
+            port=s.port,
+            log_config=None,
+            proxy_headers=True,
+            timeout_graceful_shutdown=10,
+        )
+
+    _guard(lambda: _with_services(settings, serve))
+
+
+@app.command("worker")
+def worker(
+    concurrency: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
+    queues: Annotated[
+        str | None, typer.Option(help="Comma-separated queues to consume (default OPSTAP_QUEUE).")
+    ] = None,
+) -> None:
+    """Run a Celery worker that handles events and background jobs."""
+    settings = _settings()
+
+    def run(s: Settings) -> None:
+        from services.worker.app import create_celery
+
+        celery = create_celery(s)
+        celery.worker_main(
+            [
+                "worker",
+                "--loglevel",
+                s.log_level,
+                "--queues",
+                queues,
+                "--concurrency",
+                str(concurrency or s.worker_concurrency),
+                "--without-gossip",
+                "--without-mingle",
+                "--hostname",
+                f"opstap@{os.uname().nodename}-{os.getpid()}",
+            ]
+        )
+
+    _guard(lambda: _with_services(settings, run))
+
+
+@app.command("beat")
+def beat() -> None:
+    """Run Celery beat, the clock for periodic jobs (run exactly one)."""
+    settings = _settings()
+
+    def run(s: Settings) -> None:
+        from services.worker.app import create_celery
+
+        beat_dir = s.data_dir / "beat"
+        beat_dir.mkdir(parents=True, exist_ok=True)
+        create_celery(s).start(
+            ["beat", "--loglevel", s.log_level, "--schedule", str(beat_dir / "schedule")]
+        )
+
+    _guard(lambda: _with_services(settings, run))
+
+
+@app.command("relay")
+def relay(once: Annotated[bool, typer.Option(help="Send what is due, then stop.")] = False) -> None:
+    """Move committed outbox events to the task queue (several relays may run)."""
+    settings = _settings()
+
+    def run(s: Settings) -> None:
+        from services.worker.relay import run_relay
+
+        asyncio.run(run_relay(s, once=once))
+
+    _guard(lambda: _with_services(settings, run))
+
+
+@app.command("demo")
+def demo() -> None:
+    """Set everything up and run API, worker and relay with demo data; Ctrl-C stops it all."""
+    from services.core.supervisor import run_demo
+
+    settings = _settings()
+    sys.exit(_guard(lambda: _with_services(settings, run_demo)))
+
+
+@services_app.command(
+    "run", context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
+)
+def services_run(ctx: typer.Context) -> None:
+    """Run a command (after --) with DATABASE_URL and REDIS_URL set, starting embedded servers
+    when none are configured, and stop them when it ends."""
+    command: list[Any] = list(ctx.args)
+    if not command:
+        _fail("name a command to run, e.g. `opstap services run -- pytest`")
+    settings = _settings()
+
+    def run(s: Settings) -> int:
+        typer.echo(
+            f"opstap: database {_short(s.database_url)}, redis {_short(s.redis_url)}", err=True
+        )
+        try:
+            return subprocess.call(command)
+        except KeyboardInterrupt:
+            return 130
+
+    sys.exit(_guard(lambda: _with_services(settings, run)))
+
+
+def _short(url: str | None) -> str:
+    from services.core.db import describe_url
+
+    return str(url) if not url or url.startswith("unix://") else describe_url(url)
+
+
+def main() -> None:
+    """Entry point of the `opstap` command."""
+    app()

@@ -1,0 +1,56 @@
+"""Set-up steps shared by the CLI, the demo and the tests: migrate, import, seed."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import typer
+
+from services.core import db
+from services.core import migrate as migrations
+from services.core.settings import Settings
+from services.core.taxonomy import importer
+
+
+def _url(settings: Settings) -> str:
+    if settings.database_url is None:
+        raise RuntimeError("no database URL: start the services first")
+    return settings.database_url
+
+
+async def migrate(settings: Settings) -> None:
+    """Check the database answers, then apply pending migrations."""
+    conn = await db.connect(_url(settings))
+    await conn.close()
+    # Alembic is synchronous; keep the event loop free while it runs.
+    await asyncio.to_thread(migrations.upgrade, _url(settings))
+
+
+async def schema_status(settings: Settings) -> tuple[str | None, str]:
+    """(the database's migration, the code's newest migration)."""
+    conn = await db.connect(_url(settings))
+    try:
+        return await migrations.current_revision(conn), migrations.head_revision()
+    finally:
+        await conn.close()
+
+
+async def import_taxonomy(
+    settings: Settings, folder: Path, *, force: bool = False, progress: bool = False
+) -> importer.ImportReport | None:
+    """Import `folder` unless the very same files were the last import; print a summary."""
+    conn = await db.connect(_url(settings))
+    try:
+        fingerprint = importer.fingerprint(folder)
+        if not force and await importer.last_fingerprint(conn) == fingerprint:
+            typer.echo(f"taxonomy from {folder} is already imported (use --force to redo)")
+            return None
+        async with conn.transaction():
+            report = await importer.import_folder(
+                conn, folder, progress=importer.echo_progress if progress else None
+            )
+        typer.echo(report.summary())
+        return report
+    finally:
+        await conn.close()

@@ -1,0 +1,52 @@
+"""Typed domain errors; the API turns each into one JSON error shape at its edge."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class OpstapError(Exception):
+    """Base of every error the domain raises on purpose."""
+
+    code = "error"
+    status = 400
+
+    def __init__(self, detail: str, *, fields: dict[str, Any] | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.fields = fields or {}
+
+
+class NotFound(OpstapError):
+    """The object does not exist, or the caller may not know that it does."""
+
+    code = "not_found"
+    status = 404
+
+
+class Conflict(OpstapError):
+    """The request clashes with the current state (a duplicate, a wrong status)."""
+
+    code = "conflict"
+    status = 409
+
+
+class Invalid(OpstapError):
+    """The input is wrong; `fields` says what to fix."""
+
+    code = "invalid"
+    status = 422
+
+
+class Forbidden(OpstapError):
+    """The caller is known but may not do this."""
+
+    code = "forbidden"
+    status = 403
+
+
+class Unavailable(OpstapError):
+    """A service Opstap depends on cannot be reached."""
+
+    code = "unavailable"
+    status = 503

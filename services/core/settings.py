@@ -1,0 +1,77 @@
+"""Settings from the environment (and a .env file), read once per process."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+STARTER_TAXONOMY_DIR = Path(__file__).parent / "taxonomy" / "starter"
+
+
+class Settings(BaseSettings):
+    """Everything Opstap can be configured with; see the README for each variable."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="OPSTAP_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    database_url: str | None = Field(
+        None, validation_alias=AliasChoices("DATABASE_URL", "OPSTAP_DATABASE_URL")
+    )
+    redis_url: str | None = Field(
+        None, validation_alias=AliasChoices("REDIS_URL", "OPSTAP_REDIS_URL")
+    )
+    esco_dir: Path | None = None
+    data_dir: Path = Path(".opstap")
+    secret_key: SecretStr | None = None
+    log_level: str = "INFO"
+    log_format: Literal["auto", "json", "text"] = "auto"
+    db_pool_min: int = Field(1, ge=0)
+    db_pool_max: int = Field(10, ge=1)
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str = "opstap@localhost"
+    smtp_starttls: bool = False
+    worker_concurrency: int = Field(2, ge=1)
+    queue: str = Field("default", min_length=1, description="Celery queue for tasks")
+    task_time_limit: int = Field(600, ge=10, description="seconds a task may run")
+    relay_poll_seconds: float = Field(2.0, gt=0)
+    relay_batch_size: int = Field(100, ge=1)
+    outbox_lease_seconds: float = Field(300.0, gt=0)
+    outbox_retention_days: int = Field(30, ge=1)
+
+    @field_validator("database_url", "redis_url", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def taxonomy_dir(self) -> Path:
+        """The ESCO folder when one is configured, else the bundled starter taxonomy."""
+        return self.esco_dir if self.esco_dir else STARTER_TAXONOMY_DIR
+
+    def secret(self) -> str:
+        """The signing secret: configured, or generated once and kept in the data folder."""
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value()
+        path = self.data_dir / "secret_key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings."""
+    return Settings()

@@ -1,0 +1,95 @@
+"""`opstap demo`: prepare the database, then run API, worker and relay until Ctrl-C."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from types import FrameType
+
+import typer
+
+from services.core import bootstrap
+from services.core.settings import Settings
+
+PROCESSES = ("api", "worker", "relay")
+READY_TIMEOUT = 180.0
+
+
+def run_demo(settings: Settings) -> int:
+    """Run the demo stack in the foreground; returns the exit code."""
+    signal.signal(signal.SIGTERM, _interrupt)
+    asyncio.run(_prepare(settings))
+    env = os.environ | {
+        "DATABASE_URL": str(settings.database_url),
+        "REDIS_URL": str(settings.redis_url),
+        "OPSTAP_DATA_DIR": str(settings.data_dir.resolve()),
+    }
+    children: dict[str, subprocess.Popen[bytes]] = {}
+    try:
+        for name in PROCESSES:
+            # A session of their own: Ctrl-C reaches only us, and we stop them in order.
+            children[name] = subprocess.Popen(
+                [sys.executable, "-m", "services", name], env=env, start_new_session=True
+            )
+        url = f"http://{settings.host}:{settings.port}"
+        _wait_ready(url, children)
+        typer.secho(f"\nOpstap is running at {url}  (API docs: {url}/docs)", bold=True)
+        typer.echo("Press Ctrl-C to stop everything.\n")
+        while True:
+            for name, proc in children.items():
+                if proc.poll() is not None:
+                    typer.secho(
+                        f"opstap: the {name} process stopped (exit {proc.returncode})",
+                        err=True,
+                        fg=typer.colors.RED,
+                    )
+                    return 1
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        typer.echo("\nstopping...")
+        return 0
+    finally:
+        _stop(children)
+
+
+async def _prepare(settings: Settings) -> None:
+    await bootstrap.migrate(settings)
+    await bootstrap.import_taxonomy(settings, settings.taxonomy_dir, progress=True)
+
+
+def _wait_ready(url: str, children: dict[str, subprocess.Popen[bytes]]) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT
+    while time.monotonic() < deadline:
+        if any(proc.poll() is not None for proc in children.values()):
+            raise RuntimeError("a process stopped while starting; see the log above")
+        try:
+            with urllib.request.urlopen(f"{url}/ready", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{url}/ready did not answer 200 within {READY_TIMEOUT:.0f} s")
+
+
+def _stop(children: dict[str, subprocess.Popen[bytes]]) -> None:
+    for proc in children.values():
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + 20
+    for proc in children.values():
+        try:
+            proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

@@ -1,0 +1,183 @@
+"""Fixtures: a real PostgreSQL and Redis for every test, never fakes.
+
+`make test` runs pytest under `opstap services run`, which sets DATABASE_URL and REDIS_URL
+(embedded servers when none are configured). Plain `pytest` works too: the session then starts
+the embedded servers itself. Each session makes its own database, migrated and holding the
+taxonomy (full ESCO when OPSTAP_ESCO_DIR is set, else the starter taxonomy), and drops it at
+the end; each test gets a connection in a transaction that is rolled back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import asyncpg
+import pytest
+import redis
+
+from services.core import bootstrap, db
+from services.core.embedded import running_services
+from services.core.settings import STARTER_TAXONOMY_DIR, Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def service_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """(server URL, Redis URL): configured, or embedded servers for this session."""
+    data_dir = Path(os.environ.get("OPSTAP_DATA_DIR", ROOT / ".opstap"))
+    with running_services(
+        os.environ.get("DATABASE_URL") or None, os.environ.get("REDIS_URL") or None, data_dir
+    ) as urls:
+        yield urls.database_url, urls.redis_url
+
+
+def _with_database(url: str, name: str) -> str:
+    """The same server URL, pointing at database `name`."""
+    base, _, query = url.partition("?")
+    base = base.rsplit("/", 1)[0] if base.count("/") > 2 else base
+    return f"{base}/{name}" + (f"?{query}" if query else "")
+
+
+@contextlib.asynccontextmanager
+async def scratch_database(server_url: str) -> AsyncIterator[str]:
+    """A new, empty database on the test server, dropped afterwards."""
+    name = f"opstap_test_{uuid.uuid4().hex[:10]}"
+    admin = await asyncpg.connect(server_url)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        yield _with_database(server_url, name)
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+@pytest.fixture(scope="session")
+def esco_dir() -> Path | None:
+    """The full ESCO folder when OPSTAP_ESCO_DIR names one."""
+    value = os.environ.get("OPSTAP_ESCO_DIR")
+    return Path(value) if value else None
+
+
+@pytest.fixture(scope="session")
+async def settings(
+    service_urls: tuple[str, str], esco_dir: Path | None, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Settings]:
+    """Settings for a session database that is migrated and holds the taxonomy."""
+    server_url, redis_url = service_urls
+    async with scratch_database(server_url) as url:
+        test_settings = Settings(
+            database_url=url,
+            redis_url=redis_url,
+            esco_dir=esco_dir,
+            data_dir=tmp_path_factory.mktemp("opstap-data"),
+            secret_key="test-secret-key-test-secret-key-0123456789",
+            log_format="text",
+        )
+        await bootstrap.migrate(test_settings)
+        await bootstrap.import_taxonomy(test_settings, test_settings.taxonomy_dir)
+        yield test_settings
+
+
+@pytest.fixture(scope="session")
+def taxonomy_is_esco(esco_dir: Path | None) -> bool:
+    """Whether the session database holds full ESCO rather than the starter taxonomy."""
+    return esco_dir is not None
+
+
+@pytest.fixture(scope="session")
+async def pool(settings: Settings) -> AsyncIterator[asyncpg.Pool]:
+    """A pool on the session database."""
+    assert settings.database_url
+    the_pool = await db.create_pool(settings.database_url, min_size=1, max_size=5)
+    yield the_pool
+    await the_pool.close()
+
+
+@pytest.fixture
+async def conn(pool: asyncpg.Pool) -> AsyncIterator[asyncpg.Connection]:
+    """A connection in a transaction that is rolled back after the test."""
+    async with pool.acquire() as connection:
+        tx = connection.transaction()
+        await tx.start()
+        try:
+            yield connection
+        finally:
+            await tx.rollback()
+
+
+@pytest.fixture
+async def empty_database(service_urls: tuple[str, str]) -> AsyncIterator[str]:
+    """The URL of a new database with the schema and nothing else, dropped afterwards."""
+    async with scratch_database(service_urls[0]) as url:
+        await bootstrap.migrate(Settings(database_url=url, redis_url=service_urls[1]))
+        yield url
+
+
+@pytest.fixture
+def redis_client(service_urls: tuple[str, str]) -> Iterator[redis.Redis]:
+    """A client on the test Redis."""
+    client = redis.Redis.from_url(service_urls[1])
+    yield client
+    client.close()
+
+
+@pytest.fixture(scope="session")
+def starter_dir() -> Path:
+    """The bundled starter taxonomy."""
+    return STARTER_TAXONOMY_DIR
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings) -> AsyncIterator[object]:
+    """The API application on the session database, with its lifespan running."""
+    from services.api.app import create_app
+
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app: object) -> AsyncIterator[object]:
+    """An HTTP client that talks to the app in-process (real database and Redis behind it)."""
+    import httpx
+
+    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(transport=transport, base_url="http://opstap.test") as http:
+        yield http
+
+
+@pytest.fixture(scope="session")
+def worker_settings(settings: Settings) -> Settings:
+    """Settings with a queue of this session's own, so no other run's messages reach it."""
+    return settings.model_copy(update={"queue": f"opstap-test-{uuid.uuid4().hex[:8]}"})
+
+
+@pytest.fixture(scope="session")
+def celery_worker(worker_settings: Settings) -> Iterator[subprocess.Popen[bytes]]:
+    """A real Celery worker process (`opstap worker`) on the session database and queue."""
+    env = os.environ | {
+        "DATABASE_URL": str(worker_settings.database_url),
+        "REDIS_URL": str(worker_settings.redis_url),
+        "OPSTAP_QUEUE": worker_settings.queue,
+        "OPSTAP_DATA_DIR": str(worker_settings.data_dir),
+        "OPSTAP_LOG_FORMAT": "text",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "services", "worker", "--concurrency", "1"], env=env
+    )
+    yield proc
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

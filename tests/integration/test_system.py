@@ -1,0 +1,63 @@
+"""Health, readiness, metrics, request ids and the one error shape."""
+
+from __future__ import annotations
+
+import httpx
+
+from services.api.app import create_app
+from services.core.settings import Settings
+
+
+async def test_health_answers_while_the_process_lives(client: httpx.AsyncClient) -> None:
+    response = await client.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+async def test_ready_checks_database_redis_and_schema(client: httpx.AsyncClient) -> None:
+    response = await client.get("/ready")
+    body = response.json()
+    assert response.status_code == 200, body
+    assert body["checks"] == {"database": "ok", "migrations": "ok", "redis": "ok"}
+    assert set(body["outbox"]) == {"unpublished", "unprocessed", "oldest_seconds"}
+
+
+async def test_ready_is_503_when_redis_cannot_be_reached(settings: Settings) -> None:
+    broken = settings.model_copy(update={"redis_url": "redis://127.0.0.1:1/0"})
+    app = create_app(broken)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+            response = await http.get("/ready")
+    assert response.status_code == 503
+    assert response.json()["status"] == "not_ready"
+    assert response.json()["checks"]["redis"].startswith("unreachable")
+    assert response.json()["checks"]["database"] == "ok"
+
+
+async def test_metrics_are_in_prometheus_format(client: httpx.AsyncClient) -> None:
+    await client.get("/health")
+    response = await client.get("/metrics")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    assert 'opstap_http_requests_total{method="GET",route="/health",status="200"}' in response.text
+
+
+async def test_every_response_carries_a_request_id(client: httpx.AsyncClient) -> None:
+    assert len((await client.get("/health")).headers["x-request-id"]) == 32
+    kept = await client.get("/health", headers={"X-Request-ID": "abc-123"})
+    assert kept.headers["x-request-id"] == "abc-123"
+    replaced = await client.get("/health", headers={"X-Request-ID": "bad id\twith junk"})
+    assert replaced.headers["x-request-id"] != "bad id\twith junk"
+
+
+async def test_unknown_route_answers_in_the_error_shape(client: httpx.AsyncClient) -> None:
+    response = await client.get("/api/v1/no-such-thing")
+    assert response.status_code == 404
+    assert response.json() == {"error": "not_found", "detail": "Not Found", "fields": {}}
+
+
+async def test_openapi_documents_the_api(client: httpx.AsyncClient) -> None:
+    schema = (await client.get("/openapi.json")).json()
+    assert "/ready" in schema["paths"]
+    assert (await client.get("/docs")).status_code == 200
