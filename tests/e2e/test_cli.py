@@ -19,8 +19,14 @@ from tests.integration.test_embedded_services import running
 
 OPSTAP = [sys.executable, "-m", "services"]
 COMMANDS = [
-    ["db", "upgrade"], ["taxonomy", "import"], ["api"], ["worker"], ["relay"], ["demo"],
-    ["beat"], ["services", "run"],
+    ["db", "upgrade"],
+    ["taxonomy", "import"],
+    ["api"],
+    ["worker"],
+    ["relay"],
+    ["demo"],
+    ["beat"],
+    ["services", "run"],
 ]
 
 
@@ -37,8 +43,11 @@ def test_every_command_has_help(command: list[str]) -> None:
 
 
 def test_a_wrong_database_url_gives_one_clear_line(tmp_path: Path) -> None:
-    env = _clean_env(DATABASE_URL="postgresql://opstap:secret@127.0.0.1:1/nowhere",
-                     REDIS_URL="redis://127.0.0.1:1/0", OPSTAP_DATA_DIR=str(tmp_path))
+    env = _clean_env(
+        DATABASE_URL="postgresql://opstap:secret@127.0.0.1:1/nowhere",
+        REDIS_URL="redis://127.0.0.1:1/0",
+        OPSTAP_DATA_DIR=str(tmp_path),
+    )
     result = subprocess.run([*OPSTAP, "db", "upgrade"], capture_output=True, text=True, env=env)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
@@ -48,12 +57,15 @@ def test_a_wrong_database_url_gives_one_clear_line(tmp_path: Path) -> None:
 
 
 def test_an_import_folder_without_a_needed_file_names_it(tmp_path: Path) -> None:
-    env = _clean_env(DATABASE_URL="postgresql://opstap@127.0.0.1:1/nowhere",
-                     OPSTAP_DATA_DIR=str(tmp_path))
+    env = _clean_env(
+        DATABASE_URL="postgresql://opstap@127.0.0.1:1/nowhere", OPSTAP_DATA_DIR=str(tmp_path)
+    )
     (tmp_path / "esco").mkdir()
     result = subprocess.run(
-        [*OPSTAP, "taxonomy", "import", str(tmp_path / "esco")], capture_output=True,
-        text=True, env=env,
+        [*OPSTAP, "taxonomy", "import", str(tmp_path / "esco")],
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert result.returncode == 2
     assert "database" in result.stderr or "occupations_en.csv" in result.stderr
@@ -75,11 +87,13 @@ def _ready(url: str) -> bool:
 
 def test_demo_runs_on_embedded_servers_and_ctrl_c_leaves_nothing(tmp_path: Path) -> None:
     port = _free_port()
-    env = _clean_env(OPSTAP_PORT=str(port), OPSTAP_DATA_DIR=str(tmp_path / "data"),
-                     OPSTAP_LOG_FORMAT="text")
+    env = _clean_env(
+        OPSTAP_PORT=str(port), OPSTAP_DATA_DIR=str(tmp_path / "data"), OPSTAP_LOG_FORMAT="text"
+    )
     env.pop("OPSTAP_ESCO_DIR", None)
-    demo = subprocess.Popen([*OPSTAP, "demo"], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    demo = subprocess.Popen(
+        [*OPSTAP, "demo"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     try:
         deadline = time.monotonic() + 240
         while not _ready(f"http://127.0.0.1:{port}/ready"):

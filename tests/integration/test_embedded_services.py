@@ -47,6 +47,7 @@ async def test_configured_urls_start_nothing(tmp_path: Path) -> None:
     with running_services("postgresql://x@db/x", "redis://cache:6379/0", tmp_path) as urls:
         assert urls.started == []
         assert urls.as_env() == {
-            "DATABASE_URL": "postgresql://x@db/x", "REDIS_URL": "redis://cache:6379/0"
+            "DATABASE_URL": "postgresql://x@db/x",
+            "REDIS_URL": "redis://cache:6379/0",
         }
     assert not (tmp_path / "postgres").exists()

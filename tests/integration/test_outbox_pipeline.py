@@ -15,16 +15,14 @@ from services.worker.app import create_celery
 from services.worker.relay import relay_batch
 
 
-async def _processed_at(pool: asyncpg.Pool, event_id: object, timeout: float = 30) -> object:
-    deadline = time.monotonic() + timeout
+async def _processed_at(pool: asyncpg.Pool, event_id: object, within: float = 30) -> object:
+    deadline = time.monotonic() + within
     while time.monotonic() < deadline:
-        value = await pool.fetchval(
-            "SELECT processed_at FROM outbox_event WHERE id = $1", event_id
-        )
+        value = await pool.fetchval("SELECT processed_at FROM outbox_event WHERE id = $1", event_id)
         if value is not None:
             return value
         await asyncio.sleep(0.1)
-    raise AssertionError(f"event {event_id} was not processed within {timeout} s")
+    raise AssertionError(f"event {event_id} was not processed within {within} s")
 
 
 async def test_committed_event_reaches_a_real_worker_and_is_processed(
@@ -63,14 +61,16 @@ async def test_an_event_whose_lease_ran_out_unprocessed_is_sent_again(
     event_id = await events.emit(conn, "probe.sent", aggregate_type="probe", aggregate_id="1")
     first = await events.claim_due(conn, limit=1000, lease_seconds=300)
     assert event_id in {row["id"] for row in first}
-    assert event_id not in {r["id"] for r in await events.claim_due(conn, limit=1000,
-                                                                    lease_seconds=300)}
+    assert event_id not in {
+        r["id"] for r in await events.claim_due(conn, limit=1000, lease_seconds=300)
+    }
     await conn.execute(
         "UPDATE outbox_event SET lease_until = now() - interval '1 second' WHERE id = $1",
         event_id,
     )
-    again = {r["id"]: r["attempts"] for r in await events.claim_due(conn, limit=1000,
-                                                                    lease_seconds=300)}
+    again = {
+        r["id"]: r["attempts"] for r in await events.claim_due(conn, limit=1000, lease_seconds=300)
+    }
     assert again[event_id] == 2
 
 
@@ -79,8 +79,9 @@ async def test_a_processed_event_is_never_sent_again(conn: asyncpg.Connection) -
     await events.claim_due(conn, limit=1000, lease_seconds=0)
     await events.mark_processed(conn, event_id)
     await asyncio.sleep(0.01)
-    assert event_id not in {r["id"] for r in await events.claim_due(conn, limit=1000,
-                                                                    lease_seconds=0)}
+    assert event_id not in {
+        r["id"] for r in await events.claim_due(conn, limit=1000, lease_seconds=0)
+    }
 
 
 async def test_outbox_lag_counts_what_is_waiting(conn: asyncpg.Connection) -> None:

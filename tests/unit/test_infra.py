@@ -19,8 +19,11 @@ def _cli_commands() -> set[str]:
     names = {c.name or c.callback.__name__ for c in app.registered_commands if c.callback}
     for group in app.registered_groups:
         assert group.typer_instance is not None
-        names |= {f"{group.name} {c.name or c.callback.__name__}"
-                  for c in group.typer_instance.registered_commands if c.callback}
+        names |= {
+            f"{group.name} {c.name or c.callback.__name__}"
+            for c in group.typer_instance.registered_commands
+            if c.callback
+        }
     return names
 
 

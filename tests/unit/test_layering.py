@@ -32,8 +32,12 @@ def test_package_imports_only_what_its_layer_may(package: str) -> None:
     offending = []
     for path in sorted((SERVICES / package).rglob("*.py")):
         for name in _imports(path):
-            if any(name == f or name.startswith(f.rstrip(".") + ".") or
-                   (f.endswith(".") and name.startswith(f)) for f in FORBIDDEN[package]):
+            if any(
+                name == f
+                or name.startswith(f.rstrip(".") + ".")
+                or (f.endswith(".") and name.startswith(f))
+                for f in FORBIDDEN[package]
+            ):
                 offending.append(f"{path.relative_to(SERVICES.parent)} imports {name}")
     assert offending == []
 

@@ -1,0 +1,203 @@
+"""Import a folder in the ESCO v1.1.1 CSV layout: COPY into staging tables, then set-based SQL.
+
+The import makes the taxonomy tables equal to the folder: new rows are inserted, changed rows
+updated and rows that are gone deleted, all inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import NamedTuple
+
+import asyncpg
+
+from services.core.taxonomy import queries, reader
+from services.core.taxonomy.reader import Progress, SkippedRow
+
+__all__ = [
+    "ImportReport",
+    "SkippedRow",
+    "TableChanges",
+    "echo_progress",
+    "fingerprint",
+    "import_folder",
+    "last_fingerprint",
+]
+
+SUMMARY_SKIPPED_SHOWN = 10
+
+
+class _Table(NamedTuple):
+    name: str
+    columns: tuple[str, ...]
+    upsert: str
+    delete: str
+
+
+# Parents before children: upserts run in this order, deletes in the reverse order, so a
+# deleted parent never cascades and every deleted row is counted where it was deleted.
+TABLES = (
+    _Table("isco_group", reader.IscoGroupRow._fields, queries.UPSERT_ISCO_GROUP,
+           queries.DELETE_ISCO_GROUP),
+    _Table("occupation", reader.OccupationRow._fields, queries.UPSERT_OCCUPATION,
+           queries.DELETE_OCCUPATION),
+    _Table("skill", reader.SkillRow._fields, queries.UPSERT_SKILL, queries.DELETE_SKILL),
+    _Table("skill_group", reader.SkillGroupRow._fields, queries.UPSERT_SKILL_GROUP,
+           queries.DELETE_SKILL_GROUP),
+    _Table("taxonomy_broader", reader.BroaderRow._fields, queries.UPSERT_TAXONOMY_BROADER,
+           queries.DELETE_TAXONOMY_BROADER),
+    _Table("occupation_skill", reader.OccupationSkillRow._fields,
+           queries.UPSERT_OCCUPATION_SKILL, queries.DELETE_OCCUPATION_SKILL),
+    _Table("skill_relation", reader.SkillRelationRow._fields, queries.UPSERT_SKILL_RELATION,
+           queries.DELETE_SKILL_RELATION),
+    _Table("skill_collection", reader.CollectionRow._fields, queries.UPSERT_SKILL_COLLECTION,
+           queries.DELETE_SKILL_COLLECTION),
+    _Table("taxonomy_label", reader.LabelRow._fields, queries.UPSERT_TAXONOMY_LABEL,
+           queries.DELETE_TAXONOMY_LABEL),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TableChanges:
+    """Rows one import inserted, updated and deleted in one table."""
+
+    inserted: int = 0
+    updated: int = 0
+    deleted: int = 0
+
+    @property
+    def total(self) -> int:
+        """All rows written."""
+        return self.inserted + self.updated + self.deleted
+
+
+@dataclass
+class ImportReport:
+    """What one import read, changed and skipped."""
+
+    source: str
+    version: str
+    counts: dict[str, int]
+    changes: dict[str, TableChanges]
+    skipped: list[SkippedRow]
+    elapsed: float
+    import_id: int | None = None
+
+    @property
+    def changed(self) -> int:
+        """Rows written over all tables."""
+        return sum(change.total for change in self.changes.values())
+
+    def summary(self) -> str:
+        """A few lines for a person: counts, changes, skipped rows and time taken."""
+        counts = ", ".join(f"{table} {count}" for table, count in self.counts.items())
+        changes = ", ".join(
+            f"{table} +{c.inserted} ~{c.updated} -{c.deleted}"
+            for table, c in self.changes.items()
+            if c.total
+        )
+        lines = [
+            f"taxonomy imported from {self.source} in {self.elapsed:.1f} s",
+            f"  rows: {counts}",
+            f"  changes (+inserted ~updated -deleted): {changes or 'none'}",
+            f"  skipped rows: {len(self.skipped)}",
+        ]
+        lines += [
+            f"    {row.file} line {row.line}: {row.reason}"
+            for row in self.skipped[:SUMMARY_SKIPPED_SHOWN]
+        ]
+        if len(self.skipped) > SUMMARY_SKIPPED_SHOWN:
+            lines.append(f"    ... and {len(self.skipped) - SUMMARY_SKIPPED_SHOWN} more")
+        return "\n".join(lines)
+
+
+def fingerprint(folder: Path) -> str:
+    """sha256 over the names and contents of the CSV files the importer reads."""
+    digest = hashlib.sha256()
+    for path in reader.check_folder(folder):
+        digest.update(path.name.encode() + b"\0")
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+async def last_fingerprint(conn: asyncpg.Connection) -> str | None:
+    """The version (fingerprint) of the newest finished import, None before the first."""
+    version: str | None = await conn.fetchval(queries.SELECT_LAST_FINGERPRINT)
+    return version
+
+
+def echo_progress(step: str, done: int, total: int) -> None:
+    """Show one progress step on stderr."""
+    amount = f"{done} rows" if done >= total else f"{done}/{total} rows"
+    print(f"{step} ... {amount}", file=sys.stderr, flush=True)
+
+
+async def import_folder(
+    conn: asyncpg.Connection, folder: Path, *, progress: Progress | None = None
+) -> ImportReport:
+    """Make the taxonomy tables equal to `folder`, inside the caller's transaction."""
+    # jsonb parameters are encoded by the codec services.core.db installs on every connection.
+    if not conn.is_in_transaction():
+        # The staging tables are ON COMMIT DROP: outside a transaction they vanish at once.
+        raise RuntimeError("import_folder must run inside a transaction")
+    started_at, clock = datetime.now(UTC), time.perf_counter()
+    version = fingerprint(folder)
+    taxonomy = reader.read_folder(folder, progress)
+    await conn.execute(queries.LOCK_IMPORT)
+    await conn.execute(queries.CREATE_STAGING_TABLES)
+    await _stage(conn, taxonomy, progress)
+    changes = await _apply(conn, progress)
+    await conn.execute(queries.DROP_STAGING_TABLES)
+    counts = dict(await conn.fetchrow(queries.COUNT_TABLES))
+    report = ImportReport(
+        str(folder), version, counts, changes, taxonomy.skipped, time.perf_counter() - clock
+    )
+    report.import_id = await conn.fetchval(
+        queries.INSERT_IMPORT,
+        report.source,
+        version,
+        started_at,
+        counts,
+        {table: asdict(change) for table, change in changes.items()},
+        [row._asdict() for row in taxonomy.skipped],
+    )
+    return report
+
+
+async def _stage(
+    conn: asyncpg.Connection, taxonomy: reader.Taxonomy, progress: Progress | None
+) -> None:
+    """COPY every table's rows into its staging table."""
+    for table in TABLES:
+        rows = taxonomy.rows(table.name)
+        await conn.copy_records_to_table(f"stage_{table.name}", records=rows, columns=table.columns)
+        if progress:
+            progress(f"staging {table.name}", len(rows), len(rows))
+    await conn.execute(queries.ANALYZE_STAGING_TABLES)
+
+
+async def _apply(conn: asyncpg.Connection, progress: Progress | None) -> dict[str, TableChanges]:
+    """Delete what is gone (children first), then upsert (parents first); count each change."""
+    deleted: dict[str, int] = {}
+    for table in reversed(TABLES):
+        deleted[table.name] = await conn.fetchval(table.delete)
+    if progress:
+        progress("deleting rows that are gone", sum(deleted.values()), sum(deleted.values()))
+    changes: dict[str, TableChanges] = {}
+    for table in TABLES:
+        written = await conn.fetchrow(table.upsert)
+        changes[table.name] = TableChanges(
+            written["inserted"], written["updated"], deleted[table.name]
+        )
+        if progress:
+            change = changes[table.name]
+            progress(f"writing {table.name}", change.total, change.total)
+    return changes

@@ -1,0 +1,316 @@
+"""SQL of the taxonomy import: staging tables, set-based upserts and deletes, the import log.
+
+Each UPSERT_* statement answers one row (inserted, updated): `xmax = 0` marks a row the
+INSERT created, and the `IS DISTINCT FROM` guard keeps unchanged rows out of RETURNING, so
+a second import of the same folder writes nothing. Each DELETE_* statement answers (deleted).
+"""
+
+# Two imports at once would interleave their deletes and upserts; the second waits instead.
+LOCK_IMPORT = "SELECT pg_advisory_xact_lock(hashtext('opstap.taxonomy_import'))"
+
+# ON COMMIT DROP: the staging tables never outlive the caller's transaction.
+CREATE_STAGING_TABLES = """
+CREATE TEMP TABLE stage_isco_group (LIKE isco_group) ON COMMIT DROP;
+CREATE TEMP TABLE stage_occupation (LIKE occupation) ON COMMIT DROP;
+CREATE TEMP TABLE stage_skill (LIKE skill) ON COMMIT DROP;
+CREATE TEMP TABLE stage_skill_group (LIKE skill_group) ON COMMIT DROP;
+CREATE TEMP TABLE stage_taxonomy_broader (LIKE taxonomy_broader) ON COMMIT DROP;
+CREATE TEMP TABLE stage_occupation_skill (LIKE occupation_skill) ON COMMIT DROP;
+CREATE TEMP TABLE stage_skill_relation (LIKE skill_relation) ON COMMIT DROP;
+CREATE TEMP TABLE stage_skill_collection (LIKE skill_collection) ON COMMIT DROP;
+CREATE TEMP TABLE stage_taxonomy_label (LIKE taxonomy_label) ON COMMIT DROP;
+"""
+
+# Temporary tables are never analysed automatically; without statistics the planner
+# guesses badly for the anti-joins below.
+ANALYZE_STAGING_TABLES = """
+ANALYZE stage_isco_group, stage_occupation, stage_skill, stage_skill_group,
+    stage_taxonomy_broader, stage_occupation_skill, stage_skill_relation,
+    stage_skill_collection, stage_taxonomy_label
+"""
+
+DROP_STAGING_TABLES = """
+DROP TABLE stage_isco_group, stage_occupation, stage_skill, stage_skill_group,
+    stage_taxonomy_broader, stage_occupation_skill, stage_skill_relation,
+    stage_skill_collection, stage_taxonomy_label
+"""
+
+UPSERT_ISCO_GROUP = """
+WITH written AS (
+    INSERT INTO isco_group AS t
+        (uri, code, parent_code, skill_level, label_en, label_nl, description_en)
+    SELECT uri, code, parent_code, skill_level, label_en, label_nl, description_en
+    FROM stage_isco_group
+    ON CONFLICT (uri) DO UPDATE SET
+        code = excluded.code, parent_code = excluded.parent_code,
+        skill_level = excluded.skill_level, label_en = excluded.label_en,
+        label_nl = excluded.label_nl, description_en = excluded.description_en
+    WHERE (t.code, t.parent_code, t.skill_level, t.label_en, t.label_nl, t.description_en)
+        IS DISTINCT FROM (excluded.code, excluded.parent_code, excluded.skill_level,
+                          excluded.label_en, excluded.label_nl, excluded.description_en)
+    RETURNING (t.xmax = 0) AS inserted
+)
+SELECT count(*) FILTER (WHERE inserted) AS inserted,
+       count(*) FILTER (WHERE NOT inserted) AS updated
+FROM written
+"""
+
+UPSERT_OCCUPATION = """
+WITH written AS (
+    INSERT INTO occupation AS t (uri, code, isco_code, skill_level, label_en, label_nl,
+                                 description_en, description_nl)
+    SELECT uri, code, isco_code, skill_level, label_en, label_nl, description_en, description_nl
+    FROM stage_occupation
+    ON CONFLICT (uri) DO UPDATE SET
+        code = excluded.code, isco_code = excluded.isco_code,
+        skill_level = excluded.skill_level, label_en = excluded.label_en,
+        label_nl = excluded.label_nl, description_en = excluded.description_en,
+        description_nl = excluded.description_nl
+    WHERE (t.code, t.isco_code, t.skill_level, t.label_en, t.label_nl, t.description_en,
+           t.description_nl)
+        IS DISTINCT FROM (excluded.code, excluded.isco_code, excluded.skill_level,
+                          excluded.label_en, excluded.label_nl, excluded.description_en,
+                          excluded.description_nl)
+    RETURNING (t.xmax = 0) AS inserted
+)
+SELECT count(*) FILTER (WHERE inserted) AS inserted,
+       count(*) FILTER (WHERE NOT inserted) AS updated
+FROM written
+"""
+
+UPSERT_SKILL = """
+WITH written AS (
+    INSERT INTO skill AS t (uri, skill_type, reuse_level, label_en, label_nl,
+                            description_en, description_nl)
+    SELECT uri, skill_type, reuse_level, label_en, label_nl, description_en, description_nl
+    FROM stage_skill
+    ON CONFLICT (uri) DO UPDATE SET
+        skill_type = excluded.skill_type, reuse_level = excluded.reuse_level,
+        label_en = excluded.label_en, label_nl = excluded.label_nl,
+        description_en = excluded.description_en, description_nl = excluded.description_nl
+    WHERE (t.skill_type, t.reuse_level, t.label_en, t.label_nl, t.description_en,
+           t.description_nl)
+        IS DISTINCT FROM (excluded.skill_type, excluded.reuse_level, excluded.label_en,
+                          excluded.label_nl, excluded.description_en, excluded.description_nl)
+    RETURNING (t.xmax = 0) AS inserted
+)
+SELECT count(*) FILTER (WHERE inserted) AS inserted,
+       count(*) FILTER (WHERE NOT inserted) AS updated
+FROM written
+"""
+
+UPSERT_SKILL_GROUP = """
+WITH written AS (
+    INSERT INTO skill_group AS t (uri, code, label_en, label_nl, description_en)
+    SELECT uri, code, label_en, label_nl, description_en
+    FROM stage_skill_group
+    ON CONFLICT (uri) DO UPDATE SET
+        code = excluded.code, label_en = excluded.label_en, label_nl = excluded.label_nl,
+        description_en = excluded.description_en
+    WHERE (t.code, t.label_en, t.label_nl, t.description_en)
+        IS DISTINCT FROM (excluded.code, excluded.label_en, excluded.label_nl,
+                          excluded.description_en)
+    RETURNING (t.xmax = 0) AS inserted
+)
+SELECT count(*) FILTER (WHERE inserted) AS inserted,
+       count(*) FILTER (WHERE NOT inserted) AS updated
+FROM written
+"""
+
+UPSERT_TAXONOMY_BROADER = """
+WITH written AS (
+    INSERT INTO taxonomy_broader AS t
+        (concept_uri, concept_type, broader_uri, broader_type, pillar)
+    SELECT concept_uri, concept_type, broader_uri, broader_type, pillar
+    FROM stage_taxonomy_broader
+    ON CONFLICT (concept_uri, broader_uri) DO UPDATE SET
+        concept_type = excluded.concept_type, broader_type = excluded.broader_type,
+        pillar = excluded.pillar
+    WHERE (t.concept_type, t.broader_type, t.pillar)
+        IS DISTINCT FROM (excluded.concept_type, excluded.broader_type, excluded.pillar)
+    RETURNING (t.xmax = 0) AS inserted
+)
+SELECT count(*) FILTER (WHERE inserted) AS inserted,
+       count(*) FILTER (WHERE NOT inserted) AS updated
+FROM written
+"""
+
+UPSERT_OCCUPATION_SKILL = """
+WITH written AS (
+    INSERT INTO occupation_skill AS t (occupation_uri, skill_uri, relation)
+    SELECT occupation_uri, skill_uri, relation
+    FROM stage_occupation_skill
+    ON CONFLICT (occupation_uri, skill_uri) DO UPDATE SET relation = excluded.relation
+    WHERE t.relation IS DISTINCT FROM excluded.relation
+    RETURNING (t.xmax = 0) AS inserted
+)
+SELECT count(*) FILTER (WHERE inserted) AS inserted,
+       count(*) FILTER (WHERE NOT inserted) AS updated
+FROM written
+"""
+
+UPSERT_SKILL_RELATION = """
+WITH written AS (
+    INSERT INTO skill_relation AS t (skill_uri, related_skill_uri, relation)
+    SELECT skill_uri, related_skill_uri, relation
+    FROM stage_skill_relation
+    ON CONFLICT (skill_uri, related_skill_uri) DO UPDATE SET relation = excluded.relation
+    WHERE t.relation IS DISTINCT FROM excluded.relation
+    RETURNING (t.xmax = 0) AS inserted
+)
+SELECT count(*) FILTER (WHERE inserted) AS inserted,
+       count(*) FILTER (WHERE NOT inserted) AS updated
+FROM written
+"""
+
+# Every column is part of the key: a row is either there already or new.
+UPSERT_SKILL_COLLECTION = """
+WITH written AS (
+    INSERT INTO skill_collection (collection, skill_uri)
+    SELECT collection, skill_uri
+    FROM stage_skill_collection
+    ON CONFLICT (collection, skill_uri) DO NOTHING
+    RETURNING true AS inserted
+)
+SELECT count(*) AS inserted, 0::bigint AS updated
+FROM written
+"""
+
+UPSERT_TAXONOMY_LABEL = """
+WITH written AS (
+    INSERT INTO taxonomy_label AS t (concept_uri, concept_kind, lang, label_kind, label)
+    SELECT concept_uri, concept_kind, lang, label_kind, label
+    FROM stage_taxonomy_label
+    ON CONFLICT (concept_uri, lang, label_kind, label) DO UPDATE SET
+        concept_kind = excluded.concept_kind
+    WHERE t.concept_kind IS DISTINCT FROM excluded.concept_kind
+    RETURNING (t.xmax = 0) AS inserted
+)
+SELECT count(*) FILTER (WHERE inserted) AS inserted,
+       count(*) FILTER (WHERE NOT inserted) AS updated
+FROM written
+"""
+
+DELETE_ISCO_GROUP = """
+WITH gone AS (
+    DELETE FROM isco_group AS t
+    WHERE NOT EXISTS (SELECT FROM stage_isco_group AS s WHERE s.uri = t.uri)
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM gone
+"""
+
+DELETE_OCCUPATION = """
+WITH gone AS (
+    DELETE FROM occupation AS t
+    WHERE NOT EXISTS (SELECT FROM stage_occupation AS s WHERE s.uri = t.uri)
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM gone
+"""
+
+DELETE_SKILL = """
+WITH gone AS (
+    DELETE FROM skill AS t
+    WHERE NOT EXISTS (SELECT FROM stage_skill AS s WHERE s.uri = t.uri)
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM gone
+"""
+
+DELETE_SKILL_GROUP = """
+WITH gone AS (
+    DELETE FROM skill_group AS t
+    WHERE NOT EXISTS (SELECT FROM stage_skill_group AS s WHERE s.uri = t.uri)
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM gone
+"""
+
+DELETE_TAXONOMY_BROADER = """
+WITH gone AS (
+    DELETE FROM taxonomy_broader AS t
+    WHERE NOT EXISTS (
+        SELECT FROM stage_taxonomy_broader AS s
+        WHERE s.concept_uri = t.concept_uri AND s.broader_uri = t.broader_uri
+    )
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM gone
+"""
+
+DELETE_OCCUPATION_SKILL = """
+WITH gone AS (
+    DELETE FROM occupation_skill AS t
+    WHERE NOT EXISTS (
+        SELECT FROM stage_occupation_skill AS s
+        WHERE s.occupation_uri = t.occupation_uri AND s.skill_uri = t.skill_uri
+    )
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM gone
+"""
+
+DELETE_SKILL_RELATION = """
+WITH gone AS (
+    DELETE FROM skill_relation AS t
+    WHERE NOT EXISTS (
+        SELECT FROM stage_skill_relation AS s
+        WHERE s.skill_uri = t.skill_uri AND s.related_skill_uri = t.related_skill_uri
+    )
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM gone
+"""
+
+DELETE_SKILL_COLLECTION = """
+WITH gone AS (
+    DELETE FROM skill_collection AS t
+    WHERE NOT EXISTS (
+        SELECT FROM stage_skill_collection AS s
+        WHERE s.collection = t.collection AND s.skill_uri = t.skill_uri
+    )
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM gone
+"""
+
+DELETE_TAXONOMY_LABEL = """
+WITH gone AS (
+    DELETE FROM taxonomy_label AS t
+    WHERE NOT EXISTS (
+        SELECT FROM stage_taxonomy_label AS s
+        WHERE s.concept_uri = t.concept_uri AND s.lang = t.lang
+          AND s.label_kind = t.label_kind AND s.label = t.label
+    )
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM gone
+"""
+
+COUNT_TABLES = """
+SELECT (SELECT count(*) FROM isco_group) AS isco_group,
+       (SELECT count(*) FROM occupation) AS occupation,
+       (SELECT count(*) FROM skill) AS skill,
+       (SELECT count(*) FROM skill_group) AS skill_group,
+       (SELECT count(*) FROM taxonomy_broader) AS taxonomy_broader,
+       (SELECT count(*) FROM occupation_skill) AS occupation_skill,
+       (SELECT count(*) FROM skill_relation) AS skill_relation,
+       (SELECT count(*) FROM skill_collection) AS skill_collection,
+       (SELECT count(*) FROM taxonomy_label) AS taxonomy_label
+"""
+
+# The JSON arrives as text so the statement works with or without a jsonb codec.
+INSERT_IMPORT = """
+INSERT INTO taxonomy_import (source, version, started_at, finished_at, counts, changes, skipped)
+VALUES ($1, $2, $3, clock_timestamp(), $4, $5, $6)
+RETURNING id
+"""
+
+SELECT_LAST_FINGERPRINT = """
+SELECT version
+FROM taxonomy_import
+WHERE finished_at IS NOT NULL
+ORDER BY finished_at DESC, id DESC
+LIMIT 1
+"""
