@@ -38,13 +38,13 @@ test: $(STAMP)
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests"; fi; exit $$rc
 
 lint: $(STAMP)
-	$(BIN)/ruff check services tests bench
-	$(BIN)/ruff format --check services tests bench
+	$(BIN)/ruff check services tests bench tools
+	$(BIN)/ruff format --check services tests bench tools
 	$(BIN)/mypy services
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix services tests bench
-	$(BIN)/ruff format services tests bench
+	$(BIN)/ruff check --fix services tests bench tools
+	$(BIN)/ruff format services tests bench tools
 
 bench: $(STAMP)
 	$(OPSTAP) services run -- $(BIN)/python -m bench

@@ -9,7 +9,6 @@ the end; each test gets a connection in a transaction that is rolled back.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import subprocess
@@ -39,26 +38,6 @@ def service_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         yield urls.database_url, urls.redis_url
 
 
-def _with_database(url: str, name: str) -> str:
-    """The same server URL, pointing at database `name`."""
-    base, _, query = url.partition("?")
-    base = base.rsplit("/", 1)[0] if base.count("/") > 2 else base
-    return f"{base}/{name}" + (f"?{query}" if query else "")
-
-
-@contextlib.asynccontextmanager
-async def scratch_database(server_url: str) -> AsyncIterator[str]:
-    """A new, empty database on the test server, dropped afterwards."""
-    name = f"opstap_test_{uuid.uuid4().hex[:10]}"
-    admin = await asyncpg.connect(server_url)
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-        yield _with_database(server_url, name)
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
-
-
 @pytest.fixture(scope="session")
 def esco_dir() -> Path | None:
     """The full ESCO folder when OPSTAP_ESCO_DIR names one."""
@@ -72,7 +51,7 @@ async def settings(
 ) -> AsyncIterator[Settings]:
     """Settings for a session database that is migrated and holds the taxonomy."""
     server_url, redis_url = service_urls
-    async with scratch_database(server_url) as url:
+    async with db.temporary_database(server_url, "opstap_test") as url:
         test_settings = Settings(
             database_url=url,
             redis_url=redis_url,
@@ -116,7 +95,7 @@ async def conn(pool: asyncpg.Pool) -> AsyncIterator[asyncpg.Connection]:
 @pytest.fixture
 async def empty_database(service_urls: tuple[str, str]) -> AsyncIterator[str]:
     """The URL of a new database with the schema and nothing else, dropped afterwards."""
-    async with scratch_database(service_urls[0]) as url:
+    async with db.temporary_database(service_urls[0], "opstap_test") as url:
         await bootstrap.migrate(Settings(database_url=url, redis_url=service_urls[1]))
         yield url
 

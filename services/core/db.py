@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -63,6 +64,26 @@ async def transaction(pool: asyncpg.Pool) -> AsyncIterator[asyncpg.Connection]:
     """A connection in a transaction that commits when the block ends and rolls back on error."""
     async with pool.acquire() as conn, conn.transaction():
         yield conn
+
+
+def with_database(url: str, name: str) -> str:
+    """The same server URL, pointing at database `name` (Unix-socket URLs included)."""
+    base, _, query = url.partition("?")
+    base = base.rsplit("/", 1)[0] if base.count("/") > 2 else base
+    return f"{base}/{name}" + (f"?{query}" if query else "")
+
+
+@contextlib.asynccontextmanager
+async def temporary_database(server_url: str, prefix: str = "opstap_tmp") -> AsyncIterator[str]:
+    """A new, empty database on the server of `server_url`, dropped afterwards (tests, benches)."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    admin = await connect(server_url)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        yield with_database(server_url, name)
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
 
 
 def record_to_dict(record: asyncpg.Record | None) -> dict[str, Any] | None:

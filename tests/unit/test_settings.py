@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from services.core.db import describe_url
+from services.core.db import describe_url, with_database
 from services.core.redis import broker_url
 from services.core.settings import STARTER_TAXONOMY_DIR, Settings
-from tests.conftest import _with_database
 
 
 def test_defaults_serve_on_localhost_8000_with_the_starter_taxonomy(
@@ -61,9 +60,9 @@ def test_unix_socket_redis_becomes_a_kombu_socket_url() -> None:
 
 
 def test_test_databases_keep_the_server_and_socket() -> None:
-    assert _with_database("postgresql://postgres@127.0.0.1:5432/postgres", "t1") == (
+    assert with_database("postgresql://postgres@127.0.0.1:5432/postgres", "t1") == (
         "postgresql://postgres@127.0.0.1:5432/t1"
     )
-    assert _with_database("postgresql://postgres:@/opstap?host=/tmp/pg", "t1") == (
+    assert with_database("postgresql://postgres:@/opstap?host=/tmp/pg", "t1") == (
         "postgresql://postgres:@/t1?host=/tmp/pg"
     )
