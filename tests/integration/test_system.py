@@ -61,3 +61,10 @@ async def test_openapi_documents_the_api(client: httpx.AsyncClient) -> None:
     schema = (await client.get("/openapi.json")).json()
     assert "/ready" in schema["paths"]
     assert (await client.get("/docs")).status_code == 200
+
+
+async def test_logs_and_metrics_name_the_route_not_the_id(client: httpx.AsyncClient) -> None:
+    await client.get("/api/v1/taxonomy/occupations/no-such-occupation-xyz")
+    text = (await client.get("/metrics")).text
+    assert 'route="/api/v1/taxonomy/occupations/{occupation_id}"' in text
+    assert "no-such-occupation-xyz" not in text

@@ -156,6 +156,8 @@ async def import_folder(
     await _stage(conn, taxonomy, progress)
     changes = await _apply(conn, progress)
     await conn.execute(queries.DROP_STAGING_TABLES)
+    await conn.execute(queries.ANALYZE_TAXONOMY)
+    await conn.execute(queries.FLUSH_LABEL_INDEX)
     counts = dict(await conn.fetchrow(queries.COUNT_TABLES))
     report = ImportReport(
         str(folder), version, counts, changes, taxonomy.skipped, time.perf_counter() - clock

@@ -314,3 +314,12 @@ WHERE finished_at IS NOT NULL
 ORDER BY finished_at DESC, id DESC
 LIMIT 1
 """
+
+# Fresh statistics, or the planner skips the trigram index right after an import; and the
+# GIN pending list flushed, or every search scans megabytes of not-yet-merged entries.
+ANALYZE_TAXONOMY = """
+ANALYZE isco_group, occupation, skill, skill_group, taxonomy_broader, occupation_skill,
+        skill_relation, skill_collection, taxonomy_label
+"""
+
+FLUSH_LABEL_INDEX = "SELECT gin_clean_pending_list('taxonomy_label_trgm_idx')"

@@ -1,0 +1,93 @@
+"""Taxonomy endpoints: counts, occupation and skill search, one occupation."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from services.api.dependencies import Conn
+from services.core.taxonomy import service
+from services.core.taxonomy.models import (
+    Lang,
+    OccupationDetail,
+    OccupationPage,
+    SkillPage,
+    TaxonomyStats,
+)
+
+router = APIRouter(prefix="/taxonomy", tags=["taxonomy"])
+
+SearchText = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description="Words to look for in preferred and alternative labels (typos allowed); "
+        "without it, everything is listed alphabetically.",
+    ),
+]
+Language = Annotated[
+    Lang, Query(description="Language of the labels searched and shown (English as fallback).")
+]
+Limit = Annotated[int, Query(ge=1, le=100, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Results to skip.")]
+
+
+@router.get("/stats", summary="What the loaded taxonomy holds")
+async def taxonomy_stats(conn: Conn) -> TaxonomyStats:
+    """Counts of concepts, relations, labels and collections, and the latest import."""
+    return await service.stats(conn)
+
+
+@router.get("/occupations", summary="Search or list occupations")
+async def search_occupations(
+    conn: Conn,
+    q: SearchText = None,
+    lang: Language = "nl",
+    isco: Annotated[
+        str | None,
+        Query(pattern=r"^[0-9]{1,4}$", description="ISCO-08 code prefix, e.g. 9112 or 91."),
+    ] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> OccupationPage:
+    """Occupations whose labels match `q`, best first; one result per occupation."""
+    return await service.search_occupations(
+        conn, q=q, lang=lang, isco=isco, limit=limit, offset=offset
+    )
+
+
+@router.get("/occupations/{occupation_id:path}", summary="One occupation with its skills")
+async def get_occupation(
+    conn: Conn,
+    occupation_id: Annotated[
+        str,
+        Path(
+            description="The full URI (URL-encoded), the last segment of an ESCO URI, "
+            "or a starter slug."
+        ),
+    ],
+) -> OccupationDetail:
+    """An occupation with labels, ISCO group, broader occupation and skills (essential first)."""
+    return await service.get_occupation(conn, occupation_id)
+
+
+@router.get("/skills", summary="Search or list skills")
+async def search_skills(
+    conn: Conn,
+    q: SearchText = None,
+    lang: Language = "nl",
+    collection: Annotated[
+        str | None,
+        Query(
+            pattern=r"^[a-z][a-z0-9_-]{0,39}$",
+            description="Only skills in this collection: digital, transversal, language, green.",
+        ),
+    ] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> SkillPage:
+    """Skills whose labels match `q`, best first; one result per skill."""
+    return await service.search_skills(
+        conn, q=q, lang=lang, collection=collection, limit=limit, offset=offset
+    )
