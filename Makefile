@@ -40,7 +40,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check services tests bench tools
 	$(BIN)/ruff format --check services tests bench tools
-	$(BIN)/mypy services
+	$(BIN)/mypy services bench
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix services tests bench tools

@@ -5,17 +5,28 @@ from __future__ import annotations
 import asyncio
 import os
 
-from bench import taxonomy_import
-from bench.common import taxonomy_dir
+from bench import taxonomy_import, taxonomy_search
+from bench.common import Figure, server_url, taxonomy_dir
+from services.core import db
+
+
+def _print(figures: list[Figure]) -> None:
+    for figure in figures:
+        print(figure.line(), flush=True)
 
 
 async def main() -> None:
     """Run the benchmarks one after another (the machine has 2 cores: no overlap)."""
     folder = taxonomy_dir()
     print(f"bench: taxonomy {folder}, cpus {os.cpu_count()}")
-    print(f"{'figure':<44} {'ours':>14} {'':<9}{'baseline':>10}      ratio")
-    for figure in await taxonomy_import.run(folder):
-        print(figure.line(), flush=True)
+    print(f"{'figure':<44} {'ours':>14} {'':<9}{'baseline':>10}      ratio (baseline/ours)")
+    async with db.temporary_database(server_url(), "opstap_bench") as url:
+        _print(await taxonomy_import.run(folder, url))
+        conn = await db.connect(url)
+        try:
+            _print(await taxonomy_search.run(conn))
+        finally:
+            await conn.close()
 
 
 if __name__ == "__main__":

@@ -49,14 +49,13 @@ async def _baseline(url: str, folder: Path) -> float:
         await conn.close()
 
 
-async def run(folder: Path) -> list[Figure]:
-    """Import `folder` both ways, each into an empty database of its own."""
-    async with db.temporary_database(server_url(), "opstap_bench") as url:
-        await _fresh_schema(url)
-        first, second = await _ours(url, folder)
-    async with db.temporary_database(server_url(), "opstap_bench") as url:
-        await _fresh_schema(url)
-        baseline = await _baseline(url, folder)
+async def run(folder: Path, url: str) -> list[Figure]:
+    """Import `folder` into the empty database `url`, and by the baseline into another one."""
+    await _fresh_schema(url)
+    first, second = await _ours(url, folder)
+    async with db.temporary_database(server_url(), "opstap_bench") as baseline_url:
+        await _fresh_schema(baseline_url)
+        baseline = await _baseline(baseline_url, folder)
     return [
         Figure("taxonomy import, first (COPY + sync)", first, baseline, "s", folder.name),
         Figure("taxonomy import, again unchanged", second, baseline, "s", "0 changes"),

@@ -123,11 +123,13 @@ def api() -> None:
     def serve(s: Settings) -> None:
         from services.api.app import create_app
 
+        # access_log off: our middleware logs each request with its route and request id.
         uvicorn.run(
             create_app(s),
             host=s.host,
             port=s.port,
             log_config=None,
+            access_log=False,
             proxy_headers=True,
             timeout_graceful_shutdown=10,
         )
