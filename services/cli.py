@@ -102,9 +102,11 @@ def taxonomy_import(
 ) -> None:
     """Import a taxonomy folder in the ESCO v1.1.1 CSV layout (idempotent)."""
     from services.core.bootstrap import import_taxonomy, migrate
+    from services.core.taxonomy.reader import check_folder
 
     settings = _settings()
     source = folder or settings.taxonomy_dir
+    _guard(lambda: check_folder(source))  # a wrong folder is reported before anything starts
 
     async def run(s: Settings) -> None:
         await migrate(s)

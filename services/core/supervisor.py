@@ -15,6 +15,7 @@ from types import FrameType
 import typer
 
 from services.core import bootstrap
+from services.core.errors import Unavailable
 from services.core.settings import Settings
 
 PROCESSES = ("api", "worker", "relay")
@@ -67,7 +68,7 @@ def _wait_ready(url: str, children: dict[str, subprocess.Popen[bytes]]) -> None:
     deadline = time.monotonic() + READY_TIMEOUT
     while time.monotonic() < deadline:
         if any(proc.poll() is not None for proc in children.values()):
-            raise RuntimeError("a process stopped while starting; see the log above")
+            raise Unavailable("a process stopped while starting; see the log above")
         try:
             with urllib.request.urlopen(f"{url}/ready", timeout=2) as response:
                 if response.status == 200:
@@ -75,7 +76,7 @@ def _wait_ready(url: str, children: dict[str, subprocess.Popen[bytes]]) -> None:
         except (urllib.error.URLError, OSError):
             pass
         time.sleep(0.5)
-    raise RuntimeError(f"{url}/ready did not answer 200 within {READY_TIMEOUT:.0f} s")
+    raise Unavailable(f"{url}/ready did not answer 200 within {READY_TIMEOUT:.0f} s")
 
 
 def _stop(children: dict[str, subprocess.Popen[bytes]]) -> None:
