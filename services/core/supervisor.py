@@ -25,6 +25,8 @@ READY_TIMEOUT = 180.0
 def run_demo(settings: Settings) -> int:
     """Run the demo stack in the foreground; returns the exit code."""
     signal.signal(signal.SIGTERM, _interrupt)
+    # Ctrl-C must stop us even when SIGINT was ignored by whoever started us (a shell's `&`).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     asyncio.run(_prepare(settings))
     env = os.environ | {
         "DATABASE_URL": str(settings.database_url),
