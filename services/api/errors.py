@@ -8,9 +8,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from services.core.errors import OpstapError
+from services.core.errors import OpstapError, TooManyRequests, Unauthorized
 from services.core.logging import request_id
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,25 @@ _HTTP_CODES = {
 }
 
 
+class ErrorBody(BaseModel):
+    """The one error shape."""
+
+    error: str = Field(description="a stable code, e.g. not_found, invalid, forbidden")
+    detail: str = Field(description="what went wrong and what to do, in words")
+    fields: dict[str, Any] = Field(description="per input field: what to fix")
+
+
+# Documented on every router: what any route may answer besides success.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "Not signed in"},
+    403: {"model": ErrorBody, "description": "Signed in, but not allowed"},
+    404: {"model": ErrorBody, "description": "Not found (or not yours to see)"},
+    409: {"model": ErrorBody, "description": "Conflicts with the current state"},
+    422: {"model": ErrorBody, "description": "Invalid input; `fields` says what to fix"},
+    429: {"model": ErrorBody, "description": "Too many requests"},
+}
+
+
 def error_body(code: str, detail: str, fields: dict[str, Any] | None = None) -> dict[str, Any]:
     """The one error shape."""
     return {"error": code, "detail": detail, "fields": fields or {}}
@@ -42,7 +62,14 @@ def _location(loc: tuple[int | str, ...]) -> str:
 
 async def _domain(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, OpstapError)
-    return JSONResponse(error_body(exc.code, exc.detail, exc.fields), status_code=exc.status)
+    headers = {}
+    if isinstance(exc, Unauthorized):
+        headers["WWW-Authenticate"] = "Bearer"
+    if isinstance(exc, TooManyRequests):
+        headers["Retry-After"] = str(exc.retry_after)
+    return JSONResponse(
+        error_body(exc.code, exc.detail, exc.fields), status_code=exc.status, headers=headers
+    )
 
 
 async def _validation(request: Request, exc: Exception) -> JSONResponse:

@@ -38,6 +38,24 @@ class Invalid(OpstapError):
     status = 422
 
 
+class Unauthorized(OpstapError):
+    """No valid credentials: sign in first."""
+
+    code = "unauthorized"
+    status = 401
+
+
+class TooManyRequests(OpstapError):
+    """Slow down; `retry_after` says for how long."""
+
+    code = "too_many_requests"
+    status = 429
+
+    def __init__(self, detail: str, *, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
+
+
 class Forbidden(OpstapError):
     """The caller is known but may not do this."""
 

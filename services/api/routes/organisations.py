@@ -1,0 +1,90 @@
+"""Organisations (a WISE's profile doubles as its public "digital window") and their accounts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Path, Query, status
+
+from services.api.access import CurrentActor, authorizes
+from services.api.dependencies import Conn
+from services.api.errors import ERROR_RESPONSES
+from services.core.access.policy import Role, can_manage_organisation
+from services.core.accounts import repository, service
+from services.core.accounts.models import Account, AccountIn, Organisation, OrganisationIn
+from services.core.errors import NotFound
+
+router = APIRouter(tags=["organisations"], responses=ERROR_RESPONSES)
+
+
+@authorizes
+async def any_organisation(
+    organisation_id: Annotated[UUID, Path()], actor: CurrentActor, conn: Conn
+) -> Organisation:
+    """An organisation's public profile: every signed-in user may read it."""
+    row = await repository.get_organisation(conn, organisation_id)
+    if row is None:
+        raise NotFound("No organisation has this id.")
+    return Organisation.model_validate(row)
+
+
+@authorizes
+async def account_in_own_organisation(
+    account_id: Annotated[UUID, Path()], actor: CurrentActor, conn: Conn
+) -> Account:
+    """An account of the admin's own organisation; 404 for any other."""
+    can_manage_organisation(actor)
+    row = await repository.account_by_id(conn, account_id)
+    if row is None or row["organisation_id"] != actor.organisation_id:
+        raise NotFound("No account of your organisation has this id.")
+    return service.account_of(row)
+
+
+@router.get("/organisations/me", summary="Your organisation")
+async def own_organisation(actor: CurrentActor, conn: Conn) -> Organisation:
+    """The organisation of the signed-in account."""
+    row = await repository.get_organisation(conn, actor.organisation_id)
+    assert row is not None
+    return Organisation.model_validate(row)
+
+
+@router.put("/organisations/me", summary="Update your organisation's profile")
+async def update_own_organisation(
+    body: OrganisationIn, actor: CurrentActor, conn: Conn
+) -> Organisation:
+    """Name, description, website and postcode (admins only)."""
+    can_manage_organisation(actor)
+    row = await repository.update_organisation(conn, actor.organisation_id, body.model_dump())
+    return Organisation.model_validate(row)
+
+
+@router.get("/organisations/{organisation_id}", summary="An organisation's public profile")
+async def get_organisation(
+    organisation: Annotated[Organisation, Depends(any_organisation)],
+) -> Organisation:
+    """What the organisation does and how it supports people."""
+    return organisation
+
+
+@router.get("/accounts", summary="Accounts of your organisation")
+async def list_accounts(
+    actor: CurrentActor, conn: Conn, role: Annotated[Role | None, Query()] = None
+) -> list[Account]:
+    """Admins see every account of their organisation."""
+    can_manage_organisation(actor)
+    rows = await repository.organisation_accounts(conn, actor.organisation_id, role)
+    return [service.account_of(r) for r in rows]
+
+
+@router.post("/accounts", status_code=status.HTTP_201_CREATED, summary="Create an account")
+async def create_account(body: AccountIn, actor: CurrentActor, conn: Conn) -> Account:
+    """A new account in your organisation (admins only)."""
+    can_manage_organisation(actor)
+    return await service.create_account(conn, actor.organisation_id, body)
+
+
+@router.get("/accounts/{account_id}", summary="One account of your organisation")
+async def get_account(account: Annotated[Account, Depends(account_in_own_organisation)]) -> Account:
+    """An account of your organisation (admins only)."""
+    return account

@@ -1,0 +1,74 @@
+"""Who may do what: the one place where roles and tenants are decided.
+
+Reads are scoped in SQL with the predicates in access/queries.py (so a list never holds what
+the actor may not see, and another tenant's object is simply not found); writes are checked
+here. Routes reach both through the dependencies in services/api/access.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from uuid import UUID
+
+from services.core.errors import Forbidden
+
+
+class Role(StrEnum):
+    """The four roles of an account."""
+
+    ADMIN = "admin"
+    JOBCOACH = "jobcoach"
+    EMPLOYER = "employer"
+    EMPLOYEE = "employee"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in account a request acts for."""
+
+    account_id: UUID
+    organisation_id: UUID
+    organisation_kind: str
+    role: Role
+    name: str
+    employee_id: UUID | None = None  # the own record, for role employee
+
+    def as_params(self) -> tuple[str, UUID, UUID]:
+        """($role, $actor, $org): the parameters every visibility predicate takes."""
+        return (self.role.value, self.account_id, self.organisation_id)
+
+
+def require_role(actor: Actor, *roles: Role, action: str) -> None:
+    """Forbidden unless the actor has one of `roles`."""
+    if actor.role not in roles:
+        allowed = " or ".join(r.value for r in roles)
+        raise Forbidden(f"Only an {allowed} may {action}.")
+
+
+def can_manage_employees(actor: Actor) -> None:
+    """Admins and jobcoaches of a WISE create and edit employee records."""
+    require_role(actor, Role.ADMIN, Role.JOBCOACH, action="create or change employee records")
+    if actor.organisation_kind != "wise":
+        raise Forbidden("Only a work-integration social enterprise keeps employee records.")
+
+
+def can_manage_vacancies(actor: Actor) -> None:
+    """Employers and admins post and edit their own organisation's vacancies."""
+    require_role(actor, Role.ADMIN, Role.EMPLOYER, action="post or change vacancies")
+
+
+def can_manage_organisation(actor: Actor) -> None:
+    """Only an organisation's admin manages its accounts and settings."""
+    require_role(actor, Role.ADMIN, action="manage the organisation")
+
+
+def can_change_consent(actor: Actor, employee_id: UUID, jobcoach_id: UUID | None) -> None:
+    """The person, their own jobcoach or their organisation's admin records consent."""
+    if actor.role is Role.EMPLOYEE and actor.employee_id == employee_id:
+        return
+    if actor.role is Role.JOBCOACH and jobcoach_id == actor.account_id:
+        return
+    if actor.role is Role.ADMIN:
+        return
+    raise Forbidden("Only the person, their jobcoach or an admin may change consent.")

@@ -1,0 +1,108 @@
+"""Organisations, accounts, tokens and API keys as the API shows them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from services.core.access.policy import Role
+
+OrganisationKind = Literal["wise", "employer", "municipality"]
+
+
+class OrganisationIn(BaseModel):
+    """An organisation's public profile (its "digital window" for a WISE)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    description: str | None = Field(None, max_length=5000)
+    website: str | None = Field(None, max_length=300, pattern=r"^https?://\S+$")
+    postcode: str | None = Field(None, pattern=r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
+
+
+class Organisation(OrganisationIn):
+    """An organisation as stored."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: UUID
+    kind: OrganisationKind
+    created_at: datetime
+
+
+class AccountIn(BaseModel):
+    """A new account in the admin's organisation."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    email: EmailStr
+    name: str = Field(min_length=1, max_length=200)
+    role: Role
+    password: str = Field(min_length=1, max_length=256)
+
+
+class Account(BaseModel):
+    """An account, never with its password hash."""
+
+    id: UUID
+    organisation_id: UUID
+    email: str
+    name: str
+    role: Role
+    active: bool
+    created_at: datetime
+
+
+class TokenPair(BaseModel):
+    """What a sign-in returns (OAuth2 password flow)."""
+
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int = Field(description="seconds until the access token expires")
+    refresh_token: str
+
+
+class RefreshIn(BaseModel):
+    """A refresh token to exchange or revoke."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    refresh_token: str = Field(min_length=10, max_length=200)
+
+
+class PasswordChangeIn(BaseModel):
+    """The current password and the new one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    current_password: str = Field(min_length=1, max_length=256)
+    new_password: str = Field(min_length=1, max_length=256)
+
+
+class ApiKeyIn(BaseModel):
+    """A name for a new API key."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=100)
+
+
+class ApiKey(BaseModel):
+    """An API key without its secret."""
+
+    id: UUID
+    name: str
+    prefix: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+class NewApiKey(ApiKey):
+    """An API key with its secret, shown this once."""
+
+    key: str

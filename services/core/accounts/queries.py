@@ -1,0 +1,104 @@
+"""SQL of organisations, accounts, tokens and API keys."""
+
+INSERT_ORGANISATION = """
+INSERT INTO organisation (kind, name, description, website, postcode)
+VALUES ($1, $2, $3, $4, $5)
+RETURNING id, kind, name, description, website, postcode, created_at
+"""
+
+SELECT_ORGANISATION = """
+SELECT id, kind, name, description, website, postcode, created_at
+FROM organisation WHERE id = $1
+"""
+
+UPDATE_ORGANISATION = """
+UPDATE organisation
+SET name = $2, description = $3, website = $4, postcode = $5, updated_at = now()
+WHERE id = $1
+RETURNING id, kind, name, description, website, postcode, created_at
+"""
+
+INSERT_ACCOUNT = """
+INSERT INTO account (organisation_id, email, name, role, password_hash)
+VALUES ($1, $2, $3, $4, $5)
+RETURNING id
+"""
+
+_ACCOUNT_COLUMNS = """
+a.id, a.organisation_id, a.email, a.name, a.role, a.password_hash, a.token_version, a.active,
+a.created_at, o.kind AS organisation_kind,
+(SELECT e.id FROM employee e WHERE e.account_id = a.id) AS employee_id
+"""
+
+SELECT_ACCOUNT_BY_EMAIL = f"""
+SELECT {_ACCOUNT_COLUMNS}
+FROM account a JOIN organisation o ON o.id = a.organisation_id
+WHERE lower(a.email) = lower($1)
+"""
+
+SELECT_ACCOUNT = f"""
+SELECT {_ACCOUNT_COLUMNS}
+FROM account a JOIN organisation o ON o.id = a.organisation_id
+WHERE a.id = $1
+"""
+
+SELECT_ORGANISATION_ACCOUNTS = f"""
+SELECT {_ACCOUNT_COLUMNS}
+FROM account a JOIN organisation o ON o.id = a.organisation_id
+WHERE a.organisation_id = $1 AND ($2::text IS NULL OR a.role = $2)
+ORDER BY a.name, a.id
+"""
+
+SET_PASSWORD = """
+UPDATE account
+SET password_hash = $2, token_version = token_version + 1, updated_at = now()
+WHERE id = $1
+"""
+
+INSERT_REFRESH_TOKEN = """
+INSERT INTO refresh_token (account_id, token_hash, expires_at)
+VALUES ($1, $2, now() + make_interval(days => $3))
+"""
+
+# Marks the token used (rotation) and returns its account when it was still valid.
+CONSUME_REFRESH_TOKEN = """
+UPDATE refresh_token SET revoked_at = now()
+WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+RETURNING account_id
+"""
+
+SELECT_REFRESH_TOKEN_OWNER = """
+SELECT account_id FROM refresh_token WHERE token_hash = $1
+"""
+
+REVOKE_REFRESH_TOKEN = """
+UPDATE refresh_token SET revoked_at = now()
+WHERE token_hash = $1 AND account_id = $2 AND revoked_at IS NULL
+"""
+
+REVOKE_ALL_REFRESH_TOKENS = """
+UPDATE refresh_token SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL
+"""
+
+INSERT_API_KEY = """
+INSERT INTO api_key (account_id, name, prefix, key_hash)
+VALUES ($1, $2, $3, $4)
+RETURNING id, name, prefix, created_at, last_used_at, revoked_at
+"""
+
+SELECT_API_KEYS = """
+SELECT id, name, prefix, created_at, last_used_at, revoked_at
+FROM api_key WHERE account_id = $1 ORDER BY created_at DESC
+"""
+
+REVOKE_API_KEY = """
+UPDATE api_key SET revoked_at = now()
+WHERE id = $1 AND account_id = $2 AND revoked_at IS NULL
+RETURNING id
+"""
+
+USE_API_KEY = """
+UPDATE api_key SET last_used_at = now()
+WHERE key_hash = $1 AND revoked_at IS NULL
+RETURNING account_id
+"""

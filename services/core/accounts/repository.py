@@ -1,0 +1,134 @@
+"""Reading and writing organisations, accounts, refresh tokens and API keys."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+import asyncpg
+
+from services.core.accounts import queries
+
+
+async def insert_organisation(conn: asyncpg.Connection, kind: str, data: dict[str, Any]) -> dict:
+    """A new organisation."""
+    row = await conn.fetchrow(
+        queries.INSERT_ORGANISATION,
+        kind,
+        data["name"],
+        data.get("description"),
+        data.get("website"),
+        data.get("postcode"),
+    )
+    return dict(row)
+
+
+async def get_organisation(conn: asyncpg.Connection, organisation_id: UUID) -> dict | None:
+    """One organisation, or None."""
+    row = await conn.fetchrow(queries.SELECT_ORGANISATION, organisation_id)
+    return dict(row) if row else None
+
+
+async def update_organisation(
+    conn: asyncpg.Connection, organisation_id: UUID, data: dict[str, Any]
+) -> dict:
+    """The organisation with its new profile."""
+    row = await conn.fetchrow(
+        queries.UPDATE_ORGANISATION,
+        organisation_id,
+        data["name"],
+        data.get("description"),
+        data.get("website"),
+        data.get("postcode"),
+    )
+    return dict(row)
+
+
+async def insert_account(
+    conn: asyncpg.Connection,
+    organisation_id: UUID,
+    email: str,
+    name: str,
+    role: str,
+    password_hash: str | None,
+) -> UUID:
+    """A new account's id."""
+    account_id: UUID = await conn.fetchval(
+        queries.INSERT_ACCOUNT, organisation_id, email, name, role, password_hash
+    )
+    return account_id
+
+
+async def account_by_email(conn: asyncpg.Connection, email: str) -> asyncpg.Record | None:
+    """The account with this email (any case), or None."""
+    return await conn.fetchrow(queries.SELECT_ACCOUNT_BY_EMAIL, email)
+
+
+async def account_by_id(conn: asyncpg.Connection, account_id: UUID) -> asyncpg.Record | None:
+    """The account with this id, or None."""
+    return await conn.fetchrow(queries.SELECT_ACCOUNT, account_id)
+
+
+async def organisation_accounts(
+    conn: asyncpg.Connection, organisation_id: UUID, role: str | None
+) -> list[asyncpg.Record]:
+    """An organisation's accounts, optionally of one role."""
+    return list(await conn.fetch(queries.SELECT_ORGANISATION_ACCOUNTS, organisation_id, role))
+
+
+async def set_password(conn: asyncpg.Connection, account_id: UUID, password_hash: str) -> None:
+    """Store a new password hash; every access token issued before stops working."""
+    await conn.execute(queries.SET_PASSWORD, account_id, password_hash)
+    await conn.execute(queries.REVOKE_ALL_REFRESH_TOKENS, account_id)
+
+
+async def insert_refresh_token(
+    conn: asyncpg.Connection, account_id: UUID, token_hash: str, days: int
+) -> None:
+    """Remember a refresh token by its hash."""
+    await conn.execute(queries.INSERT_REFRESH_TOKEN, account_id, token_hash, days)
+
+
+async def consume_refresh_token(conn: asyncpg.Connection, token_hash: str) -> UUID | None:
+    """Use a refresh token up; its account when it was valid."""
+    account_id: UUID | None = await conn.fetchval(queries.CONSUME_REFRESH_TOKEN, token_hash)
+    return account_id
+
+
+async def refresh_token_owner(conn: asyncpg.Connection, token_hash: str) -> UUID | None:
+    """Whose token this is, valid or not."""
+    owner: UUID | None = await conn.fetchval(queries.SELECT_REFRESH_TOKEN_OWNER, token_hash)
+    return owner
+
+
+async def revoke_refresh_token(conn: asyncpg.Connection, token_hash: str, account_id: UUID) -> None:
+    """Revoke one of the account's refresh tokens."""
+    await conn.execute(queries.REVOKE_REFRESH_TOKEN, token_hash, account_id)
+
+
+async def revoke_all_refresh_tokens(conn: asyncpg.Connection, account_id: UUID) -> None:
+    """Revoke every refresh token of the account."""
+    await conn.execute(queries.REVOKE_ALL_REFRESH_TOKENS, account_id)
+
+
+async def insert_api_key(
+    conn: asyncpg.Connection, account_id: UUID, name: str, prefix: str, key_hash: str
+) -> dict:
+    """A new API key's row (without the secret)."""
+    return dict(await conn.fetchrow(queries.INSERT_API_KEY, account_id, name, prefix, key_hash))
+
+
+async def api_keys(conn: asyncpg.Connection, account_id: UUID) -> list[dict]:
+    """The account's API keys, newest first."""
+    return [dict(r) for r in await conn.fetch(queries.SELECT_API_KEYS, account_id)]
+
+
+async def revoke_api_key(conn: asyncpg.Connection, key_id: UUID, account_id: UUID) -> bool:
+    """Revoke one of the account's keys; False when there was no such active key."""
+    return await conn.fetchval(queries.REVOKE_API_KEY, key_id, account_id) is not None
+
+
+async def use_api_key(conn: asyncpg.Connection, key_hash: str) -> UUID | None:
+    """The account of an active key (and note its use)."""
+    account_id: UUID | None = await conn.fetchval(queries.USE_API_KEY, key_hash)
+    return account_id

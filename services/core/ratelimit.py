@@ -1,0 +1,27 @@
+"""Fixed-window counters in Redis, e.g. for failed sign-ins."""
+
+from __future__ import annotations
+
+import redis.asyncio as aioredis
+
+
+async def over_limit(client: aioredis.Redis, key: str, limit: int) -> int | None:
+    """Seconds to wait when `key` has reached `limit` in its window, else None."""
+    count = await client.get(key)
+    if count is not None and int(count) >= limit:
+        ttl = await client.ttl(key)
+        return max(int(ttl), 1)
+    return None
+
+
+async def hit(client: aioredis.Redis, key: str, window_seconds: int) -> None:
+    """Count one event against `key`; the window starts with the first event."""
+    async with client.pipeline(transaction=True) as pipe:
+        pipe.incr(key)
+        pipe.expire(key, window_seconds, nx=True)
+        await pipe.execute()
+
+
+async def clear(client: aioredis.Redis, key: str) -> None:
+    """Forget the events of `key` (after a success)."""
+    await client.delete(key)
