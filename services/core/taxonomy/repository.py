@@ -416,3 +416,24 @@ async def get_occupation(conn: asyncpg.Connection, uri: str) -> OccupationDetail
         broader=broader,
         skills=skills,
     )
+
+
+UNKNOWN_SKILL_URIS = """
+SELECT u FROM unnest($1::text[]) AS u
+WHERE NOT EXISTS (SELECT 1 FROM skill s WHERE s.uri = u)
+"""
+
+UNKNOWN_OCCUPATION_URIS = """
+SELECT u FROM unnest($1::text[]) AS u
+WHERE NOT EXISTS (SELECT 1 FROM occupation o WHERE o.uri = u)
+"""
+
+
+async def unknown_skill_uris(conn: asyncpg.Connection, uris: list[str]) -> list[str]:
+    """The URIs among `uris` that are no skill of the loaded taxonomy."""
+    return [r["u"] for r in await conn.fetch(UNKNOWN_SKILL_URIS, uris)]
+
+
+async def unknown_occupation_uris(conn: asyncpg.Connection, uris: list[str]) -> list[str]:
+    """The URIs among `uris` that are no occupation of the loaded taxonomy."""
+    return [r["u"] for r in await conn.fetch(UNKNOWN_OCCUPATION_URIS, uris)]
