@@ -10,7 +10,15 @@ from fastapi import FastAPI
 
 from services.api.errors import install_error_handlers
 from services.api.middleware import RequestContextMiddleware
-from services.api.routes import accommodations, auth, organisations, system, taxonomy
+from services.api.routes import (
+    accommodations,
+    auth,
+    employees,
+    organisations,
+    system,
+    taxonomy,
+    vacancies,
+)
 from services.core import db, migrate
 from services.core.settings import Settings, get_settings
 
@@ -46,6 +54,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(RequestContextMiddleware)
     app.include_router(system.router)
-    for router in (auth.router, organisations.router, accommodations.router, taxonomy.router):
+    routers = (
+        auth.router,
+        organisations.router,
+        employees.router,
+        vacancies.router,
+        accommodations.router,
+        taxonomy.router,
+    )
+    for router in routers:
         app.include_router(router, prefix=API_PREFIX)
     return app
