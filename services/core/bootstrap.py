@@ -9,6 +9,10 @@ import typer
 
 from services.core import db
 from services.core import migrate as migrations
+from services.core.accounts import repository as accounts_repository
+from services.core.accounts import service as accounts
+from services.core.accounts.models import Account, AccountIn
+from services.core.errors import Invalid
 from services.core.settings import Settings
 from services.core.taxonomy import importer
 
@@ -52,5 +56,40 @@ async def import_taxonomy(
             )
         typer.echo(report.summary())
         return report
+    finally:
+        await conn.close()
+
+
+async def create_user(
+    settings: Settings,
+    *,
+    email: str,
+    name: str,
+    role: str,
+    organisation: str,
+    kind: str,
+    password: str,
+) -> Account:
+    """An account in the named organisation, which is made (of `kind`) when it is new."""
+    from pydantic import ValidationError
+
+    try:
+        data = AccountIn(email=email, name=name, role=role, password=password)
+    except ValidationError as exc:
+        problems = "; ".join(f"{e['loc'][0]}: {e['msg']}" for e in exc.errors())
+        raise Invalid(f"cannot create the account: {problems}") from exc
+    if kind not in ("wise", "employer", "municipality"):
+        raise Invalid("--kind must be wise, employer or municipality")
+    conn = await db.connect(_url(settings))
+    try:
+        async with conn.transaction():
+            org_id = await accounts_repository.organisation_id_by_name(conn, organisation)
+            if org_id is None:
+                org_id = (
+                    await accounts_repository.insert_organisation(
+                        conn, kind, {"name": organisation}
+                    )
+                )["id"]
+            return await accounts.create_account(conn, org_id, data)
     finally:
         await conn.close()

@@ -11,6 +11,10 @@ SELECT id, kind, name, description, website, postcode, created_at
 FROM organisation WHERE id = $1
 """
 
+SELECT_ORGANISATION_ID_BY_NAME = """
+SELECT id FROM organisation WHERE lower(name) = lower($1) ORDER BY created_at LIMIT 1
+"""
+
 UPDATE_ORGANISATION = """
 UPDATE organisation
 SET name = $2, description = $3, website = $4, postcode = $5, updated_at = now()

@@ -29,6 +29,12 @@ async def get_organisation(conn: asyncpg.Connection, organisation_id: UUID) -> d
     return dict(row) if row else None
 
 
+async def organisation_id_by_name(conn: asyncpg.Connection, name: str) -> UUID | None:
+    """The id of the (oldest) organisation with this name, any case."""
+    found: UUID | None = await conn.fetchval(queries.SELECT_ORGANISATION_ID_BY_NAME, name)
+    return found
+
+
 async def update_organisation(
     conn: asyncpg.Connection, organisation_id: UUID, data: dict[str, Any]
 ) -> dict:
