@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -89,6 +90,38 @@ async def _http(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+# Constraint and data errors that slipped past validation are still the client's input: say
+# so without echoing the database's message (it may hold personal data).
+_DATABASE_ERRORS: list[tuple[type[Exception], int, str, str]] = [
+    (
+        asyncpg.exceptions.UniqueViolationError,
+        409,
+        "conflict",
+        "This conflicts with something that exists already.",
+    ),
+    (
+        asyncpg.exceptions.IntegrityConstraintViolationError,
+        422,
+        "invalid",
+        "Some values do not fit together or refer to something that does not exist.",
+    ),
+    (
+        asyncpg.exceptions.DataError,
+        422,
+        "invalid",
+        "Some values cannot be stored (for example a NUL character or a number out of range).",
+    ),
+]
+
+
+async def _database(request: Request, exc: Exception) -> JSONResponse:
+    for kind, status, code, detail in _DATABASE_ERRORS:
+        if isinstance(exc, kind):
+            log.info("database rejected input: %s", type(exc).__name__)
+            return JSONResponse(error_body(code, detail), status_code=status)
+    return await _unexpected(request, exc)
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     # The message may hold personal data, so the log gets the traceback and the client an id.
     log.exception("unhandled error on %s %s", request.method, request.url.path)
@@ -103,4 +136,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(OpstapError, _domain)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(StarletteHTTPException, _http)
+    for kind, *_ in _DATABASE_ERRORS:
+        app.add_exception_handler(kind, _database)
     app.add_exception_handler(Exception, _unexpected)

@@ -437,3 +437,24 @@ async def unknown_skill_uris(conn: asyncpg.Connection, uris: list[str]) -> list[
 async def unknown_occupation_uris(conn: asyncpg.Connection, uris: list[str]) -> list[str]:
     """The URIs among `uris` that are no occupation of the loaded taxonomy."""
     return [r["u"] for r in await conn.fetch(UNKNOWN_OCCUPATION_URIS, uris)]
+
+
+OCCUPATIONS_WITH_SKILLS = """
+SELECT o.uri,
+       array_agg(os.skill_uri ORDER BY os.skill_uri)
+           FILTER (WHERE os.relation = 'essential') AS essential,
+       coalesce(array_agg(os.skill_uri ORDER BY os.skill_uri)
+           FILTER (WHERE os.relation = 'optional'), '{}') AS optional
+FROM occupation o JOIN occupation_skill os ON os.occupation_uri = o.uri
+WHERE o.isco_code = ANY($1::text[])
+GROUP BY o.uri
+HAVING count(*) FILTER (WHERE os.relation = 'essential') >= $2
+ORDER BY o.uri
+"""
+
+
+async def occupations_with_skills(
+    conn: asyncpg.Connection, isco_codes: list[str], min_essential: int
+) -> list[asyncpg.Record]:
+    """Occupations in these ISCO unit groups with their essential and optional skill URIs."""
+    return list(await conn.fetch(OCCUPATIONS_WITH_SKILLS, isco_codes, min_essential))

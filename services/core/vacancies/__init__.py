@@ -1,0 +1,1 @@
+"""Vacancies: inclusive jobs and placements posted by employers and WISEs."""
