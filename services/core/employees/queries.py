@@ -33,6 +33,11 @@ SELECT_VISIBLE_EMPLOYEE = f"""
 SELECT {_PROFILE_COLUMNS} FROM employee e WHERE e.id = $1 AND {employee_visible("e", 2)}
 """
 
+# $1 employee; locks the row so concurrent updates of one record apply one after the other.
+SELECT_EMPLOYEE_FOR_UPDATE = (
+    f"SELECT {_PROFILE_COLUMNS} FROM employee e WHERE e.id = $1 FOR UPDATE OF e"
+)
+
 # $1..$3 actor, $4 rung, $5 jobcoach, $6 name contains, $7 accommodation code.
 _LIST_WHERE = f"""
 FROM employee e

@@ -43,6 +43,12 @@ async def get(conn: asyncpg.Connection, employee_id: UUID) -> Employee | None:
     return Employee.model_validate(dict(row)) if row else None
 
 
+async def get_for_update(conn: asyncpg.Connection, employee_id: UUID) -> Employee | None:
+    """One employee, locked until the transaction ends (callers authorize first), or None."""
+    row = await conn.fetchrow(queries.SELECT_EMPLOYEE_FOR_UPDATE, employee_id)
+    return Employee.model_validate(dict(row)) if row else None
+
+
 async def get_visible(conn: asyncpg.Connection, employee_id: UUID, actor: Actor) -> Employee | None:
     """One employee the actor may see, or None (also for another tenant's)."""
     row = await conn.fetchrow(queries.SELECT_VISIBLE_EMPLOYEE, employee_id, *actor.as_params())

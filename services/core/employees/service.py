@@ -10,11 +10,19 @@ from uuid import UUID
 import asyncpg
 
 from services.core import audit
-from services.core.access.policy import Actor, Role, can_manage_employees, require_role
+from services.core.access.policy import (
+    Actor,
+    Role,
+    can_change_consent,
+    can_manage_employees,
+    require_role,
+)
 from services.core.accommodations.repository import check_codes
 from services.core.employees import repository
 from services.core.employees.models import (
     AuditEntry,
+    Consent,
+    ConsentIn,
     Employee,
     EmployeeFilter,
     EmployeeIn,
@@ -22,7 +30,7 @@ from services.core.employees.models import (
     EmployeePatch,
     SharedProfile,
 )
-from services.core.errors import Forbidden, Invalid, NotFound
+from services.core.errors import Conflict, Forbidden, Invalid, NotFound
 from services.core.events.repository import emit
 from services.core.taxonomy.repository import unknown_occupation_uris, unknown_skill_uris
 
@@ -30,6 +38,8 @@ LIST_FIELDS = ("skills", "languages", "accommodations")
 OCCUPATION_FIELDS = ("current_occupation_uri", "target_occupation_uri")
 FULL_FIELDS = tuple(f for f in Employee.model_fields if f != "id")
 SHARED_FIELDS = tuple(f for f in SharedProfile.model_fields if f != "id")
+# A WISE can be the employer too: people move on to paid work at a WISE (rung 5).
+EMPLOYER_KINDS = ("employer", "wise")
 
 
 def view_of(actor: Actor, employee: Employee) -> Employee | SharedProfile:
@@ -47,10 +57,14 @@ async def record_views(
     await audit.record_reads(conn, actor, [e.id for e in employees], fields, purpose)
 
 
-async def read(conn: asyncpg.Connection, actor: Actor, employee: Employee) -> Employee | SharedProfile:
+async def read(
+    conn: asyncpg.Connection, actor: Actor, employee: Employee
+) -> Employee | SharedProfile:
     """One visible profile in the actor's view, audited."""
     employer = actor.role is Role.EMPLOYER
-    await record_views(conn, actor, [employee], "employer_candidate_view" if employer else "view_profile")
+    await record_views(
+        conn, actor, [employee], "employer_candidate_view" if employer else "view_profile"
+    )
     return view_of(actor, employee)
 
 
@@ -64,7 +78,9 @@ async def list_employees(conn: asyncpg.Connection, actor: Actor, f: EmployeeFilt
     """A page of the people the actor may see, in the actor's view, audited."""
     if actor.role is Role.EMPLOYER and f.jobcoach_id is not None:
         # The jobcoach is not part of what people share with an employer.
-        raise Invalid("Employers cannot filter on jobcoach.", fields={"jobcoach_id": "not for employers"})
+        raise Invalid(
+            "Employers cannot filter on jobcoach.", fields={"jobcoach_id": "not for employers"}
+        )
     found, total = await repository.list_visible(conn, actor, f)
     await record_views(conn, actor, found, _list_purpose(actor))
     items = [view_of(actor, e) for e in found]
@@ -74,10 +90,10 @@ async def list_employees(conn: asyncpg.Connection, actor: Actor, f: EmployeeFilt
 async def create(conn: asyncpg.Connection, actor: Actor, body: EmployeeIn) -> Employee:
     """A new employee of the actor's organisation; everything is checked before writing."""
     can_manage_employees(actor)
-    data = body.model_dump(exclude=set(LIST_FIELDS))
+    data = body.model_dump()
     if data["jobcoach_id"] is None and actor.role is Role.JOBCOACH:
         data["jobcoach_id"] = actor.account_id
-    await _check(conn, actor, data, set(data) | set(LIST_FIELDS), body.model_dump(), None)
+    await _check(conn, actor, data, set(data), None)
     employee_id = await repository.insert(conn, actor.organisation_id, data)
     await repository.replace_skills(conn, employee_id, body.skills)
     await repository.replace_languages(conn, employee_id, body.languages)
@@ -105,10 +121,8 @@ async def update(
     given = body.model_dump(exclude_unset=True)
     changed = _changed_fields(current, body, given)
     if changed:
-        merged = current.model_dump(exclude=set(LIST_FIELDS)) | {
-            k: v for k, v in given.items() if k not in LIST_FIELDS
-        }
-        await _check(conn, actor, merged, set(changed), given, employee_id)
+        merged = current.model_dump() | given
+        await _check(conn, actor, merged, set(changed), employee_id)
         await repository.update(conn, employee_id, merged)
         await _replace_lists(conn, employee_id, body, changed)
         await emit(
@@ -148,7 +162,9 @@ async def _replace_lists(
         await repository.replace_accommodations(conn, employee_id, body.accommodations)
 
 
-async def _answer(conn: asyncpg.Connection, actor: Actor, employee_id: UUID, purpose: str) -> Employee:
+async def _answer(
+    conn: asyncpg.Connection, actor: Actor, employee_id: UUID, purpose: str
+) -> Employee:
     employee = await repository.get(conn, employee_id)
     assert employee is not None
     await record_views(conn, actor, [employee], purpose)
@@ -160,7 +176,6 @@ async def _check(
     actor: Actor,
     merged: dict[str, Any],
     check: set[str],
-    given: dict[str, Any],
     employee_id: UUID | None,
 ) -> None:
     """Invalid, naming every wrong field, before anything is written.
@@ -168,27 +183,34 @@ async def _check(
     `merged` is the record as it would be; `check` the fields whose references to verify
     (on update only the changed ones: a stored URI stays valid across taxonomy imports).
     """
-    fields = _check_shape(merged)
-    for field in OCCUPATION_FIELDS:
-        if field in check and merged.get(field):
-            if await unknown_occupation_uris(conn, [merged[field]]):
-                fields[field] = "unknown occupation URI; see GET /api/v1/taxonomy/occupations"
-    if "skills" in check and given.get("skills"):
-        unknown = await unknown_skill_uris(conn, [s["skill_uri"] for s in given["skills"]])
-        if unknown:
-            fields["skills"] = f"unknown skill URI(s): {', '.join(sorted(unknown))}"
-    if "accommodations" in check and given.get("accommodations"):
-        try:
-            await check_codes(conn, given["accommodations"], "accommodations")
-        except Invalid as exc:
-            fields |= exc.fields
+    fields = _check_shape(merged) | await _reference_problems(conn, merged, check)
     for field, role in (("jobcoach_id", Role.JOBCOACH), ("account_id", Role.EMPLOYEE)):
-        if field in check and merged.get(field) is not None:
-            if problem := await _account_problem(conn, actor, merged[field], role, employee_id):
-                fields[field] = problem
+        value = merged.get(field) if field in check else None
+        if value and (problem := await _account_problem(conn, actor, value, role, employee_id)):
+            fields[field] = problem
     if fields:
         detail = "; ".join(f"{k}: {v}" for k, v in fields.items())
         raise Invalid(f"Check the employee record: {detail}", fields=fields)
+
+
+async def _reference_problems(
+    conn: asyncpg.Connection, merged: dict[str, Any], check: set[str]
+) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for field in OCCUPATION_FIELDS:
+        uri = merged.get(field) if field in check else None
+        if uri and await unknown_occupation_uris(conn, [uri]):
+            fields[field] = "unknown occupation URI; see GET /api/v1/taxonomy/occupations"
+    if "skills" in check and merged.get("skills"):
+        unknown = await unknown_skill_uris(conn, [s["skill_uri"] for s in merged["skills"]])
+        if unknown:
+            fields["skills"] = f"unknown skill URI(s): {', '.join(sorted(unknown))}"
+    if "accommodations" in check and merged.get("accommodations"):
+        try:
+            await check_codes(conn, merged["accommodations"], "accommodations")
+        except Invalid as exc:
+            fields |= exc.fields
+    return fields
 
 
 def _check_shape(merged: dict[str, Any]) -> dict[str, str]:
@@ -222,3 +244,78 @@ async def audit_trail(
     require_role(actor, Role.ADMIN, Role.JOBCOACH, action="read who looked at a person's data")
     rows = await audit.for_employee(conn, employee.id, limit)
     return [AuditEntry.model_validate(r) for r in rows]
+
+
+async def consents(conn: asyncpg.Connection, actor: Actor, employee: Employee) -> list[Consent]:
+    """Every consent of the person, current and withdrawn, with who and when."""
+    can_change_consent(actor, employee.id, employee.jobcoach_id)
+    return await repository.consents(conn, employee.id)
+
+
+async def give_consent(
+    conn: asyncpg.Connection, actor: Actor, employee: Employee, body: ConsentIn
+) -> Consent:
+    """Record consent for one purpose; Conflict when the same consent is active already."""
+    can_change_consent(actor, employee.id, employee.jobcoach_id)
+    await _check_consent(conn, body)
+    consent_id = await repository.insert_consent(
+        conn, employee.id, body.purpose, body.employer_id, body.vacancy_id, actor.account_id
+    )
+    if consent_id is None:
+        raise Conflict(
+            "This consent is given already; withdraw it first to give it again.",
+            fields={"purpose": "already given"},
+        )
+    consent = await repository.consent(conn, consent_id, employee.id)
+    assert consent is not None
+    await _consent_changed(conn, consent, "given")
+    return consent
+
+
+async def withdraw_consent(
+    conn: asyncpg.Connection, actor: Actor, employee: Employee, consent: Consent
+) -> Consent:
+    """Withdraw a consent (as easily as it was given); Conflict when it was withdrawn already."""
+    can_change_consent(actor, employee.id, employee.jobcoach_id)
+    if not await repository.withdraw_consent(conn, consent.id, employee.id, actor.account_id):
+        raise Conflict("This consent was withdrawn already.", fields={"consent_id": "withdrawn"})
+    withdrawn = await repository.consent(conn, consent.id, employee.id)
+    assert withdrawn is not None
+    await _consent_changed(conn, withdrawn, "withdrawn")
+    return withdrawn
+
+
+async def _check_consent(conn: asyncpg.Connection, body: ConsentIn) -> None:
+    fields: dict[str, str] = {}
+    if body.purpose == "share_with_employer":
+        if body.employer_id is None:
+            fields["employer_id"] = "required to share a profile with an employer"
+        elif await repository.organisation_kind(conn, body.employer_id) not in EMPLOYER_KINDS:
+            fields["employer_id"] = "no employer or work-integration enterprise has this id"
+        elif body.vacancy_id is not None and (
+            await repository.vacancy_organisation(conn, body.vacancy_id) != body.employer_id
+        ):
+            fields["vacancy_id"] = "no vacancy of this employer has this id"
+    else:
+        for field in ("employer_id", "vacancy_id"):
+            if getattr(body, field) is not None:
+                fields[field] = "only for the purpose share_with_employer"
+    if fields:
+        detail = "; ".join(f"{k}: {v}" for k, v in fields.items())
+        raise Invalid(f"Check the consent: {detail}", fields=fields)
+
+
+async def _consent_changed(conn: asyncpg.Connection, consent: Consent, change: str) -> None:
+    employer_id = str(consent.employer_id) if consent.employer_id else None
+    await emit(
+        conn,
+        "consent.changed",
+        aggregate_type="employee",
+        aggregate_id=str(consent.employee_id),
+        payload={
+            "consent_id": str(consent.id),
+            "purpose": consent.purpose,
+            "employer_id": employer_id,
+            "change": change,
+        },
+    )
