@@ -36,8 +36,8 @@ COLUMNS = (
     "closing_date",
     "status",
 )
-_PLAIN = frozenset(COLUMNS) - {"skills_essential", "skills_optional", "accommodations", "status"}
-_PLAIN -= {"language", "language_cefr"}
+_LISTS = ("skills_essential", "skills_optional", "accommodations", "language", "language_cefr")
+_PLAIN = frozenset(COLUMNS) - {*_LISTS, "status"}
 
 
 @dataclass
@@ -48,6 +48,7 @@ class Row:
     cells: dict[str, str]
     status: str = "draft"
     skills: list[dict[str, Any]] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
     item: VacancyIn | None = None
     problems: list[Problem] = field(default_factory=list)
 
@@ -66,15 +67,16 @@ def _bad_file(detail: str) -> Invalid:
 
 
 def _header(cells: list[str]) -> list[str]:
+    """The column names; unnamed columns (a spreadsheet's trailing ones) are ignored."""
     names = [c.strip().lower() for c in cells]
     if missing := [c for c in REQUIRED if c not in names]:
         raise _bad_file(
             "The file is not a vacancy CSV: the header lacks the required column(s) "
             f"{', '.join(missing)}. Columns: {', '.join(COLUMNS)}."
         )
-    if unknown := [c for c in names if c not in COLUMNS]:
+    if unknown := [c for c in names if c and c not in COLUMNS]:
         raise _bad_file(f"Unknown column(s) {', '.join(unknown)}. Columns: {', '.join(COLUMNS)}.")
-    if len(set(names)) != len(names):
+    if len({c for c in names if c}) != len([c for c in names if c]):
         raise _bad_file("A column appears twice in the header.")
     return names
 
@@ -94,7 +96,7 @@ def read_rows(data: bytes) -> Iterator[Row]:
             count += 1
             if count > MAX_ROWS:
                 raise _bad_file(f"The file has more than {MAX_ROWS} rows; split it up.")
-            row = Row(start, {n: c.strip() for n, c in zip(names, cells, strict=False)})
+            row = Row(start, {n: c.strip() for n, c in zip(names, cells, strict=False) if n})
             if len(cells) > len(names):
                 row.problems.append((("row",), f"has {len(cells)} values for {len(names)} columns"))
             yield row
@@ -107,7 +109,7 @@ def _skills(row: Row) -> list[dict[str, Any]]:
     for relation in ("essential", "optional"):
         for part in row.cells.get(f"skills_{relation}", "").split("|"):
             uri, _, level = part.strip().rpartition(":")
-            if not level.isdigit():
+            if not (uri and level.isdigit()):
                 uri, level = part.strip(), "1"
             if uri:
                 found.append({"skill_uri": uri, "relation": relation, "min_level": level})
@@ -119,8 +121,8 @@ def _fields(row: Row) -> dict[str, Any]:
     data: dict[str, Any] = {k: v for k, v in row.cells.items() if k in _PLAIN and v}
     row.skills = _skills(row)
     data["skills"] = row.skills
-    codes = row.cells.get("accommodations", "")
-    data["accommodations"] = [c.strip() for c in codes.split("|") if c.strip()]
+    codes = row.cells.get("accommodations", "").split("|")
+    row.codes = data["accommodations"] = [c.strip() for c in codes if c.strip()]
     language, cefr = row.cells.get("language"), row.cells.get("language_cefr")
     if language or cefr:
         data["language"] = {"language": language or None, "cefr": (cefr or "").upper() or None}
@@ -159,17 +161,21 @@ def _column(row: Row, loc: Loc) -> str:
     return head if head in COLUMNS else "row"
 
 
+def _detail(row: Row, loc: Loc, message: str) -> str:
+    """The message, led by the skill URI or accommodation code it is about."""
+    if len(loc) > 1 and isinstance(loc[1], int):
+        if loc[0] == "skills":
+            return f"{row.skills[loc[1]]['skill_uri']}: {message}"
+        if loc[0] == "accommodations":
+            return f"{row.codes[loc[1]]}: {message}"
+    return message
+
+
 def _report(row: Row) -> list[ImportProblem]:
-    problems = []
-    for loc, message in row.problems:
-        detail = message
-        if loc[:1] == ("skills",) and len(loc) > 1 and isinstance(loc[1], int):
-            detail = f"{row.skills[loc[1]]['skill_uri']}: {message}"
-        elif loc[:1] == ("accommodations",) and len(loc) > 1 and row.item is None:
-            detail = f"{row.cells.get('accommodations', '').split('|')[int(loc[1])].strip()}: "
-            detail += message
-        problems.append(ImportProblem(line=row.line, field=_column(row, loc), detail=detail))
-    return problems
+    return [
+        ImportProblem(line=row.line, field=_column(row, loc), detail=_detail(row, loc, message))
+        for loc, message in row.problems
+    ]
 
 
 async def import_csv(conn: asyncpg.Connection, actor: Actor, data: bytes) -> ImportResult:

@@ -166,7 +166,7 @@ class VacancyPatch(BaseModel):
     closing_date: date | None = None
 
 
-INPUT_FIELDS = frozenset(VacancyIn.model_fields)
+INPUT_FIELDS: set[str] = set(VacancyIn.model_fields)
 
 
 class OrganisationRef(BaseModel):

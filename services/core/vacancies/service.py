@@ -74,7 +74,8 @@ async def reference_problems(
 ) -> list[list[Problem]]:
     """Per item: unknown occupation, skill URIs and accommodation codes (three queries in all)."""
     occupations = set(await unknown_occupation_uris(conn, list({i.occupation_uri for i in items})))
-    skills = set(await unknown_skill_uris(conn, list({s.skill_uri for i in items for s in i.skills})))
+    skill_uris = list({s.skill_uri for i in items for s in i.skills})
+    skills = set(await unknown_skill_uris(conn, skill_uris))
     codes = await repository.unknown_accommodation_codes(
         conn, list({c for i in items for c in i.accommodations})
     )
