@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from pathlib import Path
 
 import typer
@@ -12,6 +13,8 @@ from services.core import migrate as migrations
 from services.core.accounts import repository as accounts_repository
 from services.core.accounts import service as accounts
 from services.core.accounts.models import Account, AccountIn
+from services.core.demo import seed as demo_seed
+from services.core.demo.seed import DemoLogin
 from services.core.errors import Invalid
 from services.core.settings import Settings
 from services.core.taxonomy import importer
@@ -91,5 +94,15 @@ async def create_user(
                     )
                 )["id"]
             return await accounts.create_account(conn, org_id, data)
+    finally:
+        await conn.close()
+
+
+async def seed_demo(settings: Settings) -> list[DemoLogin] | None:
+    """Write the demo world unless it is there; the sign-ins to show, or None."""
+    conn = await db.connect(_url(settings))
+    try:
+        async with conn.transaction():
+            return await demo_seed.seed(conn, date.today())
     finally:
         await conn.close()

@@ -15,6 +15,7 @@ from types import FrameType
 import typer
 
 from services.core import bootstrap
+from services.core.demo.plan import DEMO_LOGINS, DEMO_PASSWORD
 from services.core.errors import Unavailable
 from services.core.settings import Settings
 
@@ -43,6 +44,7 @@ def run_demo(settings: Settings) -> int:
         url = f"http://{settings.host}:{settings.port}"
         _wait_ready(url, children)
         typer.secho(f"\nOpstap is running at {url}  (API docs: {url}/docs)", bold=True)
+        _print_logins()
         typer.echo("Press Ctrl-C to stop everything.\n")
         while True:
             for name, proc in children.items():
@@ -64,6 +66,14 @@ def run_demo(settings: Settings) -> int:
 async def _prepare(settings: Settings) -> None:
     await bootstrap.migrate(settings)
     await bootstrap.import_taxonomy(settings, settings.taxonomy_dir, progress=True)
+    if await bootstrap.seed_demo(settings):
+        typer.echo("demo data written: 3 WISEs, 10 employers, 60 employees, 40 vacancies")
+
+
+def _print_logins() -> None:
+    typer.echo(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
+    for role, email, organisation in DEMO_LOGINS:
+        typer.echo(f"  {role:<9} {email:<36} {organisation}")
 
 
 def _wait_ready(url: str, children: dict[str, subprocess.Popen[bytes]]) -> None:

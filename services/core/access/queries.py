@@ -23,10 +23,12 @@ def employee_visible(alias: str, start: int) -> str:
 
 
 def vacancy_visible(alias: str, start: int) -> str:
-    """Vacancies the actor may see: its own organisation's in any status; and, for people at a
-    WISE (admin, jobcoach, employee), every open vacancy, since placements are found there."""
+    """Vacancies the actor may see: its own organisation's in any status (for the roles that
+    post or place: admin, employer, jobcoach); and, for people at a WISE (admin, jobcoach,
+    employee), every open vacancy, since placements are found there."""
     role, actor, org = f"${start}", f"${start + 1}", f"${start + 2}"
     return f"""(
-        ({alias}.organisation_id = {org} AND {actor}::uuid IS NOT NULL)
+        ({alias}.organisation_id = {org} AND {role} IN ('admin', 'employer', 'jobcoach')
+         AND {actor}::uuid IS NOT NULL)
      OR ({role} IN ('admin', 'jobcoach', 'employee') AND {alias}.status = 'open')
     )"""

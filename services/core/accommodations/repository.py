@@ -41,10 +41,14 @@ async def add(conn: asyncpg.Connection, item: AccommodationIn) -> Accommodation:
     return Accommodation.model_validate(dict(row))
 
 
+async def unknown_codes(conn: asyncpg.Connection, codes: list[str]) -> set[str]:
+    """The codes among `codes` that are not in the vocabulary."""
+    return {r["c"] for r in await conn.fetch(UNKNOWN_CODES, codes)} if codes else set()
+
+
 async def check_codes(conn: asyncpg.Connection, codes: list[str], field: str) -> None:
     """Invalid, naming `field`, when any code is not in the vocabulary."""
-    unknown = [r["c"] for r in await conn.fetch(UNKNOWN_CODES, codes)] if codes else []
-    if unknown:
+    if unknown := await unknown_codes(conn, codes):
         raise Invalid(
             f"Unknown accommodation code(s): {', '.join(sorted(unknown))}. "
             "See GET /api/v1/accommodations for the list.",

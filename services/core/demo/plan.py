@@ -12,6 +12,13 @@ from datetime import date, timedelta
 from typing import Any
 
 DEMO_PASSWORD = "opstap-demo-2026"
+# One sign-in per role, printed by `make demo` and listed in the README: (role, email, org).
+DEMO_LOGINS = [
+    ("admin", "admin@groenschoon.example", "Werkbedrijf Groen & Schoon"),
+    ("jobcoach", "sanne@groenschoon.example", "Werkbedrijf Groen & Schoon"),
+    ("employer", "werkgever@korenaar.example", "Bakkerij De Korenaar"),
+    ("employee", "werknemer@groenschoon.example", "Werkbedrijf Groen & Schoon"),
+]
 SEED = 2026
 
 WISES = [

@@ -458,3 +458,13 @@ async def occupations_with_skills(
 ) -> list[asyncpg.Record]:
     """Occupations in these ISCO unit groups with their essential and optional skill URIs."""
     return list(await conn.fetch(OCCUPATIONS_WITH_SKILLS, isco_codes, min_essential))
+
+
+OCCUPATION_LABELS = """
+SELECT uri, coalesce(label_nl, label_en) AS label FROM occupation WHERE uri = ANY($1::text[])
+"""
+
+
+async def occupation_labels(conn: asyncpg.Connection, uris: list[str]) -> dict[str, str]:
+    """Dutch (else English) preferred labels of these occupations."""
+    return {r["uri"]: r["label"] for r in await conn.fetch(OCCUPATION_LABELS, uris)}

@@ -9,7 +9,7 @@ from uuid import UUID
 import asyncpg
 
 from services.core.access.policy import Actor
-from services.core.accommodations.repository import UNKNOWN_CODES
+from services.core.accommodations import repository as accommodations
 from services.core.taxonomy.repository import like_escape
 from services.core.vacancies import queries
 from services.core.vacancies.models import (
@@ -153,4 +153,4 @@ async def page(
 
 async def unknown_accommodation_codes(conn: asyncpg.Connection, codes: list[str]) -> set[str]:
     """The codes among `codes` that are not in the accommodation vocabulary."""
-    return {r["c"] for r in await conn.fetch(UNKNOWN_CODES, codes)} if codes else set()
+    return await accommodations.unknown_codes(conn, codes)

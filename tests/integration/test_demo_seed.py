@@ -1,0 +1,85 @@
+"""The demo world: believable, complete, written once, and its sign-ins work."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import date
+
+import asyncpg
+import httpx
+import pytest
+
+from services.api.app import create_app
+from services.core import bootstrap, db
+from services.core.demo import seed
+from services.core.demo.plan import DEMO_LOGINS, DEMO_PASSWORD
+from services.core.settings import Settings
+
+
+@pytest.fixture(scope="module")
+async def demo_url(service_urls: tuple[str, str], settings: Settings) -> AsyncIterator[str]:
+    """A database of its own with the taxonomy and the demo world."""
+    async with db.temporary_database(service_urls[0], "opstap_test") as url:
+        own = settings.model_copy(update={"database_url": url})
+        await bootstrap.migrate(own)
+        await bootstrap.import_taxonomy(own, own.taxonomy_dir)
+        conn = await db.connect(url)
+        async with conn.transaction():
+            logins = await seed.seed(conn, date.today())
+        assert logins is not None
+        assert [(x.role, x.email, x.organisation) for x in logins] == DEMO_LOGINS
+        await conn.close()
+        yield url
+
+
+async def test_the_demo_world_has_the_promised_size(demo_url: str) -> None:
+    conn = await asyncpg.connect(demo_url)
+    try:
+        kinds = dict(await conn.fetch("SELECT kind, count(*) FROM organisation GROUP BY kind"))
+        assert kinds == {"wise": 3, "employer": 10}
+        roles = dict(await conn.fetch("SELECT role, count(*) FROM account GROUP BY role"))
+        assert roles["jobcoach"] == 6 and roles["employer"] == 10 and roles["admin"] == 3
+        rungs = {r["ladder_rung"] for r in await conn.fetch("SELECT ladder_rung FROM employee")}
+        assert await conn.fetchval("SELECT count(*) FROM employee") == 60
+        assert rungs <= {3, 4, 5} and len(rungs) == 3
+        caseloads = await conn.fetch("SELECT count(*) AS n FROM employee GROUP BY jobcoach_id")
+        assert len(caseloads) == 6 and max(r["n"] for r in caseloads) <= 20  # IPS: <= 20
+        no_skills = await conn.fetchval(
+            "SELECT count(*) FROM employee e WHERE NOT EXISTS "
+            "(SELECT 1 FROM employee_skill s WHERE s.employee_id = e.id)"
+        )
+        assert no_skills == 0
+        assert await conn.fetchval("SELECT count(*) FROM vacancy") == 40
+        contract_kinds = await conn.fetchval("SELECT count(DISTINCT contract_kind) FROM vacancy")
+        assert contract_kinds == 7
+        assert await conn.fetchval("SELECT count(*) FROM vacancy WHERE status = 'open'") >= 30
+        assert await conn.fetchval("SELECT count(*) FROM consent WHERE purpose = 'matching'") >= 50
+    finally:
+        await conn.close()
+
+
+async def test_seeding_twice_changes_nothing(demo_url: str) -> None:
+    conn = await db.connect(demo_url)
+    try:
+        async with conn.transaction():
+            assert await seed.seed(conn, date.today()) is None
+        assert await conn.fetchval("SELECT count(*) FROM employee") == 60
+    finally:
+        await conn.close()
+
+
+async def test_every_demo_sign_in_works(demo_url: str, settings: Settings) -> None:
+    app = create_app(settings.model_copy(update={"database_url": demo_url}))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://demo") as http:
+            for role, email, _ in DEMO_LOGINS:
+                token = await http.post(
+                    "/api/v1/auth/token", data={"username": email, "password": DEMO_PASSWORD}
+                )
+                assert token.status_code == 200, (email, token.text)
+                headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+                me = (await http.get("/api/v1/auth/me", headers=headers)).json()
+                assert me["role"] == role
+            coach_view = await http.get("/api/v1/employees", headers=headers)
+            assert coach_view.status_code == 200
