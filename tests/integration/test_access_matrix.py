@@ -1,0 +1,351 @@
+"""Every route x every role x an own and a foreign object: the status says who may do what.
+
+Categories, not exact codes: OK (authorized: 2xx, or 409/422 for a business outcome),
+FORBIDDEN (403: visible but not allowed), HIDDEN (404: not visible, as another tenant's object
+must be), UNAUTH (401). The last test fails when a route has no row here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+
+from services.api.app import create_app
+from services.core.settings import Settings
+from tests import factories
+from tests.factories import PASSWORD
+from tests.unit.test_route_authorization import _flatten
+
+OK, FORBIDDEN, HIDDEN, UNAUTH = "ok", "forbidden", "hidden", "unauth"
+ROLES = ("admin", "jobcoach", "employer", "employee", "anonymous")
+
+
+def category(status: int) -> str:
+    """The access category of an HTTP status."""
+    if status in (401,):
+        return UNAUTH
+    if status == 403:
+        return FORBIDDEN
+    if status == 404:
+        return HIDDEN
+    assert status < 500, status
+    return OK
+
+
+@dataclass
+class World:
+    """Two WISEs and two employers, with people, vacancies, consents and keys in each."""
+
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)
+    emails: dict[str, str] = field(default_factory=dict)
+    orgs: dict[str, uuid.UUID] = field(default_factory=dict)
+    ids: dict[str, Any] = field(default_factory=dict)
+    occupation: str = ""
+
+
+async def _post(client: httpx.AsyncClient, headers: dict[str, str], path: str, body: Any) -> Any:
+    response = (
+        await client.post(path, headers=headers, json=body)
+        if body is not None
+        else (await client.post(path, headers=headers))
+    )
+    assert response.status_code in (200, 201), (path, response.text)
+    return response.json()
+
+
+async def _build(pool: asyncpg.Pool, client: httpx.AsyncClient) -> World:
+    world = World()
+    world.occupation = await pool.fetchval("SELECT uri FROM occupation ORDER BY uri LIMIT 1")
+    for name, kind in (("A", "wise"), ("B", "wise"), ("X", "employer"), ("Y", "employer")):
+        world.orgs[name] = await factories.organisation(pool, kind)
+    users = {
+        "admin": ("A", "admin"),
+        "jobcoach": ("A", "jobcoach"),
+        "colleague": ("A", "jobcoach"),
+        "employer": ("X", "employer"),
+        "employee": ("A", "employee"),
+        "coach_b": ("B", "jobcoach"),
+        "employer_y": ("Y", "employer"),
+    }
+    accounts = {}
+    for key, (org, role) in users.items():
+        accounts[key] = await factories.user(pool, client, world.orgs[org], role)
+        world.headers[key], world.emails[key] = accounts[key].headers, accounts[key].email
+    world.headers["anonymous"] = {}
+    h = world.headers
+    person_a = await _post(
+        client,
+        h["jobcoach"],
+        "/api/v1/employees",
+        {"name": "Person A", "ladder_rung": 3, "account_id": str(accounts["employee"].account_id)},
+    )
+    person_b = await _post(
+        client, h["coach_b"], "/api/v1/employees", {"name": "Person B", "ladder_rung": 4}
+    )
+    world.ids["employee"] = (person_a["id"], person_b["id"])
+    share = {"purpose": "share_with_employer", "employer_id": str(world.orgs["X"])}
+    await _post(client, h["jobcoach"], f"/api/v1/employees/{person_a['id']}/consents", share)
+    consent_a = await _post(
+        client,
+        h["jobcoach"],
+        f"/api/v1/employees/{person_a['id']}/consents",
+        {"purpose": "matching"},
+    )
+    consent_b = await _post(
+        client,
+        h["coach_b"],
+        f"/api/v1/employees/{person_b['id']}/consents",
+        {"purpose": "matching"},
+    )
+    world.ids["consent"] = (consent_a["id"], consent_b["id"])
+    vacancy = {
+        "title": "Matrix",
+        "occupation_uri": world.occupation,
+        "contract_kind": "regular",
+        "hours_min": 8,
+        "hours_max": 16,
+    }
+    world.ids["vacancy_x"] = (await _post(client, h["employer"], "/api/v1/vacancies", vacancy))[
+        "id"
+    ]
+    world.ids["vacancy_a"] = (
+        await _post(
+            client, h["admin"], "/api/v1/vacancies", dict(vacancy, contract_kind="wise_paid")
+        )
+    )["id"]
+    open_a = await _post(
+        client, h["admin"], "/api/v1/vacancies", dict(vacancy, contract_kind="sheltered")
+    )
+    await _post(client, h["admin"], f"/api/v1/vacancies/{open_a['id']}/publish", None)
+    world.ids["vacancy_a_open"] = open_a["id"]
+    world.ids["vacancy_y"] = (await _post(client, h["employer_y"], "/api/v1/vacancies", vacancy))[
+        "id"
+    ]
+    world.ids["account"] = (
+        str(accounts["colleague"].account_id),
+        str(accounts["coach_b"].account_id),
+    )
+    for role in ("admin", "jobcoach", "employer", "employee", "coach_b"):
+        key = await _post(client, h[role], "/api/v1/auth/api-keys", {"name": "matrix"})
+        world.ids[f"key_{role}"] = key["id"]
+    return world
+
+
+def _objects(world: World, role: str, param: str) -> tuple[Any, Any]:
+    """(own, foreign) ids for a path parameter, as seen by `role`."""
+    if param == "vacancy_id":
+        own = {"employer": world.ids["vacancy_x"], "employee": world.ids["vacancy_a_open"]}.get(
+            role, world.ids["vacancy_a"]
+        )
+        return own, world.ids["vacancy_y"]
+    if param == "key_id":
+        return world.ids.get(f"key_{role}", world.ids["key_coach_b"]), world.ids["key_coach_b"]
+    if param == "organisation_id":
+        own = world.orgs["X"] if role == "employer" else world.orgs["A"]
+        return own, world.orgs["Y"]
+    name = {"employee_id": "employee", "consent_id": "consent", "account_id": "account"}[param]
+    own_id, foreign_id = world.ids[name]
+    return own_id, foreign_id
+
+
+def _body(world: World, method: str, path: str) -> dict[str, Any]:
+    """Request arguments (json, data or files) that pass validation for this route."""
+    unique = uuid.uuid4().hex[:8]
+    bodies: dict[tuple[str, str], dict[str, Any]] = {
+        ("POST", "/api/v1/employees"): {"json": {"name": "New", "ladder_rung": 3}},
+        ("PATCH", "/api/v1/employees/{employee_id}"): {"json": {"max_travel_km": 12}},
+        ("POST", "/api/v1/employees/{employee_id}/consents"): {"json": {"purpose": "matching"}},
+        ("POST", "/api/v1/vacancies"): {
+            "json": {
+                "title": "New",
+                "occupation_uri": world.occupation,
+                "contract_kind": "regular",
+                "hours_min": 8,
+                "hours_max": 16,
+            }
+        },
+        ("PATCH", "/api/v1/vacancies/{vacancy_id}"): {"json": {"places": 2}},
+        ("POST", "/api/v1/vacancies/import"): {
+            "files": {
+                "file": (
+                    "v.csv",
+                    f"title,occupation_uri,contract_kind,hours_min,hours_max\r\n"
+                    f"Imported,{world.occupation},regular,8,16\r\n",
+                    "text/csv",
+                )
+            }
+        },
+        ("POST", "/api/v1/accounts"): {
+            "json": {
+                "email": f"m-{unique}@example.org",
+                "name": "M",
+                "role": "jobcoach",
+                "password": "a long enough password",
+            }
+        },
+        ("POST", "/api/v1/accommodations"): {
+            "json": {"code": f"matrix_{unique}", "label_nl": "Test", "label_en": "Test"}
+        },
+        ("PUT", "/api/v1/organisations/me"): {"json": {"name": f"Organisation {unique}"}},
+        ("POST", "/api/v1/auth/api-keys"): {"json": {"name": "extra"}},
+        ("POST", "/api/v1/auth/password"): {
+            "json": {"current_password": "not the password", "new_password": "a long new password"}
+        },
+        ("POST", "/api/v1/auth/refresh"): {"json": {"refresh_token": "opr_" + "x" * 30}},
+    }
+    return bodies.get((method, path), {})
+
+
+K, F, H, U = OK, FORBIDDEN, HIDDEN, UNAUTH
+EVERYONE = dict.fromkeys(ROLES, (K, K))
+SIGNED_IN = {**dict.fromkeys(ROLES[:4], (K, K)), "anonymous": (U, U)}
+ADMIN_ONLY = {
+    "admin": (K, K),
+    "jobcoach": (F, F),
+    "employer": (F, F),
+    "employee": (F, F),
+    "anonymous": (U, U),
+}
+PEOPLE_WRITE = {
+    "admin": (K, H),
+    "jobcoach": (K, H),
+    "employer": (F, H),
+    "employee": (F, H),
+    "anonymous": (U, U),
+}
+VACANCY_WRITE = {
+    "admin": (K, H),
+    "jobcoach": (F, H),
+    "employer": (K, H),
+    "employee": (F, H),
+    "anonymous": (U, U),
+}
+
+# (method, path) -> role -> (own object, foreign object); routes without ids use "own" only.
+MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
+    ("GET", "/health"): EVERYONE,
+    ("GET", "/ready"): EVERYONE,
+    ("GET", "/metrics"): EVERYONE,
+    ("POST", "/api/v1/auth/token"): EVERYONE,
+    ("POST", "/api/v1/auth/refresh"): EVERYONE,
+    ("POST", "/api/v1/auth/logout"): SIGNED_IN,
+    ("GET", "/api/v1/auth/me"): SIGNED_IN,
+    ("POST", "/api/v1/auth/password"): SIGNED_IN,
+    ("GET", "/api/v1/auth/api-keys"): SIGNED_IN,
+    ("POST", "/api/v1/auth/api-keys"): SIGNED_IN,
+    ("DELETE", "/api/v1/auth/api-keys/{key_id}"): {
+        **dict.fromkeys(ROLES[:4], (K, H)),
+        "anonymous": (U, U),
+    },
+    ("GET", "/api/v1/organisations/me"): SIGNED_IN,
+    ("PUT", "/api/v1/organisations/me"): ADMIN_ONLY,
+    ("GET", "/api/v1/organisations/{organisation_id}"): SIGNED_IN,
+    ("GET", "/api/v1/accounts"): ADMIN_ONLY,
+    ("POST", "/api/v1/accounts"): ADMIN_ONLY,
+    ("GET", "/api/v1/accounts/{account_id}"): {**ADMIN_ONLY, "admin": (K, H)},
+    ("POST", "/api/v1/employees"): {**ADMIN_ONLY, "jobcoach": (K, K)},
+    ("GET", "/api/v1/employees"): SIGNED_IN,
+    ("GET", "/api/v1/employees/{employee_id}"): {
+        **dict.fromkeys(ROLES[:4], (K, H)),
+        "anonymous": (U, U),
+    },
+    ("PATCH", "/api/v1/employees/{employee_id}"): PEOPLE_WRITE,
+    ("GET", "/api/v1/employees/{employee_id}/consents"): {**PEOPLE_WRITE, "employee": (K, H)},
+    ("POST", "/api/v1/employees/{employee_id}/consents"): {**PEOPLE_WRITE, "employee": (K, H)},
+    ("POST", "/api/v1/employees/{employee_id}/consents/{consent_id}/withdraw"): {
+        **PEOPLE_WRITE,
+        "employee": (K, H),
+    },
+    ("GET", "/api/v1/employees/{employee_id}/audit"): PEOPLE_WRITE,
+    ("POST", "/api/v1/vacancies"): {**ADMIN_ONLY, "employer": (K, K)},
+    ("GET", "/api/v1/vacancies"): SIGNED_IN,
+    ("POST", "/api/v1/vacancies/import"): {**ADMIN_ONLY, "employer": (K, K)},
+    ("GET", "/api/v1/vacancies/{vacancy_id}"): {
+        **VACANCY_WRITE,
+        "jobcoach": (K, H),
+        "employee": (K, H),
+    },
+    ("PATCH", "/api/v1/vacancies/{vacancy_id}"): VACANCY_WRITE,
+    ("POST", "/api/v1/vacancies/{vacancy_id}/publish"): VACANCY_WRITE,
+    ("POST", "/api/v1/vacancies/{vacancy_id}/close"): VACANCY_WRITE,
+    ("POST", "/api/v1/vacancies/{vacancy_id}/fill"): VACANCY_WRITE,
+    ("POST", "/api/v1/vacancies/{vacancy_id}/reopen"): VACANCY_WRITE,
+    ("GET", "/api/v1/accommodations"): SIGNED_IN,
+    ("POST", "/api/v1/accommodations"): ADMIN_ONLY,
+    ("GET", "/api/v1/taxonomy/stats"): EVERYONE,
+    ("GET", "/api/v1/taxonomy/occupations"): EVERYONE,
+    ("GET", "/api/v1/taxonomy/occupations/{occupation_id:path}"): EVERYONE,
+    ("GET", "/api/v1/taxonomy/skills"): EVERYONE,
+}
+
+
+@pytest.fixture(scope="module")
+async def world(pool: asyncpg.Pool, client_for_module: httpx.AsyncClient) -> World:
+    """The matrix's world, built once."""
+    return await _build(pool, client_for_module)
+
+
+@pytest.fixture(scope="module")
+async def client_for_module(app: Any) -> Any:
+    """One HTTP client for the whole module."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://matrix") as http:
+        yield http
+
+
+async def _headers_for(world: World, client: httpx.AsyncClient, role: str, path: str) -> dict:
+    if path == "/api/v1/auth/logout" and role != "anonymous":
+        return await factories.sign_in(client, world.emails[role])  # a session to end
+    return world.headers[role]
+
+
+def _resolve(world: World, role: str, path: str, which: int) -> str:
+    for param in (
+        "employee_id",
+        "consent_id",
+        "vacancy_id",
+        "account_id",
+        "organisation_id",
+        "key_id",
+    ):
+        if "{" + param + "}" in path:
+            path = path.replace("{" + param + "}", str(_objects(world, role, param)[which]))
+    return path.replace("{occupation_id:path}", world.occupation)
+
+
+@pytest.mark.parametrize(
+    ("route", "role"),
+    list(itertools.product(sorted(MATRIX), ROLES)),
+    ids=lambda v: " ".join(v) if isinstance(v, tuple) else v,
+)
+async def test_role_sees_and_does_only_what_it_may(
+    world: World, client_for_module: httpx.AsyncClient, route: tuple[str, str], role: str
+) -> None:
+    method, template = route
+    expected = MATRIX[route][role]
+    cases = (0, 1) if "{" in template and "occupation_id" not in template else (0,)
+    for which in cases:
+        headers = await _headers_for(world, client_for_module, role, template)
+        kwargs = _body(world, method, template)
+        if template == "/api/v1/auth/token":
+            email = world.emails.get(role, world.emails["jobcoach"])
+            kwargs = {"data": {"username": email, "password": PASSWORD}}
+        response = await client_for_module.request(
+            method, _resolve(world, role, template, which), headers=headers, **kwargs
+        )
+        label = "own" if which == 0 else "foreign"
+        assert category(response.status_code) == expected[which], (
+            f"{method} {template} as {role} on {label}: {response.status_code} {response.text}"
+        )
+
+
+def test_the_matrix_has_a_row_for_every_route() -> None:
+    app = create_app(Settings(database_url="postgresql://unused", redis_url="redis://unused"))
+    routes = {(m, path) for path, r in _flatten(app.routes) for m in r.methods}
+    assert routes == set(MATRIX)
