@@ -149,3 +149,23 @@ async def test_repeated_failed_sign_ins_are_slowed_down(
     )
     assert blocked.status_code == 429
     assert int(blocked.headers["retry-after"]) > 0
+
+
+async def test_a_duplicate_email_is_422_naming_the_field_and_writes_nothing(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    org = await factories.organisation(pool)
+    admin = await factories.user(pool, client, org, "admin")
+    before = await pool.fetchval("SELECT count(*) FROM account")
+    response = await client.post(
+        "/api/v1/accounts",
+        headers=admin.headers,
+        json={
+            "email": admin.email.upper(),
+            "name": "Twin",
+            "role": "jobcoach",
+            "password": "a long enough password",
+        },
+    )
+    assert response.status_code == 422 and "email" in response.json()["fields"]
+    assert await pool.fetchval("SELECT count(*) FROM account") == before

@@ -229,14 +229,14 @@ IMPOSSIBLE = [
 
 
 @pytest.mark.parametrize(("status", "action"), IMPOSSIBLE)
-async def test_an_impossible_transition_is_409_naming_the_status_and_changes_nothing(
+async def test_an_impossible_transition_is_422_naming_the_status_and_changes_nothing(
     pool: asyncpg.Pool, client: httpx.AsyncClient, status: str, action: str
 ) -> None:
     employer = await _employer(pool, client)
     vacancy = await _vacancy(pool, client, employer, status)
     before = await _counts(pool, employer.organisation_id)
     moved = await client.post(f"{API}/{vacancy['id']}/{action}", headers=employer.headers)
-    assert moved.status_code == 409
+    assert moved.status_code == 422
     assert moved.json()["fields"] == {"status": status} and status in moved.json()["detail"]
     after = await client.get(f"{API}/{vacancy['id']}", headers=employer.headers)
     assert after.json() == vacancy
@@ -251,7 +251,7 @@ async def test_a_filled_vacancy_cannot_be_edited(
     edit = await client.patch(
         f"{API}/{vacancy['id']}", json={"title": "x"}, headers=employer.headers
     )
-    assert edit.status_code == 409 and edit.json()["fields"] == {"status": "filled"}
+    assert edit.status_code == 422 and edit.json()["fields"] == {"status": "filled"}
 
 
 async def test_publishing_with_a_past_closing_date_is_422_and_leaves_a_draft(

@@ -10,7 +10,7 @@ from services.core import security
 from services.core.access.policy import Actor, Role
 from services.core.accounts import repository
 from services.core.accounts.models import Account, AccountIn, ApiKey, NewApiKey, TokenPair
-from services.core.errors import Conflict, Invalid, NotFound
+from services.core.errors import Invalid, NotFound
 from services.core.settings import Settings
 
 API_KEY_PREFIX = "opk"
@@ -99,11 +99,11 @@ async def change_password(conn: asyncpg.Connection, actor: Actor, current: str, 
 async def create_account(
     conn: asyncpg.Connection, organisation_id: UUID, data: AccountIn
 ) -> Account:
-    """A new account in an organisation; Conflict when the email is taken."""
+    """A new account in an organisation; Invalid (naming `email`) when the email is taken."""
     if problem := security.password_problem(data.password, data.email):
         raise Invalid(f"Choose another password: {problem}.", fields={"password": problem})
     if await repository.account_by_email(conn, data.email) is not None:
-        raise Conflict(
+        raise Invalid(
             f"An account with email {data.email} exists already.",
             fields={"email": "already in use"},
         )

@@ -13,7 +13,7 @@ import asyncpg
 from pydantic import ValidationError
 
 from services.core.access.policy import Actor, can_manage_vacancies
-from services.core.errors import Conflict, Forbidden, Invalid, NotFound
+from services.core.errors import Forbidden, Invalid, NotFound
 from services.core.events.repository import emit
 from services.core.taxonomy.repository import unknown_occupation_uris, unknown_skill_uris
 from services.core.vacancies import repository
@@ -145,7 +145,7 @@ async def update(
 ) -> Vacancy:
     """Change the given fields, checked as a whole; an open vacancy records what changed."""
     if vacancy.status not in EDITABLE:
-        raise Conflict(
+        raise Invalid(
             f"The vacancy is {vacancy.status}; reopen it before changing it.",
             fields={"status": vacancy.status},
         )
@@ -172,7 +172,7 @@ async def update(
 async def transition(
     conn: asyncpg.Connection, actor: Actor, vacancy: Vacancy, action: str
 ) -> Vacancy:
-    """Publish, close, fill or reopen; Conflict naming the status when that is not possible."""
+    """Publish, close, fill or reopen; Invalid naming the status when that is not possible."""
     allowed_from, to, event = TRANSITIONS[action]
     if vacancy.status not in allowed_from:
         raise _impossible(vacancy.status, action, allowed_from)
@@ -184,8 +184,9 @@ async def transition(
     return await get(conn, actor, vacancy.id)
 
 
-def _impossible(status: str, action: str, allowed_from: Sequence[str]) -> Conflict:
-    return Conflict(
+def _impossible(status: str, action: str, allowed_from: Sequence[str]) -> Invalid:
+    # 422 naming the field, as for any other input the current state does not allow.
+    return Invalid(
         f"The vacancy is {status}; only a vacancy that is {' or '.join(allowed_from)} "
         f"can be {DONE[action]}.",
         fields={"status": status},
