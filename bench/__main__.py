@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 
-from bench import taxonomy_import, taxonomy_search
+from bench import matcher_eval, matcher_perf, taxonomy_import, taxonomy_search
 from bench.common import Figure, server_url, taxonomy_dir
 from services.core import db
 
@@ -27,6 +27,11 @@ async def main() -> None:
             _print(await taxonomy_search.run(conn))
         finally:
             await conn.close()
+    # The matcher needs no database: pure computation on the taxonomy's files.
+    figures, table = matcher_eval.run(folder)
+    _print(figures)
+    _print(matcher_perf.run(folder))
+    print(f"\n{table}")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,8 @@ app.add_typer(taxonomy_app, name="taxonomy")
 app.add_typer(services_app, name="services")
 users_app = typer.Typer(help="Accounts.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
+match_app = typer.Typer(help="Matching people and vacancies.", no_args_is_help=True)
+app.add_typer(match_app, name="match")
 
 T = TypeVar("T")
 
@@ -158,6 +160,31 @@ def users_create(
         )
     )
     typer.echo(f"created {account.role.value} {account.email} in {organisation}")
+
+
+@match_app.command("recompute")
+def match_recompute() -> None:
+    """Score everyone against every open vacancy again and store the best matches each way."""
+    settings = _settings()
+
+    async def run(s: Settings) -> None:
+        from services.core import db
+        from services.worker.matching import recompute_all
+
+        assert s.database_url
+        conn = await db.connect(s.database_url)
+        try:
+            async with conn.transaction():
+                report = await recompute_all(conn)
+        finally:
+            await conn.close()
+        typer.echo(
+            f"matched {report.people} people and {report.vacancies} open vacancies: "
+            f"{report.matches} matches stored in {report.seconds:.1f} s "
+            f"(model {report.model_version})"
+        )
+
+    _guard(lambda: _with_services(settings, lambda s: asyncio.run(run(s))))
 
 
 @app.command("api")

@@ -14,6 +14,7 @@ from services.api.routes import (
     accommodations,
     auth,
     employees,
+    matches,
     organisations,
     system,
     taxonomy,
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         organisations.router,
         employees.router,
         vacancies.router,
+        matches.router,
         accommodations.router,
         taxonomy.router,
     )

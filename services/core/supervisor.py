@@ -28,12 +28,16 @@ def run_demo(settings: Settings) -> int:
     signal.signal(signal.SIGTERM, _interrupt)
     # Ctrl-C must stop us even when SIGINT was ignored by whoever started us (a shell's `&`).
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    asyncio.run(_prepare(settings))
+    seeded = asyncio.run(_prepare(settings))
     env = os.environ | {
         "DATABASE_URL": str(settings.database_url),
         "REDIS_URL": str(settings.redis_url),
         "OPSTAP_DATA_DIR": str(settings.data_dir.resolve()),
     }
+    if seeded:  # the first matches for the demo world; later changes are rescored by events
+        subprocess.run(
+            [sys.executable, "-m", "services", "match", "recompute"], env=env, check=True
+        )
     children: dict[str, subprocess.Popen[bytes]] = {}
     try:
         for name in PROCESSES:
@@ -63,11 +67,14 @@ def run_demo(settings: Settings) -> int:
         _stop(children)
 
 
-async def _prepare(settings: Settings) -> None:
+async def _prepare(settings: Settings) -> bool:
+    """Migrate, import the taxonomy, write the demo data; whether the data was new."""
     await bootstrap.migrate(settings)
     await bootstrap.import_taxonomy(settings, settings.taxonomy_dir, progress=True)
     if await bootstrap.seed_demo(settings):
         typer.echo("demo data written: 3 WISEs, 10 employers, 60 employees, 40 vacancies")
+        return True
+    return False
 
 
 def _print_logins() -> None:

@@ -8,7 +8,11 @@ from celery.schedules import crontab
 from services.core.redis import broker_url
 from services.core.settings import Settings, get_settings
 
-TASK_MODULES = ["services.worker.tasks.events", "services.worker.tasks.maintenance"]
+TASK_MODULES = [
+    "services.worker.tasks.events",
+    "services.worker.tasks.match_events",
+    "services.worker.tasks.maintenance",
+]
 
 
 def create_celery(settings: Settings | None = None) -> Celery:

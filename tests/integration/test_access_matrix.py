@@ -276,6 +276,8 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("POST", "/api/v1/vacancies/{vacancy_id}/close"): VACANCY_WRITE,
     ("POST", "/api/v1/vacancies/{vacancy_id}/fill"): VACANCY_WRITE,
     ("POST", "/api/v1/vacancies/{vacancy_id}/reopen"): VACANCY_WRITE,
+    ("GET", "/api/v1/vacancies/{vacancy_id}/matches"): {**VACANCY_WRITE, "jobcoach": (K, H)},
+    ("GET", "/api/v1/employees/{employee_id}/matches"): {**PEOPLE_WRITE, "employee": (K, H)},
     ("GET", "/api/v1/accommodations"): SIGNED_IN,
     ("POST", "/api/v1/accommodations"): ADMIN_ONLY,
     ("GET", "/api/v1/taxonomy/stats"): EVERYONE,

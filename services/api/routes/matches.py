@@ -1,0 +1,40 @@
+"""Matches: candidates for a vacancy, vacancies for a person."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from services.api.access import CurrentActor
+from services.api.dependencies import Conn
+from services.api.errors import ERROR_RESPONSES
+from services.api.routes.employees import VisibleEmployee
+from services.api.routes.vacancies import Visible as VisibleVacancy
+from services.core.matching import service
+from services.core.matching.models import EmployeeMatches, VacancyMatches
+
+router = APIRouter(tags=["matches"], responses=ERROR_RESPONSES)
+Limit = Annotated[int, Query(ge=1, le=100, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=100_000, description="Results to skip.")]
+
+
+@router.get("/vacancies/{vacancy_id}/matches", summary="Candidates for a vacancy")
+async def vacancy_matches(
+    vacancy: VisibleVacancy, actor: CurrentActor, conn: Conn, limit: Limit = 20, offset: Offset = 0
+) -> VacancyMatches:
+    """Ranked people with their explanation. Coaches and admins see the people they may see;
+    an employer sees only people who share their profile with it, and the others as a count."""
+    return await service.for_vacancy(conn, actor, vacancy.id, limit, offset)
+
+
+@router.get("/employees/{employee_id}/matches", summary="Vacancies for a person")
+async def employee_matches(
+    employee: VisibleEmployee,
+    actor: CurrentActor,
+    conn: Conn,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> EmployeeMatches:
+    """Open vacancies that fit, best first, each with what fits and what to learn."""
+    return await service.for_employee(conn, actor, employee.id, limit, offset)

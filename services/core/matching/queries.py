@@ -1,0 +1,102 @@
+"""SQL of matching: the inputs the matcher needs, and the results it gives."""
+
+from services.core.access.queries import employee_visible, vacancy_visible
+
+TAXONOMY_SKILLS = "SELECT uri, label_en, label_nl FROM skill ORDER BY uri"
+TAXONOMY_OCCUPATIONS = "SELECT uri FROM occupation ORDER BY uri"
+TAXONOMY_OCCUPATION_SKILLS = """
+SELECT occupation_uri, skill_uri, relation FROM occupation_skill
+ORDER BY occupation_uri, skill_uri
+"""
+TAXONOMY_SKILL_RELATIONS = """
+SELECT skill_uri, related_skill_uri FROM skill_relation ORDER BY skill_uri, related_skill_uri
+"""
+TAXONOMY_SKILL_BROADER = """
+SELECT concept_uri, broader_uri FROM taxonomy_broader
+WHERE pillar = 'skill' AND concept_type = 'KnowledgeSkillCompetence'
+ORDER BY concept_uri, broader_uri
+"""
+TAXONOMY_FINGERPRINT = """
+SELECT version FROM taxonomy_import WHERE finished_at IS NOT NULL
+ORDER BY finished_at DESC, id DESC LIMIT 1
+"""
+
+# People as the matcher sees them: no name, contact or jobcoach. $1: ids, or NULL for all.
+PEOPLE = """
+SELECT e.id, e.ladder_rung, e.hours_min, e.hours_max, e.latitude, e.longitude, e.max_travel_km,
+       coalesce((SELECT json_agg(json_build_array(s.skill_uri, s.level, s.source)
+                                 ORDER BY s.skill_uri)
+                 FROM employee_skill s WHERE s.employee_id = e.id), '[]') AS skills,
+       coalesce((SELECT json_agg(json_build_array(l.language, l.cefr) ORDER BY l.language)
+                 FROM employee_language l WHERE l.employee_id = e.id), '[]') AS languages,
+       coalesce((SELECT array_agg(a.accommodation_code ORDER BY a.accommodation_code)
+                 FROM employee_accommodation a WHERE a.employee_id = e.id), '{}') AS accommodations,
+       EXISTS (SELECT 1 FROM consent c WHERE c.employee_id = e.id AND c.purpose = 'matching'
+               AND c.withdrawn_at IS NULL) AS consent_matching
+FROM employee e
+WHERE $1::uuid[] IS NULL OR e.id = ANY($1::uuid[])
+ORDER BY e.id
+"""
+
+# Open vacancies (or the given ones, whatever their status).
+VACANCIES = """
+SELECT v.id, v.ladder_rung, v.contract_kind, v.hours_min, v.hours_max, v.latitude, v.longitude,
+       v.language, v.language_cefr, v.status,
+       coalesce((SELECT json_agg(json_build_array(s.skill_uri, s.relation, s.min_level)
+                                 ORDER BY s.skill_uri)
+                 FROM vacancy_skill s WHERE s.vacancy_id = v.id), '[]') AS skills,
+       coalesce((SELECT array_agg(a.accommodation_code ORDER BY a.accommodation_code)
+                 FROM vacancy_accommodation a WHERE a.vacancy_id = v.id), '{}') AS accommodations
+FROM vacancy v
+WHERE ($1::uuid[] IS NULL AND v.status = 'open') OR v.id = ANY($1::uuid[])
+ORDER BY v.id
+"""
+
+# COPY is binary and our jsonb codec is text-only: explanations are staged as JSON text.
+CREATE_STAGE = """
+CREATE TEMP TABLE stage_match (
+    vacancy_id uuid, employee_id uuid, score real, explanation text, model_version text
+) ON COMMIT DROP
+"""
+
+# Results for the scope just computed replace what was there for it.
+DELETE_FOR_VACANCIES = "DELETE FROM match WHERE vacancy_id = ANY($1::uuid[])"
+DELETE_FOR_EMPLOYEES = "DELETE FROM match WHERE employee_id = ANY($1::uuid[])"
+DELETE_ALL = "DELETE FROM match"
+INSERT_FROM_STAGE = """
+INSERT INTO match (vacancy_id, employee_id, score, explanation, model_version)
+SELECT vacancy_id, employee_id, score, explanation::jsonb, model_version FROM stage_match
+ON CONFLICT (vacancy_id, employee_id) DO UPDATE
+SET score = excluded.score, explanation = excluded.explanation,
+    model_version = excluded.model_version, computed_at = now()
+"""
+DROP_STAGE = "DROP TABLE IF EXISTS stage_match"
+
+# Matches for one vacancy among the people the actor may see ($2..$4), best first.
+VISIBLE_MATCHES_FOR_VACANCY = f"""
+SELECT m.employee_id, e.name, m.score, m.explanation, m.model_version, m.computed_at
+FROM match m JOIN employee e ON e.id = m.employee_id
+WHERE m.vacancy_id = $1 AND {employee_visible("e", 2)}
+ORDER BY m.score DESC, m.employee_id
+LIMIT $5 OFFSET $6
+"""
+COUNT_MATCHES_FOR_VACANCY = f"""
+SELECT count(*) AS total,
+       count(*) FILTER (WHERE {employee_visible("e", 2)}) AS visible
+FROM match m JOIN employee e ON e.id = m.employee_id
+WHERE m.vacancy_id = $1
+"""
+
+# Matches for one person among the vacancies the actor may see ($2..$4), best first.
+MATCHES_FOR_EMPLOYEE = f"""
+SELECT m.vacancy_id, v.title, v.contract_kind, v.ladder_rung, v.organisation_id,
+       o.name AS organisation_name, m.score, m.explanation, m.model_version, m.computed_at
+FROM match m JOIN vacancy v ON v.id = m.vacancy_id JOIN organisation o ON o.id = v.organisation_id
+WHERE m.employee_id = $1 AND v.status = 'open' AND {vacancy_visible("v", 2)}
+ORDER BY m.score DESC, m.vacancy_id
+LIMIT $5 OFFSET $6
+"""
+COUNT_MATCHES_FOR_EMPLOYEE = f"""
+SELECT count(*) FROM match m JOIN vacancy v ON v.id = m.vacancy_id
+WHERE m.employee_id = $1 AND v.status = 'open' AND {vacancy_visible("v", 2)}
+"""

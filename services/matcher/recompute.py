@@ -1,0 +1,261 @@
+"""Everyone against everyone, in chunks of people, keeping the top k each way.
+
+Per chunk: C = best credit of each person for each required (min level, column), stacked
+(a max over the person's skills of related[i, j] * factor, built as sparse entries and reduced
+by sorting), then S = C @ W (sparse x sparse, float32, summed in stacked column order like
+credit.weighted_sum). Only one chunk x vacancies block is ever dense; a person's top k is taken
+per chunk and each vacancy's top k is kept as a running selection across chunks.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from . import credit
+from .index import PeopleIndex, VacancyIndex, pointers, ranges, sorted_csr
+
+DENSE_CELLS = 1 << 25  # 32 Mi float32 cells: 128 MiB for one chunk's dense score block
+# Chunks scored at once: the sparse products and the partitions release the GIL.
+THREADS = min(2, os.cpu_count() or 1)
+SCORE_BITS = 20  # quantised scores are whole millionths: at most 1,000,000 < 2**20
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The required columns, stacked per min level like VacancyIndex.weights, compacted."""
+
+    related: sparse.csr_matrix  # people's columns x used columns: related[:, used]
+    min_level: np.ndarray  # of each used column
+    weights: sparse.csr_matrix  # used columns x vacancies
+
+
+def run(
+    related: sparse.csr_matrix,
+    people: PeopleIndex,
+    vacancies: VacancyIndex,
+    k: int,
+    people_chunk: int,
+) -> Iterator[tuple[str, str, float]]:
+    """(vacancy_id, person_id, score) of the union of both top-k selections, by vacancy id."""
+    plan = _plan(related, people, vacancies)
+    rows = np.flatnonzero(people.consent)
+    if plan is None or k <= 0 or len(rows) == 0:
+        return
+    n_vacancies, n_people = len(vacancies.vacancies), len(people.people)
+    # The dense block of a chunk stays under DENSE_CELLS whatever the number of vacancies.
+    chunk = max(1, min(people_chunk, DENSE_CELLS // max(1, n_vacancies)))
+    blocks = [rows[start : start + chunk] for start in range(0, len(rows), chunk)]
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    best = _Selection(n_vacancies, k, n_people)
+    for block, (negated, (r, c)) in zip(blocks, _scored(people, blocks, plan, k), strict=True):
+        found.append((block[r], c, -negated[r, c]))
+        best.add(negated, block)
+        del negated
+    found.append(best.pairs())
+    person, vacancy, score = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    _, first = np.unique(vacancy * n_people + person, return_index=True)
+    person, vacancy, score = person[first], vacancy[first], score[first]
+    order = _order(vacancy, score, person, n_people)
+    person_ids = [p.id for p in people.people]
+    vacancy_ids = [v.id for v in vacancies.vacancies]
+    scores = (score[order].astype(np.float64) / 10_000).tolist()  # as credit.to_score
+    for v, p, s in zip(vacancy[order].tolist(), person[order].tolist(), scores, strict=True):
+        yield vacancy_ids[v], person_ids[p], s
+
+
+def _scored(
+    people: PeopleIndex, blocks: list[np.ndarray], plan: Plan, k: int
+) -> Iterator[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
+    """Each block's negated scores and its people's top k, in order, THREADS blocks at a time."""
+    with ThreadPoolExecutor(THREADS) as pool:
+        pending: deque[Future[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]] = deque()
+        for block in blocks:
+            pending.append(pool.submit(_score_block, people, block, plan, k))
+            if len(pending) >= THREADS:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _score_block(
+    people: PeopleIndex, rows: np.ndarray, plan: Plan, k: int
+) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """Negated quantised scores (rows x vacancies, dense float32) and each row's top k."""
+    dense = (_credits(people, rows, plan) @ plan.weights).toarray()
+    negated = credit.quantise(dense.astype(np.float32, copy=False))
+    # Negated, the best are the smallest: numpy's partition is many times faster selecting
+    # the first k than the last k of rows that are mostly zeros.
+    np.negative(negated, out=negated)
+    return negated, _top_per_row(negated, k)
+
+
+def _plan(related: sparse.csr_matrix, people: PeopleIndex, vacancies: VacancyIndex) -> Plan | None:
+    """The stacked required columns in the people's column space; None when nothing is."""
+    n_skills, width = related.shape[0], vacancies.n_columns
+    # Vacancy columns in the people's column space: a URI outside the model that no person
+    # has is -1 (nobody can cover it; it still counts in the vacancy's total weight).
+    to_people = np.arange(width, dtype=np.int64)
+    for uri, column in vacancies.extra.items():
+        to_people[column] = people.extra.get(uri, -1)
+    cells = vacancies.weights.tocoo()
+    level, columns = cells.col // width + 1, to_people[cells.col % width]
+    keep = columns >= 0
+    stacked = (level[keep] - 1) * people.n_columns + columns[keep]
+    used, compact = np.unique(stacked, return_inverse=True)
+    if len(used) == 0:
+        return None
+    shape = (len(used), len(vacancies.vacancies))
+    weights = sorted_csr(cells.data[keep], compact, cells.row[keep], shape)
+    return Plan(
+        _related_part(related, used % people.n_columns, n_skills, people.n_columns),
+        used // people.n_columns + 1,
+        weights,
+    )
+
+
+def _related_part(
+    related: sparse.csr_matrix, used: np.ndarray, n_skills: int, n_columns: int
+) -> sparse.csr_matrix:
+    """related[:, used] over the people's columns; a column outside the model covers itself."""
+    model = np.flatnonzero(used < n_skills)
+    part = related[:, used[model]].tocoo()
+    outside = np.flatnonzero(used >= n_skills)
+    rows = np.concatenate((part.row, used[outside])).astype(np.int64)
+    cols = np.concatenate((model[part.col], outside)).astype(np.int64)
+    values = np.concatenate((part.data, np.ones(len(outside), np.float32))).astype(np.float32)
+    return sorted_csr(values, rows, cols, (n_columns, len(used)))
+
+
+def _chunk_scores(people: PeopleIndex, rows: np.ndarray, plan: Plan) -> np.ndarray:
+    """Quantised scores of these people against every vacancy: dense float32 rows x vacancies."""
+    dense = (_credits(people, rows, plan) @ plan.weights).toarray()
+    return credit.quantise(dense.astype(np.float32, copy=False))
+
+
+def _credits(people: PeopleIndex, rows: np.ndarray, plan: Plan) -> sparse.csr_matrix:
+    """Best credit of each person (row) for each used column: CSR, float32, sorted."""
+    related = plan.related
+    starts = people.row_ptr[rows]
+    counts = people.row_ptr[rows + 1] - starts
+    entries = ranges(starts, counts)
+    owner = np.repeat(np.arange(len(rows), dtype=np.int64), counts)
+    columns = people.column[entries]
+    lo = related.indptr[columns]
+    n = related.indptr[columns + 1] - lo
+    positions = ranges(lo, n)
+    target = related.indices[positions]
+    factor = credit.FACTOR[
+        np.repeat(people.source[entries], n),
+        np.repeat(people.level[entries], n),
+        plan.min_level[target],
+    ]
+    width = related.shape[1]
+    key = np.repeat(owner, n) * width + target
+    values = related.data[positions] * factor
+    order = np.argsort(key, kind="stable")
+    key, values = key[order], values[order]
+    if len(key):
+        first = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
+        key, values = key[first], np.maximum.reduceat(values, first)
+    matrix = sparse.csr_matrix(
+        (values, (key % width).astype(np.int32), pointers(key // width, len(rows))),
+        shape=(len(rows), width),
+    )
+    matrix.has_sorted_indices = True
+    return matrix
+
+
+def _top_per_row(negated: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of each row's k best scores above 0; ties go to the lower column."""
+    n_rows, n_cols = negated.shape
+    if n_cols > k:
+        part = negated.copy()
+        part.partition(k - 1, axis=1)
+        bar = np.minimum(part[:, k - 1], -1.0)
+        del part
+    else:
+        bar = np.full(n_rows, -1.0, dtype=np.float32)
+    r, c = np.nonzero(negated <= bar[:, None])
+    order = _order(r, -negated[r, c], c, n_cols)
+    r, c = r[order], c[order]
+    keep = _rank_in_group(r) < k
+    return r[keep], c[keep]
+
+
+def _order(group: np.ndarray, score: np.ndarray, tie: np.ndarray, n_tie: int) -> np.ndarray:
+    """The argsort by group, then score descending, then tie (each a non-negative integer)."""
+    group, tie = group.astype(np.int64), tie.astype(np.int64)
+    tie_bits = max(1, int(n_tie).bit_length())
+    group_bits = max(1, int(group.max()).bit_length()) if len(group) else 1
+    if group_bits + SCORE_BITS + tie_bits > 62:
+        return np.lexsort((tie, -score, group))
+    # One int64 key sorts several times faster than a three-key lexsort.
+    key = group << (SCORE_BITS + tie_bits)
+    key |= ((1 << SCORE_BITS) - 1 - score.astype(np.int64)) << tie_bits
+    key |= tie
+    return np.argsort(key, kind="stable")
+
+
+def _rank_in_group(groups: np.ndarray) -> np.ndarray:
+    """0, 1, 2, ... within each run of equal values of a grouped array."""
+    if len(groups) == 0:
+        return groups
+    starts = np.flatnonzero(np.concatenate(([True], groups[1:] != groups[:-1])))
+    lengths = np.diff(np.concatenate((starts, [len(groups)])))
+    return np.arange(len(groups)) - np.repeat(starts, lengths)
+
+
+class _Selection:
+    """Each vacancy's best k (person row, score) so far, best first; ties to the lower row.
+
+    Dense vacancies x k arrays (score 0 = empty), so a chunk only touches the vacancies that
+    got a candidate good enough to enter.
+    """
+
+    def __init__(self, n_vacancies: int, k: int, n_people: int) -> None:
+        self.k, self.n_people = k, n_people
+        self.score = np.zeros((n_vacancies, k), dtype=np.float32)
+        self.row = np.zeros((n_vacancies, k), dtype=np.int64)
+
+    def add(self, negated: np.ndarray, rows: np.ndarray) -> None:
+        """Take a chunk's candidates (negated scores: chunk rows x vacancies) into the selection."""
+        kth = self.score[:, -1]
+        # Scores are whole numbers, and later chunks hold higher rows: a full vacancy only
+        # takes scores at least one above its k-th.
+        bar = np.where(kth > 0, -kth - 1.0, -1.0).astype(np.float32)
+        open_ = np.flatnonzero(kth == 0)
+        if len(open_) and negated.shape[0] > self.k:
+            # Vacancies short of k so far use this chunk's own k-th best as the bar.
+            part = negated[:, open_]
+            part.partition(self.k - 1, axis=0)
+            bar[open_] = np.minimum(part[self.k - 1], -1.0)
+            del part
+        r, c = np.nonzero(negated <= bar[None, :])
+        if len(c):
+            self._merge(rows[r], c, -negated[r, c])
+
+    def _merge(self, row: np.ndarray, vacancy: np.ndarray, score: np.ndarray) -> None:
+        touched = np.unique(vacancy)
+        held = self.score[touched] > 0
+        row = np.concatenate((self.row[touched][held], row))
+        score = np.concatenate((self.score[touched][held], score))
+        vacancy = np.concatenate((np.repeat(touched, held.sum(axis=1)), vacancy))
+        order = _order(vacancy, score, row, self.n_people)
+        row, vacancy, score = row[order], vacancy[order], score[order]
+        rank = _rank_in_group(vacancy)
+        keep = rank < self.k
+        self.score[touched] = 0.0
+        self.score[vacancy[keep], rank[keep]] = score[keep]
+        self.row[vacancy[keep], rank[keep]] = row[keep]
+
+    def pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(person row, vacancy, score) of every kept entry."""
+        vacancy, slot = np.nonzero(self.score > 0)
+        return self.row[vacancy, slot], vacancy, self.score[vacancy, slot]

@@ -1,0 +1,290 @@
+"""Scores of (person, vacancy) pairs, 0-100: how well the person covers what the vacancy needs.
+
+See credit.py for the formula. Accommodations, names, ids and list order never enter it, and a
+skill added to a person can only raise it. One pair (score, explain) and the vectorised paths
+(candidates_for, vacancies_for, recompute) share credit.py's arithmetic and summation order,
+so they agree to float32 rounding. Pairs scoring 0 are never suggested.
+Filters apply to the side being ranked: in candidates_for ladder_rungs filters people's rungs,
+in vacancies_for vacancies' rungs and contract kinds; max_distance_km keeps unknown locations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+
+from . import constraints, credit, recompute
+from .index import PeopleIndex, VacancyIndex, index_people, index_vacancies, ranges
+from .similarity import SkillModel
+from .types import Explanation, Filters, Person, SkillEvidence, Vacancy
+
+__all__ = ["Matcher", "PeopleIndex", "VacancyIndex"]
+
+
+class Matcher:
+    """Scores and ranks people and vacancies with one skill model."""
+
+    def __init__(self, model: SkillModel) -> None:
+        self.model = model
+        self.n_skills = len(model.skill_uris)
+        self.related = model.related.tocsr().astype(np.float32)
+        self.related.sort_indices()
+        self.related_by_column = self.related.tocsc()
+        self.related_by_column.sort_indices()
+
+    # One pair -----------------------------------------------------------------------------
+
+    def score(self, person: Person, vacancy: Vacancy) -> float:
+        """The pair's score, 0-100."""
+        reqs = credit.requirements(vacancy, self.model.index)
+        best, _, _ = self._best_credits(person, reqs)
+        return _score(best, reqs)
+
+    def explain(self, person: Person, vacancy: Vacancy) -> Explanation:
+        """The pair's score with its components, skill evidence, gaps and constraints."""
+        return self._explain(person, vacancy, credit.requirements(vacancy, self.model.index))
+
+    def _explain(
+        self, person: Person, vacancy: Vacancy, reqs: tuple[credit.Requirement, ...]
+    ) -> Explanation:
+        best, via, levels = self._best_credits(person, reqs)
+        found: dict[str, list[tuple[int, SkillEvidence]]] = {"matched": [], "related": []}
+        missing: dict[str, list[tuple[int, str]]] = {"essential": [], "optional": []}
+        for position, req in enumerate(reqs):
+            c = float(best[position])
+            if c < credit.GAP_BELOW:
+                missing[req.relation].append((req.order, req.uri))
+                continue
+            evidence = SkillEvidence(
+                req.uri, req.relation, round(c, 4), via[position], levels[position], req.min_level
+            )
+            found["related" if via[position] else "matched"].append((req.order, evidence))
+        return Explanation(
+            person_id=person.id,
+            vacancy_id=vacancy.id,
+            score=_score(best, reqs),
+            components=_components(reqs, best),
+            matched=tuple(e for _, e in sorted(found["matched"], key=lambda x: x[0])),
+            related=tuple(e for _, e in sorted(found["related"], key=lambda x: x[0])),
+            missing_essential=tuple(uri for _, uri in sorted(missing["essential"])),
+            missing_optional=tuple(uri for _, uri in sorted(missing["optional"])),
+            constraints=constraints.check(person, vacancy),
+            model_version=self.model.version,
+        )
+
+    def _best_credits(
+        self, person: Person, reqs: tuple[credit.Requirement, ...]
+    ) -> tuple[np.ndarray, list[str | None], list[int | None]]:
+        """Per requirement: the best credit, the related skill it came through, its level."""
+        skills = sorted(
+            (s.uri, self.model.index.get(s.uri, -1), credit.source_code(s.source), s.level)
+            for s in person.skills
+        )
+        if not skills or not reqs:
+            return np.zeros(len(reqs), np.float32), [None] * len(reqs), [None] * len(reqs)
+        table, direct = self._credit_table(skills, reqs)
+        best = table.max(axis=0)
+        hit = (table == best) & (best > 0)
+        # Ties: the skill itself first, then the lowest URI (skills are sorted by URI).
+        direct_hit = hit & direct
+        by_itself = direct_hit.any(axis=0)
+        chosen = np.where(by_itself, direct_hit.argmax(axis=0), hit.argmax(axis=0)).tolist()
+        covered = (best > 0).tolist()
+        via = [
+            skills[c][0] if ok and not own else None
+            for c, ok, own in zip(chosen, covered, by_itself.tolist(), strict=True)
+        ]
+        levels = [
+            credit.level(skills[c][3]) if ok else None
+            for c, ok in zip(chosen, covered, strict=True)
+        ]
+        return best, via, levels
+
+    def _credit_table(
+        self, skills: list[tuple[str, int, int, int]], reqs: tuple[credit.Requirement, ...]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """credit[i, j] = related[i, j] * factor of person skill i at requirement j's min level,
+        and whether person skill i is requirement j itself."""
+        related = np.zeros((len(skills), len(reqs)), dtype=np.float32)
+        columns = np.array([r.column for r in reqs], dtype=np.int64)
+        lookup = np.full(self.n_skills, -1, dtype=np.int64)
+        lookup[columns[columns >= 0]] = np.flatnonzero(columns >= 0)
+        model_rows = np.array([i for i, s in enumerate(skills) if s[1] >= 0], dtype=np.int64)
+        skill_ids = np.array([skills[i][1] for i in model_rows], dtype=np.int64)
+        starts = self.related.indptr[skill_ids]
+        counts = self.related.indptr[skill_ids + 1] - starts
+        positions = ranges(starts, counts)
+        owner = np.repeat(model_rows, counts)
+        target = lookup[self.related.indices[positions]]
+        hit = target >= 0
+        related[owner[hit], target[hit]] = self.related.data[positions[hit]]
+        direct = np.zeros(related.shape, dtype=bool)
+        position = {req.uri: j for j, req in enumerate(reqs)}
+        for i, (uri, *_) in enumerate(skills):
+            if uri in position:  # also skills outside the model, which only cover themselves
+                direct[i, position[uri]] = True
+        related[direct] = 1.0
+        source = np.array([s[2] for s in skills], dtype=np.int64)[:, None]
+        level = np.clip(np.array([s[3] for s in skills], dtype=np.int64), 1, credit.MAX_LEVEL)
+        min_level = np.array([r.min_level for r in reqs], dtype=np.int64)[None, :]
+        return related * credit.FACTOR[source, level[:, None], min_level], direct
+
+    # Indexes ------------------------------------------------------------------------------
+
+    def index_people(self, people: Sequence[Person]) -> PeopleIndex:
+        """People as arrays for candidates_for and recompute."""
+        return index_people(self.model, people)
+
+    def index_vacancies(self, vacancies: Sequence[Vacancy]) -> VacancyIndex:
+        """Vacancies as arrays for vacancies_for and recompute."""
+        return index_vacancies(self.model, vacancies)
+
+    def _check(self, index: PeopleIndex | VacancyIndex) -> None:
+        if index.model_version != self.model.version:
+            raise ValueError(
+                f"index built with model {index.model_version}, matcher has {self.model.version}"
+            )
+
+    # One vacancy against all people -------------------------------------------------------
+
+    def candidates_for(
+        self, vacancy: Vacancy, people: PeopleIndex, k: int = 50, filters: Filters | None = None
+    ) -> list[Explanation]:
+        """The top k people for a vacancy (consent required), by score then person id."""
+        self._check(people)
+        scores = credit.quantise(self._people_scores(vacancy, people))
+        eligible = people.consent.copy()
+        if filters is not None and filters.ladder_rungs is not None:
+            eligible &= np.isin(people.rung, sorted(filters.ladder_rungs))
+        if filters is not None and filters.max_distance_km is not None:
+            eligible &= _within(
+                people, vacancy.latitude, vacancy.longitude, filters.max_distance_km
+            )
+        rows = top_k(scores, eligible, k)
+        reqs = credit.requirements(vacancy, self.model.index)
+        return _ranked([self._explain(people.people[r], vacancy, reqs) for r in rows], "person_id")
+
+    def _people_scores(self, vacancy: Vacancy, people: PeopleIndex) -> np.ndarray:
+        """Unquantised float32 scores (0-1) of every person in the index for one vacancy."""
+        total = np.zeros(len(people.people), dtype=np.float32)
+        for req in credit.requirements(vacancy, self.model.index):
+            column = req.column if req.column >= 0 else people.extra.get(req.uri, -1)
+            if column >= 0:
+                total += self._column_credit(people, column, req.min_level) * req.weight
+        return total
+
+    def _column_credit(self, people: PeopleIndex, column: int, min_level: int) -> np.ndarray:
+        """Every person's best credit for one required column, dense float32."""
+        if column < self.n_skills:
+            lo, hi = self.related_by_column.indptr[column : column + 2]
+            sources = self.related_by_column.indices[lo:hi]
+            related = self.related_by_column.data[lo:hi]
+        else:
+            sources, related = np.array([column]), np.array([1.0], dtype=np.float32)
+        starts = people.column_ptr[sources]
+        counts = people.column_ptr[sources + 1] - starts
+        entries = people.by_column[ranges(starts, counts)]
+        factor = credit.FACTOR[people.source[entries], people.level[entries], min_level]
+        values = np.repeat(related, counts) * factor
+        best = np.zeros(len(people.people), dtype=np.float32)
+        np.maximum.at(best, people.row_of[entries], values)
+        return best
+
+    # One person against all vacancies -----------------------------------------------------
+
+    def vacancies_for(
+        self, person: Person, vacancies: VacancyIndex, k: int = 50, filters: Filters | None = None
+    ) -> list[Explanation]:
+        """The top k vacancies for a person (none without consent), by score then vacancy id."""
+        self._check(vacancies)
+        if not person.consent_matching:
+            return []
+        scores = credit.quantise(self._vacancy_scores(person, vacancies))
+        eligible = np.ones(len(vacancies.vacancies), dtype=bool)
+        if filters is not None and filters.ladder_rungs is not None:
+            eligible &= np.isin(vacancies.rung, sorted(filters.ladder_rungs))
+        if filters is not None and filters.contract_kinds is not None:
+            eligible &= np.isin(vacancies.contract_kind, sorted(filters.contract_kinds))
+        if filters is not None and filters.max_distance_km is not None:
+            eligible &= _within(
+                vacancies, person.latitude, person.longitude, filters.max_distance_km
+            )
+        rows = top_k(scores, eligible, k).tolist()
+        return _ranked([self.explain(person, vacancies.vacancies[r]) for r in rows], "vacancy_id")
+
+    def _vacancy_scores(self, person: Person, vacancies: VacancyIndex) -> np.ndarray:
+        """Unquantised float32 scores (0-1) of every vacancy in the index for one person."""
+        columns = self.model.index | vacancies.extra
+        skills = [
+            (columns[s.uri], credit.source_code(s.source), credit.level(s.level))
+            for s in person.skills
+            if s.uri in columns
+        ]
+        # Best credit per (min level, column), stacked like the index's weight columns.
+        best = np.zeros((credit.MAX_LEVEL, vacancies.n_columns), dtype=np.float32)
+        for column, source, level in skills:
+            factor = credit.FACTOR[source, level, 1:]  # one per min level 1..4
+            if column < self.n_skills:
+                lo, hi = self.related.indptr[column : column + 2]
+                targets = self.related.indices[lo:hi]
+                values = self.related.data[lo:hi][None, :] * factor[:, None]
+                best[:, targets] = np.maximum(best[:, targets], values)
+            else:
+                best[:, column] = np.maximum(best[:, column], factor)
+        return np.asarray(vacancies.weights @ best.ravel(), dtype=np.float32)
+
+    # Everyone against everyone ------------------------------------------------------------
+
+    def recompute(
+        self, people: PeopleIndex, vacancies: VacancyIndex, k: int = 50, people_chunk: int = 4096
+    ) -> Iterator[tuple[str, str, float]]:
+        """(vacancy_id, person_id, score) for each vacancy's top k people and each person's top k
+        vacancies (consenting people, scores above 0), computed in chunks of people."""
+        self._check(people)
+        self._check(vacancies)
+        return recompute.run(self.related, people, vacancies, k, people_chunk)
+
+
+def _score(best: np.ndarray, reqs: tuple[credit.Requirement, ...]) -> float:
+    """The 0-100 score from the best credit per requirement."""
+    total = credit.weighted_sum(best, reqs)
+    return credit.to_score(credit.quantise(np.array([total], np.float32))[0])
+
+
+def _components(reqs: tuple[credit.Requirement, ...], best: np.ndarray) -> dict[str, float]:
+    """Essential and optional coverage, each 0-100; "no_skills" when the vacancy lists none."""
+    if not reqs:
+        return {"no_skills": 0.0}
+    parts: dict[str, float] = {}
+    for relation in ("essential", "optional"):
+        credits = [float(best[i]) for i, r in enumerate(reqs) if r.relation == relation]
+        if credits:
+            parts[relation] = round(100 * sum(credits) / len(credits), 4)
+    return parts
+
+
+def _within(
+    index: PeopleIndex | VacancyIndex, lat: float | None, lon: float | None, km: float
+) -> np.ndarray:
+    """Rows within km of a point; rows (or a point) without a location are kept."""
+    if lat is None or lon is None:
+        return np.ones(len(index.latitude), dtype=bool)
+    distance = constraints.haversine_km_many(index.latitude, index.longitude, lat, lon)
+    return np.isnan(distance) | (distance <= km)
+
+
+def top_k(scores: np.ndarray, eligible: np.ndarray, k: int) -> np.ndarray:
+    """Rows of the k highest scores above 0 among eligible rows; ties by row (= id order)."""
+    rows = np.flatnonzero(eligible & (scores > 0))
+    if k <= 0:
+        return rows[:0]
+    if len(rows) > k:
+        threshold = np.partition(scores[rows], len(rows) - k)[len(rows) - k]
+        rows = rows[scores[rows] >= threshold]
+    return rows[np.lexsort((rows, -scores[rows]))][:k]
+
+
+def _ranked(explanations: list[Explanation], id_field: str) -> list[Explanation]:
+    # The explanation's own score decides the final order, so a list is sorted by what it shows.
+    return sorted(explanations, key=lambda e: (-e.score, getattr(e, id_field)))
