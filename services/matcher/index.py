@@ -83,17 +83,10 @@ def index_people(model: SkillModel, people: Sequence[Person]) -> PeopleIndex:
     row_of = np.repeat(np.arange(len(ordered)), [len(p.skills) for p in ordered])
     column = np.array([columns[uri] for uri in uris], dtype=np.int64)
     order = np.lexsort((column, row_of))  # within a person, by column
-    table = np.stack(
-        (
-            column,
-            np.array([credit.SOURCE_CODE[source] for source in sources], dtype=np.int64),
-            np.clip(np.array(levels, dtype=np.int64), 1, credit.MAX_LEVEL),
-        ),
-        axis=1,
-    ).reshape(-1, 3)[order]
-    row_of = row_of[order].astype(np.int64)
+    column, row_of = column[order], row_of[order].astype(np.int64)
+    codes = np.array([credit.SOURCE_CODE[source] for source in sources], dtype=np.int8)[order]
+    clipped_levels = np.clip(np.array(levels, dtype=np.int64), 1, credit.MAX_LEVEL)[order]
     n_columns = len(model.skill_uris) + len(extra)
-    by_column = np.argsort(table[:, 0], kind="stable")
     lat, lon = _coordinates(ordered)
     return PeopleIndex(
         people=ordered,
@@ -101,11 +94,11 @@ def index_people(model: SkillModel, people: Sequence[Person]) -> PeopleIndex:
         extra=extra,
         n_columns=n_columns,
         row_ptr=pointers(row_of, len(ordered)),
-        column=table[:, 0].astype(np.int32),
-        source=table[:, 1].astype(np.int8),
-        level=table[:, 2].astype(np.int8),
-        column_ptr=pointers(table[:, 0], n_columns),
-        by_column=by_column,
+        column=column.astype(np.int32),
+        source=codes,
+        level=clipped_levels.astype(np.int8),
+        column_ptr=pointers(column, n_columns),
+        by_column=np.argsort(column, kind="stable"),
         row_of=row_of,
         rung=np.array([p.ladder_rung for p in ordered], dtype=np.int16),
         consent=np.array([p.consent_matching for p in ordered], dtype=bool),

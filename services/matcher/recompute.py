@@ -3,8 +3,9 @@
 Per chunk: C = best credit of each person for each required (min level, column), stacked
 (a max over the person's skills of related[i, j] * factor, built as sparse entries and reduced
 by sorting), then S = C @ W (sparse x sparse, float32, summed in stacked column order like
-credit.weighted_sum). Only one chunk x vacancies block is ever dense; a person's top k is taken
-per chunk and each vacancy's top k is kept as a running selection across chunks.
+credit.weighted_sum). Only the chunk x vacancies blocks in flight (THREADS of them, each under
+DENSE_CELLS) are ever dense; a person's top k is taken per chunk and each vacancy's top k is
+kept as a running selection across chunks. Scores are ranked as whole millionths, ties by id.
 """
 
 from __future__ import annotations

@@ -18,7 +18,12 @@ STARTER = Path(__file__).resolve().parents[3] / "services/core/taxonomy/starter"
 @cache
 def starter_data() -> TaxonomyData:
     """The bundled starter taxonomy, shaped as the worker hands it to the matcher."""
-    taxonomy = reader.read_folder(STARTER)
+    return esco_data(STARTER)
+
+
+def esco_data(folder: Path) -> TaxonomyData:
+    """A folder in the ESCO CSV layout, shaped as the worker hands it to the matcher."""
+    taxonomy = reader.read_folder(folder)
     return TaxonomyData(
         skill_uris=sorted(taxonomy.skill),
         occupation_uris=sorted(taxonomy.occupation),
@@ -33,7 +38,7 @@ def starter_data() -> TaxonomyData:
             if r.pillar == "skill" and r.concept_type == "KnowledgeSkillCompetence"
         ),
         labels={uri: (row.label_en, row.label_nl) for uri, row in taxonomy.skill.items()},
-        fingerprint="starter",
+        fingerprint=folder.name,
     )
 
 

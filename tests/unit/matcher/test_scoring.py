@@ -231,3 +231,15 @@ def test_an_index_from_another_model_is_refused(small_matcher: Matcher) -> None:
     index = other.index_people([person(("s:cook", 1, "self"))])
     with pytest.raises(ValueError, match="index built with model"):
         small_matcher.candidates_for(CLEANING, index)
+
+
+def test_empty_sides_and_skill_less_vacancies_give_no_pairs(small_matcher: Matcher) -> None:
+    someone = person(("s:cook", 1, "observed"))
+    bare = vacancy(vid="bare")
+    no_people, no_jobs = small_matcher.index_people([]), small_matcher.index_vacancies([])
+    assert small_matcher.candidates_for(CLEANING, no_people) == []
+    assert small_matcher.candidates_for(bare, small_matcher.index_people([someone])) == []
+    assert small_matcher.vacancies_for(someone, no_jobs) == []
+    assert list(small_matcher.recompute(no_people, no_jobs)) == []
+    index = small_matcher.index_vacancies([bare])
+    assert list(small_matcher.recompute(small_matcher.index_people([someone]), index)) == []

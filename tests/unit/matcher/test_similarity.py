@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import numpy as np
+import pytest
 
 from services.matcher.scoring import Matcher
 from services.matcher.similarity import RELATED_CAP, build_skill_model
 from services.matcher.types import Person, PersonSkill, Vacancy, VacancySkill
-from tests.unit.matcher.conftest import SMALL, starter_data, starter_model
+from tests.unit.matcher.conftest import SMALL, esco_data, starter_data, starter_model
 
 WINDOWS = "urn:opstap:skill:clean-windows"
 GLASS = "urn:opstap:skill:clean-glass-surfaces"
@@ -103,3 +105,17 @@ def test_labels_come_along_and_an_empty_taxonomy_builds() -> None:
     assert model.labels[WINDOWS][0]
     empty = build_skill_model(dataclasses.replace(SMALL, skill_uris=[], occupation_skills=[]))
     assert empty.related.shape == (0, 0)
+
+
+@pytest.mark.esco
+def test_full_esco_builds_a_sparse_bounded_model(esco_dir: Path | None) -> None:
+    if esco_dir is None:
+        pytest.skip("OPSTAP_ESCO_DIR is not set")
+    data = esco_data(esco_dir)
+    model = build_skill_model(data)
+    related = model.related
+    assert related.shape == (len(set(data.skill_uris)),) * 2
+    assert np.all(related.diagonal() == 1.0)
+    assert abs(related - related.T).max() == 0.0
+    # Top 10 each way plus curated relations: a few dozen per skill at most, never dense.
+    assert related.nnz < 30 * related.shape[0]
