@@ -1,6 +1,10 @@
 """The arithmetic every scoring path shares, so that they agree to the last float32 bit.
 
-A required skill j (weight w_j: essential 2, optional 1) gets credit c_j in [0, 1]:
+A required skill j weighs w_j = relation weight (essential 1, optional OPTIONAL) times its
+specificity idf_j (similarity.py: an inverse document frequency over the taxonomy's
+occupations), so a skill few occupations ask for counts for more than one nearly all ask for;
+the weights depend on the vacancy and the model only, never on the person. It gets credit c_j
+in [0, 1]:
 - from the skill itself: source factor (self 0.8, observed 1.0, certified 1.0) times the level
   factor min(1, person level / min level);
 - from a related skill i: related[i, j] (at most 0.7) times skill i's own factor for j's min level.
@@ -17,11 +21,18 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .similarity import SkillModel
 from .types import Relation, Vacancy
 
 SOURCE_FACTOR = {"self": 0.8, "observed": 1.0, "certified": 1.0}
 SOURCE_CODE = {name: code for code, name in enumerate(SOURCE_FACTOR)}
-WEIGHT: dict[str, float] = {"essential": 2.0, "optional": 1.0}
+# An optional skill is a nice-to-have: a person who has every essential skill and none of the
+# optional ones covers what the job needs, and should not end up near half marks because the
+# vacancy lists many extras. A quarter of an essential keeps the optional skills telling apart
+# people who have all essentials, without letting a long optional list outweigh them. Both are
+# whole binary fractions, so relation weight x idf stays exact (see similarity.py).
+OPTIONAL = 0.25
+WEIGHT: dict[str, float] = {"essential": 1.0, "optional": OPTIONAL}
 MAX_LEVEL = 4
 GAP_BELOW = 0.1  # a required skill with less credit is listed as missing: the training gap
 QUANTUM = np.float32(1_000_000)  # scores are whole millionths of the 0-1 scale: 4 decimals of 100
@@ -49,7 +60,7 @@ def source_code(source: str) -> int:
 
 
 class Requirement(NamedTuple):
-    """One required skill after duplicates are merged; weight is normalised to sum to 1."""
+    """One required skill after duplicates are merged; weight (relation x idf) sums to 1."""
 
     uri: str
     relation: Relation
@@ -59,8 +70,9 @@ class Requirement(NamedTuple):
     order: int  # position in the vacancy, for showing the skills as the employer listed them
 
 
-def requirements(vacancy: Vacancy, index: dict[str, int]) -> tuple[Requirement, ...]:
+def requirements(vacancy: Vacancy, model: SkillModel) -> tuple[Requirement, ...]:
     """The vacancy's skills in summation order; a URI listed twice counts once, at its strictest."""
+    index = model.index
     merged: dict[str, tuple[Relation, int, int]] = {}
     for order, skill in enumerate(vacancy.skills):
         relation, min_level, first = merged.get(skill.uri, (skill.relation, 1, order))
@@ -69,10 +81,18 @@ def requirements(vacancy: Vacancy, index: dict[str, int]) -> tuple[Requirement, 
         merged[skill.uri] = (relation, max(min_level, level(skill.min_level)), first)
     if not merged:
         return ()
-    total = sum(WEIGHT[relation] for relation, _, _ in merged.values())
-    weight = {name: np.float32(value / total) for name, value in WEIGHT.items()}
+    raw = {
+        uri: WEIGHT[relation] * model.specificity(uri) for uri, (relation, _, _) in merged.items()
+    }
+    # Each raw weight is a whole multiple of 1/4096, so this float64 sum is exact in any order
+    # and equals index_vacancies' bincount to the bit; so does each float32 weight.
+    total = 0.0
+    for value in raw.values():
+        total += value
     result = [
-        Requirement(uri, relation, min_level, weight[relation], index.get(uri, -1), first)
+        Requirement(
+            uri, relation, min_level, np.float32(raw[uri] / total), index.get(uri, -1), first
+        )
         for uri, (relation, min_level, first) in merged.items()
     ]
     return tuple(sorted(result, key=sort_key))

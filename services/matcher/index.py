@@ -124,7 +124,10 @@ def index_vacancies(model: SkillModel, vacancies: Sequence[Vacancy]) -> VacancyI
     min_level = np.ones(len(unique), dtype=np.int64)
     np.maximum.at(min_level, inverse, np.clip([s.min_level for s in skills], 1, credit.MAX_LEVEL))
     row, column = unique // n_columns, unique % n_columns
-    weight = np.where(essential == 1, credit.WEIGHT["essential"], credit.WEIGHT["optional"])
+    relation = np.where(essential == 1, credit.WEIGHT["essential"], credit.WEIGHT["optional"])
+    outside = np.full(max(0, n_columns - len(model.skill_uris)), model.unknown_idf)
+    idf = np.concatenate((model.idf.astype(np.float64), outside))
+    weight = relation * idf[column]  # exact: see credit.requirements
     total = np.bincount(row, weights=weight, minlength=len(ordered))
     # float64 division then float32, exactly as credit.requirements computes each weight.
     values = (weight / total[row]).astype(np.float32)

@@ -37,13 +37,13 @@ class Matcher:
 
     def score(self, person: Person, vacancy: Vacancy) -> float:
         """The pair's score, 0-100."""
-        reqs = credit.requirements(vacancy, self.model.index)
+        reqs = credit.requirements(vacancy, self.model)
         best, _, _ = self._best_credits(person, reqs)
         return _score(best, reqs)
 
     def explain(self, person: Person, vacancy: Vacancy) -> Explanation:
         """The pair's score with its components, skill evidence, gaps and constraints."""
-        return self._explain(person, vacancy, credit.requirements(vacancy, self.model.index))
+        return self._explain(person, vacancy, credit.requirements(vacancy, self.model))
 
     def _explain(
         self, person: Person, vacancy: Vacancy, reqs: tuple[credit.Requirement, ...]
@@ -162,13 +162,13 @@ class Matcher:
                 people, vacancy.latitude, vacancy.longitude, filters.max_distance_km
             )
         rows = top_k(scores, eligible, k)
-        reqs = credit.requirements(vacancy, self.model.index)
+        reqs = credit.requirements(vacancy, self.model)
         return _ranked([self._explain(people.people[r], vacancy, reqs) for r in rows], "person_id")
 
     def _people_scores(self, vacancy: Vacancy, people: PeopleIndex) -> np.ndarray:
         """Unquantised float32 scores (0-1) of every person in the index for one vacancy."""
         total = np.zeros(len(people.people), dtype=np.float32)
-        for req in credit.requirements(vacancy, self.model.index):
+        for req in credit.requirements(vacancy, self.model):
             column = req.column if req.column >= 0 else people.extra.get(req.uri, -1)
             if column >= 0:
                 total += self._column_credit(people, column, req.min_level) * req.weight
@@ -253,14 +253,23 @@ def _score(best: np.ndarray, reqs: tuple[credit.Requirement, ...]) -> float:
 
 
 def _components(reqs: tuple[credit.Requirement, ...], best: np.ndarray) -> dict[str, float]:
-    """Essential and optional coverage, each 0-100; "no_skills" when the vacancy lists none."""
+    """Essential and optional coverage, each 0-100; "no_skills" when the vacancy lists none.
+
+    Each is weighted like the score (by each skill's specificity), so the score is their mix
+    in proportion to the two groups' total weights (up to float32 rounding).
+    """
     if not reqs:
         return {"no_skills": 0.0}
     parts: dict[str, float] = {}
     for relation in ("essential", "optional"):
-        credits = [float(best[i]) for i, r in enumerate(reqs) if r.relation == relation]
-        if credits:
-            parts[relation] = round(100 * sum(credits) / len(credits), 4)
+        group = [
+            (float(r.weight), float(best[i])) for i, r in enumerate(reqs) if r.relation == relation
+        ]
+        weight = sum(w for w, _ in group)
+        if group and weight > 0:
+            parts[relation] = round(100 * sum(w * c for w, c in group) / weight, 4)
+        elif group:
+            parts[relation] = round(100 * sum(c for _, c in group) / len(group), 4)
     return parts
 
 

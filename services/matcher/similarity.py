@@ -8,6 +8,16 @@ Three signals, combined as a probabilistic OR so that each can only raise a simi
 Each skill keeps its `neighbours` most similar skills at or above `min_similarity`; the matrix
 is then made symmetric (a pair counts if either side keeps it) and scaled by RELATED_CAP so a
 related skill never counts as much as the skill itself. The diagonal is 1.0.
+
+The model also holds each skill's specificity, an inverse document frequency over occupations:
+idf_j = log(1 + N / (1 + df_j)), N occupations of which df_j list skill j (either relation).
+A skill that hundreds of occupations ask for ("work in teams") says little about which job a
+person fits; one that two occupations ask for says a lot. The scorer weighs each required skill
+by it (credit.py). Values are rounded to whole 1/1024ths (at least one), so that the weights and
+their sums are exact in float64 whatever the order they are added in. A skill outside the model
+(a URI the taxonomy does not have) gets the median idf of the skills occupations list: nothing
+is known about how specific it is, so it counts as a typical skill, neither dominating a vacancy
+nor vanishing from it.
 """
 
 from __future__ import annotations
@@ -23,13 +33,14 @@ from sklearn.preprocessing import normalize
 
 from .types import TaxonomyData
 
-METHOD_VERSION = "tfidf-cosine+hierarchy+explicit/1"
+METHOD_VERSION = "tfidf-cosine+hierarchy+explicit+idf/2"
 
 OPTIONAL_WEIGHT = 0.5  # an optional skill says less about an occupation than an essential one
 HIERARCHY_WEIGHT = 0.7  # siblings with no co-occurrence end at 0.35: just above the default cut
 EXPLICIT_SIMILARITY = 0.8  # an ESCO skill-skill relation, before the cap
 RELATED_CAP = 0.7  # the most a related skill is worth, against 1.0 for the skill itself
 DECIMALS = 4  # stored values are rounded: float noise below this never shows in a score
+IDF_STEP = 1024  # idf values are whole 1/1024ths: exact sums (see the module docstring)
 CHUNK = 1024  # rows of the cosine computed at once: 1024 x 13,896 float32 is 57 MB
 
 
@@ -42,6 +53,13 @@ class SkillModel:
     related: sparse.csr_matrix  # n x n float32 in [0, 1]; diagonal 1.0; off-diagonal <= cap
     version: str
     labels: dict[str, tuple[str, str | None]]
+    idf: np.ndarray  # n float32: each skill's specificity over occupations (module docstring)
+    unknown_idf: float  # the idf of a skill outside the model: the median of listed skills'
+
+    def specificity(self, uri: str) -> float:
+        """The idf of a skill, also of one outside the model (as float64, exactly)."""
+        column = self.index.get(uri, -1)
+        return float(self.idf[column]) if column >= 0 else self.unknown_idf
 
 
 def build_skill_model(
@@ -59,8 +77,31 @@ def build_skill_model(
     )
     related = _finish(kept, len(uris))
     labels = {uri: data.labels[uri] for uri in uris if uri in data.labels}
-    params: dict[str, object] = {"neighbours": neighbours, "min_similarity": min_similarity}
-    return SkillModel(uris, index, related, model_version(data, params), labels)
+    idf, unknown_idf = _specificity(data, index)
+    params: dict[str, object] = {
+        "neighbours": neighbours,
+        "min_similarity": min_similarity,
+        "idf": hashlib.sha256(idf.tobytes()).hexdigest()[:12],
+        "unknown_idf": unknown_idf,
+    }
+    version = model_version(data, params)
+    return SkillModel(uris, index, related, version, labels, idf, unknown_idf)
+
+
+def _specificity(data: TaxonomyData, index: dict[str, int]) -> tuple[np.ndarray, float]:
+    """Each skill's idf over occupations (float32, whole 1/1024ths) and the idf for unknowns."""
+    occupations = set(data.occupation_uris) | {o for o, _, _ in data.occupation_skills}
+    pairs = {(o, s) for o, s, _ in data.occupation_skills if s in index}
+    df = np.zeros(len(index), dtype=np.float64)
+    for _, skill in pairs:
+        df[index[skill]] += 1
+    raw = np.log1p(len(occupations) / (1.0 + df))
+    # At least one step: with no occupations at all every skill weighs the same, not nothing.
+    idf = np.maximum(np.round(raw * IDF_STEP), 1.0) / IDF_STEP
+    listed = idf[df > 0]
+    typical = np.median(listed) if len(listed) else (idf.max() if len(idf) else 1.0)
+    unknown = max(round(float(typical) * IDF_STEP), 1) / IDF_STEP
+    return idf.astype(np.float32), unknown
 
 
 def model_version(data: TaxonomyData, params: dict[str, object]) -> str:

@@ -248,3 +248,22 @@ async def test_publishing_a_vacancy_reaches_the_worker_and_brings_matches(
         vacancy["id"],
     )
     assert handled == 1
+
+
+async def test_vacancies_for_a_person_can_be_narrowed_by_rung_and_kind(
+    pool: asyncpg.Pool, client: httpx.AsyncClient, world: World
+) -> None:
+    await _rescore(pool, world)
+    path = f"/api/v1/employees/{world.people[0]}/matches"
+    regular = await client.get(
+        path, headers=world.coach.headers, params={"contract_kind": "regular", "ladder_rung": 6}
+    )
+    items = regular.json()["items"]
+    assert world.vacancy in [i["vacancy_id"] for i in items]
+    assert {(i["contract_kind"], i["ladder_rung"]) for i in items} == {("regular", 6)}
+    sheltered = await client.get(
+        path, headers=world.coach.headers, params={"contract_kind": "sheltered"}
+    )
+    assert sheltered.json()["items"] == [] and sheltered.json()["total"] == 0
+    wrong = await client.get(path, headers=world.coach.headers, params={"ladder_rung": 9})
+    assert wrong.status_code == 422 and "ladder_rung" in wrong.json()["fields"]

@@ -13,6 +13,7 @@ from services.api.routes.employees import VisibleEmployee
 from services.api.routes.vacancies import Visible as VisibleVacancy
 from services.core.matching import service
 from services.core.matching.models import EmployeeMatches, VacancyMatches
+from services.core.vacancies.models import ContractKind
 
 router = APIRouter(tags=["matches"], responses=ERROR_RESPONSES)
 Limit = Annotated[int, Query(ge=1, le=100, description="Page size.")]
@@ -35,6 +36,10 @@ async def employee_matches(
     conn: Conn,
     limit: Limit = 20,
     offset: Offset = 0,
+    ladder_rung: Annotated[int | None, Query(ge=1, le=6, description="Only this rung.")] = None,
+    contract_kind: Annotated[ContractKind | None, Query(description="Only this kind.")] = None,
 ) -> EmployeeMatches:
     """Open vacancies that fit, best first, each with what fits and what to learn."""
-    return await service.for_employee(conn, actor, employee.id, limit, offset)
+    return await service.for_employee(
+        conn, actor, employee.id, limit, offset, rung=ladder_rung, contract_kind=contract_kind
+    )

@@ -81,11 +81,16 @@ async def for_vacancy(
 
 
 async def for_employee(
-    conn: asyncpg.Connection, actor: Actor, employee_id: UUID, limit: int, offset: int
+    conn: asyncpg.Connection,
+    actor: Actor,
+    employee_id: UUID,
+    page: tuple[int, int],
+    rung: int | None = None,
+    contract_kind: str | None = None,
 ) -> tuple[list[asyncpg.Record], int]:
-    """(the actor-visible open vacancies matched to a person, their number)."""
-    rows = await conn.fetch(
-        queries.MATCHES_FOR_EMPLOYEE, employee_id, *actor.as_params(), limit, offset
-    )
-    total = await conn.fetchval(queries.COUNT_MATCHES_FOR_EMPLOYEE, employee_id, *actor.as_params())
+    """(the actor-visible open vacancies matched to a person, their number); page = (limit,
+    offset)."""
+    where = (employee_id, *actor.as_params(), rung, contract_kind)
+    rows = await conn.fetch(queries.MATCHES_FOR_EMPLOYEE, *where, *page)
+    total = await conn.fetchval(queries.COUNT_MATCHES_FOR_EMPLOYEE, *where)
     return list(rows), int(total)

@@ -51,11 +51,20 @@ async def for_vacancy(
 
 
 async def for_employee(
-    conn: asyncpg.Connection, actor: Actor, employee_id: UUID, limit: int, offset: int
+    conn: asyncpg.Connection,
+    actor: Actor,
+    employee_id: UUID,
+    limit: int,
+    offset: int,
+    *,
+    rung: int | None = None,
+    contract_kind: str | None = None,
 ) -> EmployeeMatches:
     """Open vacancies that fit a person, best first, with the gaps to close."""
     require_role(actor, Role.ADMIN, Role.JOBCOACH, Role.EMPLOYEE, action="see a person's matches")
-    rows, total = await repository.for_employee(conn, actor, employee_id, limit, offset)
+    rows, total = await repository.for_employee(
+        conn, actor, employee_id, (limit, offset), rung, contract_kind
+    )
     items = [
         VacancyMatch(
             **{
