@@ -7,7 +7,8 @@ the weights depend on the vacancy and the model only, never on the person. It ge
 in [0, 1]:
 - from the skill itself: source factor (self 0.8, observed 1.0, certified 1.0) times the level
   factor min(1, person level / min level);
-- from a related skill i: related[i, j] (at most 0.7) times skill i's own factor for j's min level.
+- from a related skill i: related[i, j] (at most similarity.RELATED_CAP, 0.5) times skill i's own
+  factor for j's min level.
 c_j is the best of these (a max, as Nesta pairs each required skill with its best skill): a sum
 would let several loosely related skills add up to a skill the person does not have.
 Score = 100 * sum_j w_j c_j / sum_j w_j, accumulated in float32 one term at a time in one fixed

@@ -38,7 +38,11 @@ METHOD_VERSION = "tfidf-cosine+hierarchy+explicit+idf/2"
 OPTIONAL_WEIGHT = 0.5  # an optional skill says less about an occupation than an essential one
 HIERARCHY_WEIGHT = 0.7  # siblings with no co-occurrence end at 0.35: just above the default cut
 EXPLICIT_SIMILARITY = 0.8  # an ESCO skill-skill relation, before the cap
-RELATED_CAP = 0.7  # the most a related skill is worth, against 1.0 for the skill itself
+# The most a related skill is worth, against 1.0 for the skill itself. A related skill shows a
+# person could pick a skill up, not that they have it: at most half. (It was 0.7 before skills
+# were weighed by idf; related credit flows mostly between specific, co-occurring skills, which
+# now weigh the most, so at 0.7 a neighbouring occupation's vacancy caught up with the own one.)
+RELATED_CAP = 0.5
 DECIMALS = 4  # stored values are rounded: float noise below this never shows in a score
 IDF_STEP = 1024  # idf values are whole 1/1024ths: exact sums (see the module docstring)
 CHUNK = 1024  # rows of the cosine computed at once: 1024 x 13,896 float32 is 57 MB

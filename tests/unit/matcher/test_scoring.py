@@ -55,12 +55,13 @@ def test_a_vacancy_without_skills_scores_0_and_says_so(small_matcher: Matcher) -
     assert explanation.components == {"no_skills": 0.0}
 
 
-def test_an_essential_skill_weighs_twice_an_optional_one(small_matcher: Matcher) -> None:
-    v = vacancy(("s:cook", "essential", 1), ("s:lonely", "optional", 1))
+def test_an_essential_skill_weighs_four_times_an_optional_one(small_matcher: Matcher) -> None:
+    # s:cook and s:floors are each asked for by one occupation: the same specificity.
+    v = vacancy(("s:cook", "essential", 1), ("s:floors", "optional", 1))
     essential_only = small_matcher.score(person(("s:cook", 1, "observed")), v)
-    optional_only = small_matcher.score(person(("s:lonely", 1, "observed")), v)
-    assert essential_only == pytest.approx(200 / 3, abs=1e-3)
-    assert optional_only == pytest.approx(100 / 3, abs=1e-3)
+    optional_only = small_matcher.score(person(("s:floors", 1, "observed")), v)
+    assert essential_only == pytest.approx(80.0, abs=1e-3)
+    assert optional_only == pytest.approx(20.0, abs=1e-3)
 
 
 def test_a_level_below_the_minimum_gives_part_credit(small_matcher: Matcher) -> None:
