@@ -46,7 +46,7 @@ TARGET_MIB = 4096.0
 # The formula's constants, written out again here rather than imported: the baseline is an
 # independent reading of the documented formula, and the run reports where the two disagree.
 SOURCE_FACTOR = {"self": 0.8, "observed": 1.0, "certified": 1.0}
-WEIGHT = {"essential": 2.0, "optional": 1.0}
+WEIGHT = {"essential": 1.0, "optional": 0.25}  # as documented in services/matcher/credit.py
 
 
 def sizes() -> tuple[int, int]:
@@ -60,6 +60,7 @@ class PlainScorer:
     """One pair at a time: dict lookups and loops over the model's related-skill table."""
 
     def __init__(self, model: SkillModel) -> None:
+        self.model = model
         related = model.related.tocsr()
         uris = model.skill_uris
         self.related: dict[str, dict[str, float]] = {}
@@ -92,8 +93,9 @@ class PlainScorer:
                     level = min(4, max(1, have.level))
                     credit = similarity * SOURCE_FACTOR[have.source] * min(1.0, level / min_level)
                     best = max(best, credit)
-            total += WEIGHT[relation]
-            weighted += WEIGHT[relation] * best
+            weight = WEIGHT[relation] * self.model.specificity(uri)
+            total += weight
+            weighted += weight * best
         return round(100.0 * weighted / total, 4)
 
 
