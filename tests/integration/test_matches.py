@@ -122,7 +122,13 @@ async def test_a_coach_sees_ranked_candidates_with_reasons(
     assert ranked == [world.people[0], world.people[1]]  # full cover first; no consent, no match
     full, half = body["items"]
     assert full["score"] > half["score"] > 0
-    assert half["explanation"]["missing_essential"]  # the training gap
+    why = half["explanation"]
+    direct = {e["skill_uri"] for e in why["matched"]}
+    partly = {e["skill_uri"] for e in why["related"]}
+    assert len(direct) == len(world.skills) // 2
+    # Every required skill is accounted for: had, covered through a related skill, or the gap.
+    assert direct | partly | set(why["missing_essential"]) == set(world.skills)
+    assert all(e["via_uri"] for e in why["related"])
     assert {c["code"] for c in full["explanation"]["constraints"]} >= {"hours", "consent"}
     assert full["explanation"]["model_version"]
 
