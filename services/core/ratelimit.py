@@ -16,9 +16,10 @@ async def over_limit(client: aioredis.Redis, key: str, limit: int) -> int | None
 
 async def hit(client: aioredis.Redis, key: str, window_seconds: int) -> None:
     """Count one event against `key`; the window starts with the first event."""
+    # SET NX EX then INCR, not EXPIRE NX: that needs Redis 7 and the embedded one is 6.2.
     async with client.pipeline(transaction=True) as pipe:
+        pipe.set(key, 0, ex=window_seconds, nx=True)
         pipe.incr(key)
-        pipe.expire(key, window_seconds, nx=True)
         await pipe.execute()
 
 

@@ -51,3 +51,22 @@ async def test_configured_urls_start_nothing(tmp_path: Path) -> None:
             "REDIS_URL": "redis://cache:6379/0",
         }
     assert not (tmp_path / "postgres").exists()
+
+
+async def test_the_rate_limiter_runs_on_the_embedded_redis_version(tmp_path: Path) -> None:
+    """The embedded Redis is 6.2: commands newer than that must not be used."""
+    import redis.asyncio as aioredis
+
+    from services.core import ratelimit
+    from services.core.embedded import embedded_redis
+
+    with embedded_redis(tmp_path / "redis") as url:
+        client = aioredis.from_url(url)
+        try:
+            for _ in range(3):
+                await ratelimit.hit(client, "k", 60)
+            wait = await ratelimit.over_limit(client, "k", 3)
+            assert wait is not None and 0 < wait <= 60
+            assert await ratelimit.over_limit(client, "k", 4) is None
+        finally:
+            await client.aclose()
