@@ -59,6 +59,8 @@ def sizes() -> tuple[int, int]:
 class PlainScorer:
     """One pair at a time: dict lookups and loops over the model's related-skill table."""
 
+    FIT = 0.25  # the fit term's share of the score, as documented in services/matcher/credit.py
+
     def __init__(self, model: SkillModel) -> None:
         self.model = model
         related = model.related.tocsr()
@@ -96,7 +98,13 @@ class PlainScorer:
             weight = WEIGHT[relation] * self.model.specificity(uri)
             total += weight
             weighted += weight * best
-        return round(100.0 * weighted / total, 4)
+        coverage = weighted / total
+        # Fit: the share of the person's distinct skills (by specificity) the vacancy requires.
+        own = {skill.uri for skill in person.skills}
+        profile = sum(self.model.specificity(uri) for uri in own)
+        used = sum(self.model.specificity(uri) for uri in own if uri in needed)
+        fit = used / profile if profile else 0.0
+        return round(100.0 * ((1 - self.FIT) * coverage + self.FIT * fit), 4)
 
 
 def _peak_mib() -> float:

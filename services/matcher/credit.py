@@ -11,9 +11,25 @@ in [0, 1]:
   factor for j's min level.
 c_j is the best of these (a max, as Nesta pairs each required skill with its best skill): a sum
 would let several loosely related skills add up to a skill the person does not have.
-Score = 100 * sum_j w_j c_j / sum_j w_j, accumulated in float32 one term at a time in one fixed
+Coverage = sum_j w_j c_j / sum_j w_j, accumulated in float32 one term at a time in one fixed
 order (by min level, then by column: model skills by index, others by URI: the order of the
-stacked columns in the sparse paths) and quantised to 4 decimals.
+stacked columns in the sparse paths).
+
+Fit = sum_i s_i u_i / sum_i s_i over the person's distinct skills i, where s_i is the skill's
+specificity (idf, as above) and u_i is 1 when the vacancy requires skill i (either relation),
+else 0: how much of the person's own profile, weighed by specificity, the vacancy uses. Both
+sums are whole multiples of 1/1024 (see similarity.py), so they are exact in float32 and
+float64 in any order; fit is their float32 quotient (0 for a person without skills).
+
+Score = 100 * ((1 - FIT) * coverage + FIT * fit), FIT = 0.25, in float32 (each product rounded,
+then the sum), clipped to 0-1 and quantised to 4 decimals. The score stays mostly "how well the
+person covers what the job needs" (asymmetric: a person with extra skills is not punished
+much), while the fit term keeps a generic vacancy, which asks for a few of the person's common
+skills and little else, from outranking the vacancy of the person's own trade, which uses most
+of what they can do. A quarter (a binary fraction: exact weights) makes fit a tie-breaker
+between vacancies with near coverage, never enough to lift a vacancy the person does not cover.
+Adding to a person a skill the vacancy requires raises fit's numerator and denominator by the
+same s_i, so fit (<= 1) cannot fall, and coverage cannot fall: the score never drops.
 """
 
 from __future__ import annotations
@@ -23,7 +39,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .similarity import SkillModel
-from .types import Relation, Vacancy
+from .types import Person, Relation, Vacancy
 
 SOURCE_FACTOR = {"self": 0.8, "observed": 1.0, "certified": 1.0}
 SOURCE_CODE = {name: code for code, name in enumerate(SOURCE_FACTOR)}
@@ -36,6 +52,9 @@ OPTIONAL = 0.25
 WEIGHT: dict[str, float] = {"essential": 1.0, "optional": OPTIONAL}
 MAX_LEVEL = 4
 GAP_BELOW = 0.1  # a required skill with less credit is listed as missing: the training gap
+# The share of the score that is fit (module docstring); 1 - FIT is coverage's.
+FIT = np.float32(0.25)
+COVER = np.float32(1.0) - FIT
 QUANTUM = np.float32(1_000_000)  # scores are whole millionths of the 0-1 scale: 4 decimals of 100
 
 # FACTOR[source code, person level, min level]; levels are clamped to 1..4 (index 0 unused).
@@ -111,6 +130,34 @@ def weighted_sum(credits: np.ndarray, reqs: tuple[Requirement, ...]) -> np.float
     for position, req in enumerate(reqs):
         total = np.float32(total + np.float32(credits[position] * req.weight))
     return total
+
+
+def fit_terms(person: Person, reqs: tuple[Requirement, ...], model: SkillModel) -> np.ndarray:
+    """[numerator, denominator] of the person's fit for these requirements, float32 (exact)."""
+    required = {req.uri for req in reqs}
+    numerator = denominator = 0.0
+    for uri in sorted({skill.uri for skill in person.skills}):
+        value = model.specificity(uri)
+        denominator += value
+        if uri in required:
+            numerator += value
+    return np.array([numerator, denominator], dtype=np.float32)
+
+
+def fit(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
+    """Float32 numerator / denominator, 0 where the denominator is 0 (broadcast)."""
+    numerator, denominator = np.broadcast_arrays(
+        np.asarray(numerator, dtype=np.float32), np.asarray(denominator, dtype=np.float32)
+    )
+    out = np.zeros(numerator.shape, dtype=np.float32)
+    np.divide(numerator, denominator, out=out, where=denominator > 0)
+    return out
+
+
+def blend(coverage: np.ndarray, fit_values: np.ndarray) -> np.ndarray:
+    """(1 - FIT) * coverage + FIT * fit, float32, each product rounded and then the sum."""
+    coverage = np.asarray(coverage, dtype=np.float32)
+    return np.asarray(coverage * COVER + np.asarray(fit_values, dtype=np.float32) * FIT)
 
 
 def quantise(scores: np.ndarray) -> np.ndarray:

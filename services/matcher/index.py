@@ -33,6 +33,8 @@ class PeopleIndex:
     column_ptr: np.ndarray  # entries of column c: by_column[column_ptr[c]:column_ptr[c + 1]]
     by_column: np.ndarray
     row_of: np.ndarray  # the row of each entry
+    distinct: np.ndarray  # whether each entry is its row's first of its column (fit counts once)
+    specificity: np.ndarray  # per row, float32: sum of idf over distinct skills (fit, exact)
     rung: np.ndarray
     consent: np.ndarray
     latitude: np.ndarray  # NaN when unknown
@@ -50,6 +52,9 @@ class VacancyIndex:
     # vacancies x (MAX_LEVEL * n_columns), float32: column (m - 1) * n_columns + c holds the
     # weight of column c required at min level m, so a row in column order is summation order.
     weights: sparse.csr_matrix
+    # vacancies x n_columns, float32: the idf of each required column (either relation, any
+    # min level), for the fit term's numerators (credit.py).
+    required: sparse.csr_matrix
     rung: np.ndarray
     contract_kind: np.ndarray
     latitude: np.ndarray
@@ -87,6 +92,12 @@ def index_people(model: SkillModel, people: Sequence[Person]) -> PeopleIndex:
     codes = np.array([credit.SOURCE_CODE[source] for source in sources], dtype=np.int8)[order]
     clipped_levels = np.clip(np.array(levels, dtype=np.int64), 1, credit.MAX_LEVEL)[order]
     n_columns = len(model.skill_uris) + len(extra)
+    # Fit's denominators: each person's distinct columns (entries are sorted by row, column).
+    distinct = np.ones(len(column), dtype=bool)
+    distinct[1:] = (column[1:] != column[:-1]) | (row_of[1:] != row_of[:-1])
+    total = np.bincount(
+        row_of[distinct], weights=_idf(model, n_columns)[column[distinct]], minlength=len(ordered)
+    )
     lat, lon = _coordinates(ordered)
     return PeopleIndex(
         people=ordered,
@@ -100,6 +111,8 @@ def index_people(model: SkillModel, people: Sequence[Person]) -> PeopleIndex:
         column_ptr=pointers(column, n_columns),
         by_column=np.argsort(column, kind="stable"),
         row_of=row_of,
+        distinct=distinct,
+        specificity=total.astype(np.float32),  # whole 1/1024ths: exact
         rung=np.array([p.ladder_rung for p in ordered], dtype=np.int16),
         consent=np.array([p.consent_matching for p in ordered], dtype=bool),
         latitude=lat,
@@ -125,8 +138,7 @@ def index_vacancies(model: SkillModel, vacancies: Sequence[Vacancy]) -> VacancyI
     np.maximum.at(min_level, inverse, np.clip([s.min_level for s in skills], 1, credit.MAX_LEVEL))
     row, column = unique // n_columns, unique % n_columns
     relation = np.where(essential == 1, credit.WEIGHT["essential"], credit.WEIGHT["optional"])
-    outside = np.full(max(0, n_columns - len(model.skill_uris)), model.unknown_idf)
-    idf = np.concatenate((model.idf.astype(np.float64), outside))
+    idf = _idf(model, n_columns)
     weight = relation * idf[column]  # exact: see credit.requirements
     total = np.bincount(row, weights=weight, minlength=len(ordered))
     # float64 division then float32, exactly as credit.requirements computes each weight.
@@ -140,11 +152,18 @@ def index_vacancies(model: SkillModel, vacancies: Sequence[Vacancy]) -> VacancyI
         extra=extra,
         n_columns=n_columns,
         weights=sorted_csr(values, row, stacked, shape),
+        required=sorted_csr(idf[column].astype(np.float32), row, column, (len(ordered), n_columns)),
         rung=np.array([v.ladder_rung for v in ordered], dtype=np.int16),
         contract_kind=np.array([v.contract_kind for v in ordered], dtype=object),
         latitude=lat,
         longitude=lon,
     )
+
+
+def _idf(model: SkillModel, n_columns: int) -> np.ndarray:
+    """The idf of each column, float64: model skills', then the unknown idf for extra ones."""
+    outside = np.full(max(0, n_columns - len(model.skill_uris)), model.unknown_idf)
+    return np.concatenate((model.idf.astype(np.float64), outside))
 
 
 def pointers(keys: np.ndarray, n: int) -> np.ndarray:

@@ -2,10 +2,13 @@
 
 Per chunk: C = best credit of each person for each required (min level, column), stacked
 (a max over the person's skills of related[i, j] * factor, built as sparse entries and reduced
-by sorting), then S = C @ W (sparse x sparse, float32, summed in stacked column order like
-credit.weighted_sum). Only the chunk x vacancies blocks in flight (THREADS of them, each under
-DENSE_CELLS) are ever dense; a person's top k is taken per chunk and each vacancy's top k is
-kept as a running selection across chunks. Scores are ranked as whole millionths, ties by id.
+by sorting), then coverage = C @ W (sparse x sparse, float32, summed in stacked column order
+like credit.weighted_sum), fit's numerators = H @ R (H: each person's distinct skills as 0/1,
+R: each vacancy's required columns at their idf; exact) over the person's idf total, and the
+two blended as credit.blend does. Only the chunk x vacancies blocks in flight (THREADS of
+them, each under DENSE_CELLS) are ever dense; a person's top k is taken per chunk and each
+vacancy's top k is kept as a running selection across chunks. Scores are ranked as whole
+millionths, ties by id.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ class Plan:
     related: sparse.csr_matrix  # people's columns x used columns: related[:, used]
     min_level: np.ndarray  # of each used column
     weights: sparse.csr_matrix  # used columns x vacancies
+    required: sparse.csr_matrix  # people's columns x vacancies: idf of each required column
 
 
 def run(
@@ -89,8 +93,7 @@ def _score_block(
     people: PeopleIndex, rows: np.ndarray, plan: Plan, k: int
 ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
     """Negated quantised scores (rows x vacancies, dense float32) and each row's top k."""
-    dense = (_credits(people, rows, plan) @ plan.weights).toarray()
-    negated = credit.quantise(dense.astype(np.float32, copy=False))
+    negated = _chunk_scores(people, rows, plan)
     # Negated, the best are the smallest: numpy's partition is many times faster selecting
     # the first k than the last k of rows that are mostly zeros.
     np.negative(negated, out=negated)
@@ -114,10 +117,17 @@ def _plan(related: sparse.csr_matrix, people: PeopleIndex, vacancies: VacancyInd
         return None
     shape = (len(used), len(vacancies.vacancies))
     weights = sorted_csr(cells.data[keep], compact, cells.row[keep], shape)
+    cells = vacancies.required.tocoo()
+    columns = to_people[cells.col]
+    keep = columns >= 0
+    required = sorted_csr(
+        cells.data[keep], columns[keep], cells.row[keep], (people.n_columns, shape[1])
+    )
     return Plan(
         _related_part(related, used % people.n_columns, n_skills, people.n_columns),
         used // people.n_columns + 1,
         weights,
+        required,
     )
 
 
@@ -137,7 +147,28 @@ def _related_part(
 def _chunk_scores(people: PeopleIndex, rows: np.ndarray, plan: Plan) -> np.ndarray:
     """Quantised scores of these people against every vacancy: dense float32 rows x vacancies."""
     dense = (_credits(people, rows, plan) @ plan.weights).toarray()
-    return credit.quantise(dense.astype(np.float32, copy=False))
+    dense = dense.astype(np.float32, copy=False)
+    # credit.blend, in place: fit is 0 outside the numerators' entries, and there
+    # coverage * COVER + 0 is coverage * COVER to the bit.
+    dense *= credit.COVER
+    used = (_distinct_skills(people, rows) @ plan.required).tocoo()
+    if used.nnz:
+        r, c = used.row, used.col
+        fit = credit.fit(used.data, people.specificity[rows][r])
+        dense[r, c] += fit * credit.FIT
+    return credit.quantise(dense)
+
+
+def _distinct_skills(people: PeopleIndex, rows: np.ndarray) -> sparse.csr_matrix:
+    """Indicator of each person's (row's) distinct columns: CSR, float32, rows x columns."""
+    starts = people.row_ptr[rows]
+    counts = people.row_ptr[rows + 1] - starts
+    entries = ranges(starts, counts)
+    owner = np.repeat(np.arange(len(rows), dtype=np.int64), counts)
+    columns = people.column[entries].astype(np.int64)
+    first = people.distinct[entries]
+    ones = np.ones(int(first.sum()), dtype=np.float32)
+    return sorted_csr(ones, owner[first], columns[first], (len(rows), people.n_columns))
 
 
 def _credits(people: PeopleIndex, rows: np.ndarray, plan: Plan) -> sparse.csr_matrix:

@@ -1,9 +1,11 @@
-"""Scores of (person, vacancy) pairs, 0-100: how well the person covers what the vacancy needs.
+"""Scores of (person, vacancy) pairs, 0-100: how well the person covers what the vacancy needs,
+blended with how much of the person's profile the vacancy uses (fit).
 
 See credit.py for the formula. Accommodations, names, ids and list order never enter it, and a
-skill added to a person can only raise it. One pair (score, explain) and the vectorised paths
-(candidates_for, vacancies_for, recompute) share credit.py's arithmetic and summation order,
-so they agree to float32 rounding. Pairs scoring 0 are never suggested.
+skill the vacancy requires, added to a person, can only raise it. One pair (score, explain)
+and the vectorised paths (candidates_for, vacancies_for, recompute) share credit.py's
+arithmetic and summation order, so they agree to float32 rounding.
+Pairs scoring 0 are never suggested.
 Filters apply to the side being ranked: in candidates_for ladder_rungs filters people's rungs,
 in vacancies_for vacancies' rungs and contract kinds; max_distance_km keeps unknown locations.
 """
@@ -39,7 +41,7 @@ class Matcher:
         """The pair's score, 0-100."""
         reqs = credit.requirements(vacancy, self.model)
         best, _, _ = self._best_credits(person, reqs)
-        return _score(best, reqs)
+        return _score(best, reqs, credit.fit_terms(person, reqs, self.model))
 
     def explain(self, person: Person, vacancy: Vacancy) -> Explanation:
         """The pair's score with its components, skill evidence, gaps and constraints."""
@@ -49,6 +51,7 @@ class Matcher:
         self, person: Person, vacancy: Vacancy, reqs: tuple[credit.Requirement, ...]
     ) -> Explanation:
         best, via, levels = self._best_credits(person, reqs)
+        terms = credit.fit_terms(person, reqs, self.model)
         found: dict[str, list[tuple[int, SkillEvidence]]] = {"matched": [], "related": []}
         missing: dict[str, list[tuple[int, str]]] = {"essential": [], "optional": []}
         for position, req in enumerate(reqs):
@@ -63,8 +66,8 @@ class Matcher:
         return Explanation(
             person_id=person.id,
             vacancy_id=vacancy.id,
-            score=_score(best, reqs),
-            components=_components(reqs, best),
+            score=_score(best, reqs, terms),
+            components=_components(reqs, best, terms),
             matched=tuple(e for _, e in sorted(found["matched"], key=lambda x: x[0])),
             related=tuple(e for _, e in sorted(found["related"], key=lambda x: x[0])),
             missing_essential=tuple(uri for _, uri in sorted(missing["essential"])),
@@ -168,11 +171,21 @@ class Matcher:
     def _people_scores(self, vacancy: Vacancy, people: PeopleIndex) -> np.ndarray:
         """Unquantised float32 scores (0-1) of every person in the index for one vacancy."""
         total = np.zeros(len(people.people), dtype=np.float32)
+        having: list[np.ndarray] = []  # entries of each required column, once per person
+        idf: list[np.ndarray] = []
         for req in credit.requirements(vacancy, self.model):
             column = req.column if req.column >= 0 else people.extra.get(req.uri, -1)
             if column >= 0:
                 total += self._column_credit(people, column, req.min_level) * req.weight
-        return total
+                lo, hi = people.column_ptr[column : column + 2]
+                entries = people.by_column[lo:hi]
+                having.append(entries[people.distinct[entries]])
+                idf.append(np.full(len(having[-1]), self.model.specificity(req.uri)))
+        # Fit's numerators: whole 1/1024ths, so the float64 sums are exact, as float32 too.
+        rows = people.row_of[np.concatenate(having)] if having else np.zeros(0, np.int64)
+        weights = np.concatenate(idf) if idf else np.zeros(0)
+        used = np.bincount(rows, weights=weights, minlength=len(people.people))
+        return credit.blend(total, credit.fit(used.astype(np.float32), people.specificity))
 
     def _column_credit(self, people: PeopleIndex, column: int, min_level: int) -> np.ndarray:
         """Every person's best credit for one required column, dense float32."""
@@ -221,6 +234,11 @@ class Matcher:
             for s in person.skills
             if s.uri in columns
         ]
+        # The person's distinct columns, for fit's numerators: required @ has, exact in float32.
+        has = np.zeros(vacancies.n_columns, dtype=np.float32)
+        has[[column for column, _, _ in skills]] = 1.0
+        used = np.asarray(vacancies.required @ has, dtype=np.float32)
+        profile = credit.fit_terms(person, (), self.model)[1]  # the denominator: all skills
         # Best credit per (min level, column), stacked like the index's weight columns.
         best = np.zeros((credit.MAX_LEVEL, vacancies.n_columns), dtype=np.float32)
         for column, source, level in skills:
@@ -232,7 +250,8 @@ class Matcher:
                 best[:, targets] = np.maximum(best[:, targets], values)
             else:
                 best[:, column] = np.maximum(best[:, column], factor)
-        return np.asarray(vacancies.weights @ best.ravel(), dtype=np.float32)
+        coverage = np.asarray(vacancies.weights @ best.ravel(), dtype=np.float32)
+        return credit.blend(coverage, credit.fit(used, profile))
 
     # Everyone against everyone ------------------------------------------------------------
 
@@ -246,17 +265,22 @@ class Matcher:
         return recompute.run(self.related, people, vacancies, k, people_chunk)
 
 
-def _score(best: np.ndarray, reqs: tuple[credit.Requirement, ...]) -> float:
-    """The 0-100 score from the best credit per requirement."""
-    total = credit.weighted_sum(best, reqs)
-    return credit.to_score(credit.quantise(np.array([total], np.float32))[0])
+def _score(best: np.ndarray, reqs: tuple[credit.Requirement, ...], terms: np.ndarray) -> float:
+    """The 0-100 score from the best credit per requirement and the fit terms."""
+    coverage = np.array([credit.weighted_sum(best, reqs)], np.float32)
+    total = credit.blend(coverage, credit.fit(terms[:1], terms[1:]))
+    return credit.to_score(credit.quantise(total)[0])
 
 
-def _components(reqs: tuple[credit.Requirement, ...], best: np.ndarray) -> dict[str, float]:
-    """Essential and optional coverage, each 0-100; "no_skills" when the vacancy lists none.
+def _components(
+    reqs: tuple[credit.Requirement, ...], best: np.ndarray, terms: np.ndarray
+) -> dict[str, float]:
+    """Essential and optional coverage and fit, each 0-100; "no_skills" when the vacancy lists
+    none.
 
-    Each is weighted like the score (by each skill's specificity), so the score is their mix
-    in proportion to the two groups' total weights (up to float32 rounding).
+    Coverage parts are weighted like the score (by each skill's specificity): coverage is their
+    mix in proportion to the two groups' total weights, and the score is (1 - FIT) * coverage
+    + FIT * fit (credit.py; up to float32 rounding).
     """
     if not reqs:
         return {"no_skills": 0.0}
@@ -270,6 +294,7 @@ def _components(reqs: tuple[credit.Requirement, ...], best: np.ndarray) -> dict[
             parts[relation] = round(100 * sum(w * c for w, c in group) / weight, 4)
         elif group:
             parts[relation] = round(100 * sum(c for _, c in group) / len(group), 4)
+    parts["fit"] = round(100 * float(credit.fit(terms[0], terms[1])), 4)
     return parts
 
 

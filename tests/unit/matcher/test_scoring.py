@@ -36,7 +36,7 @@ def test_covering_every_skill_scores_100(small_matcher: Matcher) -> None:
     p = person(("s:windows", 2, "observed"), ("s:floors", 1, "certified"))
     explanation = small_matcher.explain(p, CLEANING)
     assert explanation.score == 100.0
-    assert explanation.components == {"essential": 100.0, "optional": 100.0}
+    assert explanation.components == {"essential": 100.0, "optional": 100.0, "fit": 100.0}
     assert [e.skill_uri for e in explanation.matched] == ["s:windows", "s:floors"]
     assert explanation.missing_essential == explanation.missing_optional == ()
 
@@ -58,24 +58,27 @@ def test_a_vacancy_without_skills_scores_0_and_says_so(small_matcher: Matcher) -
 def test_an_essential_skill_weighs_four_times_an_optional_one(small_matcher: Matcher) -> None:
     # s:cook and s:floors are each asked for by one occupation: the same specificity.
     v = vacancy(("s:cook", "essential", 1), ("s:floors", "optional", 1))
-    essential_only = small_matcher.score(person(("s:cook", 1, "observed")), v)
-    optional_only = small_matcher.score(person(("s:floors", 1, "observed")), v)
-    assert essential_only == pytest.approx(80.0, abs=1e-3)
-    assert optional_only == pytest.approx(20.0, abs=1e-3)
+    essential_only = small_matcher.explain(person(("s:cook", 1, "observed")), v)
+    optional_only = small_matcher.explain(person(("s:floors", 1, "observed")), v)
+    # Coverage 80 and 20; each person's one skill is required, so fit is 100 for both.
+    assert essential_only.score == pytest.approx(0.75 * 80.0 + 25.0, abs=1e-3)
+    assert optional_only.score == pytest.approx(0.75 * 20.0 + 25.0, abs=1e-3)
+    assert essential_only.components["fit"] == optional_only.components["fit"] == 100.0
 
 
 def test_a_level_below_the_minimum_gives_part_credit(small_matcher: Matcher) -> None:
     v = vacancy(("s:lonely", "essential", 4))
     explanation = small_matcher.explain(person(("s:lonely", 1, "observed")), v)
-    assert explanation.score == 25.0
+    assert explanation.components["essential"] == 25.0
+    assert explanation.score == 0.75 * 25.0 + 25.0  # fit 100: the person's one skill is used
     assert explanation.matched[0].person_level == 1
     assert explanation.matched[0].min_level == 4
-    assert small_matcher.score(person(("s:lonely", 2, "observed")), v) == 50.0
+    assert small_matcher.score(person(("s:lonely", 2, "observed")), v) == 0.75 * 50.0 + 25.0
 
 
 def test_self_reported_counts_less_than_observed_or_certified(small_matcher: Matcher) -> None:
     v = vacancy(("s:lonely", "essential", 1))
-    assert small_matcher.score(person(("s:lonely", 1, "self")), v) == 80.0
+    assert small_matcher.score(person(("s:lonely", 1, "self")), v) == 0.75 * 80.0 + 25.0
     assert small_matcher.score(person(("s:lonely", 1, "observed")), v) == 100.0
     assert small_matcher.score(person(("s:lonely", 1, "certified")), v) == 100.0
 
@@ -89,14 +92,15 @@ def test_a_related_skill_gives_partial_credit_through_it(small_matcher: Matcher)
     assert evidence.skill_uri == "s:glass"
     assert evidence.via_uri == "s:windows"
     assert evidence.person_level == 3
-    assert evidence.credit == pytest.approx(explanation.score / 100, abs=1e-4)
+    assert explanation.components["fit"] == 0.0  # s:glass is not the person's own skill
+    assert evidence.credit == pytest.approx(explanation.score / 75, abs=1e-4)
 
 
 def test_the_skill_itself_beats_a_related_one(small_matcher: Matcher) -> None:
     v = vacancy(("s:glass", "essential", 1))
     both = person(("s:windows", 4, "observed"), ("s:glass", 1, "observed"))
     explanation = small_matcher.explain(both, v)
-    assert explanation.score == 100.0
+    assert explanation.components["essential"] == 100.0
     assert explanation.related == ()
     assert explanation.matched[0].via_uri is None
 
@@ -122,8 +126,24 @@ def test_a_skill_listed_twice_counts_once_at_its_strictest(small_matcher: Matche
 
 def test_a_skill_outside_the_model_covers_only_itself(small_matcher: Matcher) -> None:
     v = vacancy(("x:outside", "essential", 1), ("s:cook", "essential", 1))
-    assert small_matcher.score(person(("x:outside", 1, "observed")), v) == 50.0
+    assert small_matcher.score(person(("x:outside", 1, "observed")), v) == 0.75 * 50.0 + 25.0
     assert small_matcher.score(person(("x:other", 1, "observed")), v) == 0.0
+
+
+def test_fit_prefers_the_vacancy_that_uses_more_of_the_profile(small_matcher: Matcher) -> None:
+    # Both vacancies are fully covered; only the second also uses the person's dishwashing.
+    cook = person(("s:cook", 2, "observed"), ("s:dishes", 2, "observed"))
+    narrow = vacancy(("s:cook", "essential", 1), vid="v-narrow")
+    whole = vacancy(("s:cook", "essential", 1), ("s:dishes", "essential", 1), vid="v-whole")
+    a, b = small_matcher.explain(cook, narrow), small_matcher.explain(cook, whole)
+    assert a.components["essential"] == b.components["essential"] == 100.0
+    assert b.components["fit"] == 100.0
+    assert 0.0 < a.components["fit"] < 100.0
+    assert b.score == 100.0 > a.score
+    index = small_matcher.index_vacancies([narrow, whole])
+    ranked = small_matcher.vacancies_for(cook, index)
+    assert [e.vacancy_id for e in ranked] == ["v-whole", "v-narrow"]
+    assert [e.score for e in ranked] == [b.score, a.score]
 
 
 def test_an_unknown_source_is_refused(small_matcher: Matcher) -> None:
@@ -223,7 +243,7 @@ def test_recompute_yields_pairs_with_their_scores(small_matcher: Matcher) -> Non
     )
     assert pairs == [
         ("v1", "a", small_matcher.score(people[0], CLEANING)),
-        ("v2", "b", 80.0),
+        ("v2", "b", 0.75 * 80.0 + 25.0),
     ]
 
 

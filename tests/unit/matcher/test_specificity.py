@@ -56,13 +56,16 @@ def test_idf_follows_the_formula_in_whole_steps() -> None:
 def test_a_rare_skill_weighs_more_than_a_generic_one() -> None:
     matcher = Matcher(build_skill_model(WORKSHOP, neighbours=0))
     v = vacancy(("s:teams", "essential"), ("s:weld", "essential"))
-    rare = matcher.score(person("s:weld"), v)
-    generic = matcher.score(person("s:teams"), v)
-    assert rare > 50.0 > generic
-    assert rare + generic == pytest.approx(100.0, abs=1e-3)
-    # The explanation's component is weighted the same way as the score.
-    explanation = matcher.explain(person("s:weld"), v)
-    assert explanation.components == {"essential": pytest.approx(rare, abs=1e-3)}
+    rare = matcher.explain(person("s:weld"), v)
+    generic = matcher.explain(person("s:teams"), v)
+    assert rare.score > generic.score
+    # Coverage is weighted by specificity; each person's one skill is required: fit 100.
+    assert rare.components["essential"] > 50.0 > generic.components["essential"]
+    total = rare.components["essential"] + generic.components["essential"]
+    assert total == pytest.approx(100.0, abs=1e-3)
+    assert rare.components == {"essential": rare.components["essential"], "fit": 100.0}
+    coverage = rare.components["essential"]
+    assert rare.score == pytest.approx(0.75 * coverage + 0.25 * 100.0, abs=1e-3)
 
 
 def test_a_welder_ranks_the_welding_job_above_a_generic_one() -> None:
@@ -75,11 +78,12 @@ def test_a_welder_ranks_the_welding_job_above_a_generic_one() -> None:
     welder = person("s:weld", "s:paint")
     assert matcher.score(welder, welding) > matcher.score(person("s:teams", "s:drive"), welding)
     # Someone with only the generic skill fits the two-skill clerk job better than the welding
-    # job, and less than half of it: the other skill there is the more specific one.
+    # job, and covers less than half of it: the other skill there is the more specific one.
     teams = person("s:teams")
     ranked = matcher.vacancies_for(teams, matcher.index_vacancies([clerk, welding]))
     assert [e.vacancy_id for e in ranked] == ["v-c", "v-weld"]
-    assert ranked[1].score < ranked[0].score < 50.0
+    assert ranked[1].score < ranked[0].score
+    assert ranked[0].components["essential"] < 50.0
 
 
 def test_a_skill_outside_the_model_weighs_as_a_typical_listed_skill() -> None:
