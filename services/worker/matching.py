@@ -97,8 +97,25 @@ def vacancy_of(row: asyncpg.Record) -> Vacancy:
     )
 
 
-def _row(explanation: Explanation) -> repository.MatchRow:
+def _skill_uris(explanation: Explanation) -> set[str]:
+    uris = set(explanation.missing_essential) | set(explanation.missing_optional)
+    for evidence in (*explanation.matched, *explanation.related):
+        uris.add(evidence.skill_uri)
+        if evidence.via_uri:
+            uris.add(evidence.via_uri)
+    return uris
+
+
+def _row(
+    explanation: Explanation, labels: dict[str, tuple[str, str | None]]
+) -> repository.MatchRow:
+    """A stored match: the explanation, with the en/nl label of every skill it names."""
     data: dict[str, Any] = dataclasses.asdict(explanation)
+    data["labels"] = {
+        uri: {"en": labels[uri][0], "nl": labels[uri][1]}
+        for uri in sorted(_skill_uris(explanation))
+        if uri in labels
+    }
     return (
         UUID(explanation.vacancy_id),
         UUID(explanation.person_id),
@@ -119,7 +136,7 @@ async def recompute_all(conn: asyncpg.Connection) -> Report:
         engine.index_vacancies(list(vacancies.values())),
         k=TOP_K,
     )
-    rows = [_row(engine.explain(people[p], vacancies[v])) for v, p, _ in pairs]
+    rows = [_row(engine.explain(people[p], vacancies[v]), engine.model.labels) for v, p, _ in pairs]
     await repository.replace(conn, rows)
     return Report(
         len(people), len(vacancies), len(rows), time.perf_counter() - started, engine.model.version
@@ -133,7 +150,10 @@ async def rescore_vacancy(conn: asyncpg.Connection, vacancy_id: UUID) -> int:
     rows: list[repository.MatchRow] = []
     if found and found[0]["status"] == "open":
         people = engine.index_people([person_of(r) for r in await repository.people(conn)])
-        rows = [_row(e) for e in engine.candidates_for(vacancy_of(found[0]), people, k=TOP_K)]
+        rows = [
+            _row(e, engine.model.labels)
+            for e in engine.candidates_for(vacancy_of(found[0]), people, k=TOP_K)
+        ]
     await repository.replace(conn, rows, vacancy_ids=[vacancy_id])
     return len(rows)
 
@@ -147,6 +167,9 @@ async def rescore_employee(conn: asyncpg.Connection, employee_id: UUID) -> int:
         open_vacancies = engine.index_vacancies(
             [vacancy_of(r) for r in await repository.vacancies(conn)]
         )
-        rows = [_row(e) for e in engine.vacancies_for(person_of(found[0]), open_vacancies, k=TOP_K)]
+        rows = [
+            _row(e, engine.model.labels)
+            for e in engine.vacancies_for(person_of(found[0]), open_vacancies, k=TOP_K)
+        ]
     await repository.replace(conn, rows, employee_ids=[employee_id])
     return len(rows)

@@ -129,6 +129,9 @@ async def test_a_coach_sees_ranked_candidates_with_reasons(
     # Every required skill is accounted for: had, covered through a related skill, or the gap.
     assert direct | partly | set(why["missing_essential"]) == set(world.skills)
     assert all(e["via_uri"] for e in why["related"])
+    # Every skill the explanation names comes with words to show (en, and nl when there is one).
+    assert direct | partly | set(why["missing_essential"]) <= set(why["labels"])
+    assert all(label["en"] for label in why["labels"].values())
     assert {c["code"] for c in full["explanation"]["constraints"]} >= {"hours", "consent"}
     assert full["explanation"]["model_version"]
 

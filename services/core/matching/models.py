@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class Evidence(BaseModel):
@@ -41,6 +41,9 @@ class MatchExplanation(BaseModel):
     missing_optional: list[str]
     constraints: list[ConstraintResult]
     model_version: str
+    labels: dict[str, dict[str, str | None]] = Field(
+        default_factory=dict, description="skill URI -> its label in en and nl"
+    )
 
 
 class CandidateMatch(BaseModel):
