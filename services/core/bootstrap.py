@@ -14,7 +14,6 @@ from services.core.accounts import repository as accounts_repository
 from services.core.accounts import service as accounts
 from services.core.accounts.models import Account, AccountIn
 from services.core.demo import seed as demo_seed
-from services.core.demo.seed import DemoLogin
 from services.core.errors import Invalid
 from services.core.settings import Settings
 from services.core.taxonomy import importer
@@ -98,8 +97,8 @@ async def create_user(
         await conn.close()
 
 
-async def seed_demo(settings: Settings) -> list[DemoLogin] | None:
-    """Write the demo world unless it is there; the sign-ins to show, or None."""
+async def seed_demo(settings: Settings) -> bool:
+    """Write the demo world unless it is there; whether it was written now."""
     conn = await db.connect(_url(settings))
     try:
         async with conn.transaction():

@@ -27,15 +27,6 @@ from services.core.vacancies import service as vacancies
 from services.core.vacancies.models import VacancyIn
 
 
-@dataclass(frozen=True)
-class DemoLogin:
-    """One sign-in to show the user."""
-
-    role: str
-    email: str
-    organisation: str
-
-
 async def already_seeded(conn: asyncpg.Connection) -> bool:
     """Whether the demo world is there (its first WISE exists)."""
     return await accounts.organisation_id_by_name(conn, WISES[0][0]) is not None
@@ -69,11 +60,10 @@ class World:
     wise_admins: list[Actor]
     coaches: list[list[Actor]]
     employers: list[Actor]
-    logins: list[DemoLogin]
 
 
 async def _organisations(conn: asyncpg.Connection, plan: Plan) -> World:
-    world = World([], [], [], [])
+    world = World([], [], [])
     for wise in plan.wises:
         org = await accounts.insert_organisation(
             conn, "wise", {"name": wise["name"], "description": wise["description"]}
@@ -99,46 +89,37 @@ async def _organisations(conn: asyncpg.Connection, plan: Plan) -> World:
                 Role.EMPLOYER,
             )
         )
-    first = plan.wises[0]
-    world.logins = [
-        DemoLogin("admin", f"admin@{first['slug']}.example", first["name"]),
-        DemoLogin("jobcoach", f"{first['coaches'][0][1]}@{first['slug']}.example", first["name"]),
-        DemoLogin(
-            "employer", f"werkgever@{plan.employers[0]['slug']}.example", plan.employers[0]["name"]
-        ),
-    ]
     return world
 
 
-async def seed(conn: asyncpg.Connection, today: date) -> list[DemoLogin] | None:
-    """Write the demo world once (inside the caller's transaction); None when it was there."""
+async def seed(conn: asyncpg.Connection, today: date) -> bool:
+    """Write the demo world once (inside the caller's transaction); False when it was there.
+
+    The sign-ins it makes are listed in plan.DEMO_LOGINS (tests sign in with each).
+    """
     if await already_seeded(conn):
-        return None
+        return False
     plan = make_plan(await load_taxonomy(conn), today)
     world = await _organisations(conn, plan)
-    world.logins.append(await _people(conn, plan, world))
+    await _people(conn, plan, world)
     await _vacancies(conn, plan, world)
-    return world.logins
+    return True
 
 
-async def _people(conn: asyncpg.Connection, plan: Plan, world: World) -> DemoLogin:
+async def _people(conn: asyncpg.Connection, plan: Plan, world: World) -> None:
     """60 employees, 10 per jobcoach; most consent to matching, some share with an employer.
 
     The first person of the first WISE gets a login of their own.
     """
-    login = DemoLogin("employee", "", plan.wises[0]["name"])
     for i, person in enumerate(plan.employees):
         wise, coach = i % len(world.coaches), world.coaches[i % len(world.coaches)][(i // 3) % 2]
         account_id = None
         if i == 0:
-            login = DemoLogin(
-                "employee", f"werknemer@{plan.wises[0]['slug']}.example", plan.wises[0]["name"]
-            )
             admin = world.wise_admins[wise]
             account_id = await accounts.insert_account(
                 conn,
                 admin.organisation_id,
-                login.email,
+                f"werknemer@{plan.wises[0]['slug']}.example",
                 person["name"],
                 Role.EMPLOYEE.value,
                 security.hash_password(DEMO_PASSWORD),
@@ -155,7 +136,6 @@ async def _people(conn: asyncpg.Connection, plan: Plan, world: World) -> DemoLog
                 employee,
                 ConsentIn(purpose="share_with_employer", employer_id=employer.organisation_id),
             )
-    return login
 
 
 async def _vacancies(conn: asyncpg.Connection, plan: Plan, world: World) -> None:
