@@ -33,6 +33,8 @@ users_app = typer.Typer(help="Accounts.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
 match_app = typer.Typer(help="Matching people and vacancies.", no_args_is_help=True)
 app.add_typer(match_app, name="match")
+dead_app = typer.Typer(help="Messages given up on after repeated failure.", no_args_is_help=True)
+app.add_typer(dead_app, name="dead-letters")
 
 T = TypeVar("T")
 
@@ -187,6 +189,64 @@ def match_recompute() -> None:
     _guard(lambda: _with_services(settings, lambda s: asyncio.run(run(s))))
 
 
+@dead_app.command("list")
+def dead_letters_list(
+    everything: Annotated[bool, typer.Option("--all", help="Include replayed ones.")] = False,
+) -> None:
+    """Show dead letters: what failed, how often, and why."""
+    settings = _settings()
+
+    async def run(s: Settings) -> None:
+        from services.core import db
+        from services.core.events import repository as events
+
+        assert s.database_url
+        conn = await db.connect(s.database_url)
+        try:
+            found = await events.dead_letters(conn, include_replayed=everything)
+        finally:
+            await conn.close()
+        for d in found:
+            state = f"replayed {d.replayed_at:%Y-%m-%d %H:%M}" if d.replayed_at else "waiting"
+            typer.echo(
+                f"{d.id}\t{d.created_at:%Y-%m-%d %H:%M}\t{d.task_name}\t{d.task_id}\t"
+                f"{d.attempts} attempts\t{state}\t{d.error}"
+            )
+        typer.echo(f"{len(found)} dead letters", err=True)
+
+    _guard(lambda: _with_services(settings, lambda s: asyncio.run(run(s))))
+
+
+@dead_app.command("replay")
+def dead_letters_replay(
+    ids: Annotated[list[int] | None, typer.Argument(help="Dead letter ids.")] = None,
+    everything: Annotated[bool, typer.Option("--all", help="Replay every waiting one.")] = False,
+) -> None:
+    """Try dead letters again from a clean start (after fixing what made them fail)."""
+    if not ids and not everything:
+        _fail("name the dead letters to replay, or give --all")
+    settings = _settings()
+
+    async def run(s: Settings) -> None:
+        from services.core import db
+        from services.core.events import repository as events
+        from services.worker.app import create_celery
+        from services.worker.dead_letters import replay
+
+        assert s.database_url
+        celery = create_celery(s)
+        conn = await db.connect(s.database_url)
+        try:
+            chosen = ids or [d.id for d in await events.dead_letters(conn, include_replayed=False)]
+            for dead_id in chosen:
+                async with conn.transaction():
+                    typer.echo(f"{dead_id}: {await replay(conn, celery, dead_id)}")
+        finally:
+            await conn.close()
+
+    _guard(lambda: _with_services(settings, lambda s: asyncio.run(run(s))))
+
+
 @app.command("api")
 def api() -> None:
     """Serve the web pages and the HTTP API (OPSTAP_HOST, OPSTAP_PORT)."""
@@ -222,6 +282,9 @@ def worker(
     settings = _settings()
 
     def run(s: Settings) -> None:
+        from services.worker.observability import serve_metrics
+
+        serve_metrics(s)  # before the tasks import prometheus_client
         from services.worker.app import create_celery
 
         celery = create_celery(s)

@@ -9,6 +9,7 @@ the end; each test gets a connection in a transaction that is rolled back.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -16,6 +17,7 @@ import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import asyncpg
 import pytest
@@ -25,7 +27,11 @@ from services.core import bootstrap, db
 from services.core.embedded import running_services
 from services.core.settings import STARTER_TAXONOMY_DIR, Settings
 
+if TYPE_CHECKING:  # imported as a plugin below, so pytest rewrites its asserts
+    from tests.receivers import SmtpReceiver
+
 ROOT = Path(__file__).resolve().parents[1]
+pytest_plugins = ("tests.receivers",)
 
 
 @pytest.fixture(scope="session")
@@ -140,23 +146,77 @@ def worker_settings(settings: Settings) -> Settings:
     return settings.model_copy(update={"queue": f"opstap-test-{uuid.uuid4().hex[:8]}"})
 
 
-@pytest.fixture(scope="session")
-def celery_worker(worker_settings: Settings) -> Iterator[subprocess.Popen[bytes]]:
-    """A real Celery worker process (`opstap worker`) on the session database and queue."""
-    env = os.environ | {
-        "DATABASE_URL": str(worker_settings.database_url),
-        "REDIS_URL": str(worker_settings.redis_url),
-        "OPSTAP_QUEUE": worker_settings.queue,
-        "OPSTAP_DATA_DIR": str(worker_settings.data_dir),
+# Quick retries and small limits, so failure paths finish within a test.
+FAST_FAILURES = {
+    "OPSTAP_DELIVERY_RETRY_SECONDS": "0.3",
+    "OPSTAP_DELIVERY_RETRY_MAX_SECONDS": "2",
+    "OPSTAP_WEBHOOK_FAILURE_LIMIT": "5",
+    "OPSTAP_WORKER_METRICS_PORT": "0",
+    "OPSTAP_RELAY_POLL_SECONDS": "0.2",
+    "OPSTAP_OUTBOX_LEASE_SECONDS": "5",
+}
+
+
+def process_env(settings: Settings, **extra: str) -> dict[str, str]:
+    """The environment for an `opstap` subprocess on these settings."""
+    return os.environ | {
+        "DATABASE_URL": str(settings.database_url),
+        "REDIS_URL": str(settings.redis_url),
+        "OPSTAP_QUEUE": settings.queue,
+        "OPSTAP_DATA_DIR": str(settings.data_dir),
         "OPSTAP_LOG_FORMAT": "text",
+        **FAST_FAILURES,
+        **extra,
     }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "services", "worker", "--concurrency", "1"], env=env
+
+
+def start(command: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """An `opstap` subprocess in its own process group (so a kill reaches its children)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "services", *command], env=env, start_new_session=True
     )
+
+
+def stop(proc: subprocess.Popen[bytes], *, timeout: float = 30) -> None:
+    """Stop a process started by `start`, politely and then not."""
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+@pytest.fixture(scope="session")
+def smtp_receiver() -> Iterator[SmtpReceiver]:
+    """A real local SMTP server that the session's worker sends its email to."""
+    from tests.receivers import running_smtp_receiver
+
+    with running_smtp_receiver() as receiver:
+        yield receiver
+
+
+@pytest.fixture(scope="session")
+def celery_worker(
+    worker_settings: Settings, smtp_receiver: SmtpReceiver
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A real Celery worker process (`opstap worker`) on the session database and queue."""
+    env = process_env(
+        worker_settings,
+        OPSTAP_SMTP_HOST=smtp_receiver.host,
+        OPSTAP_SMTP_PORT=str(smtp_receiver.port),
+    )
+    proc = start(["worker", "--concurrency", "1"], env)
     yield proc
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    stop(proc)
+
+
+@pytest.fixture(scope="module")
+def relay(worker_settings: Settings) -> Iterator[subprocess.Popen[bytes]]:
+    """A real relay process (`opstap relay`) for one test module, polling quickly."""
+    proc = start(["relay"], process_env(worker_settings))
+    yield proc
+    stop(proc)

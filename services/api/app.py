@@ -15,6 +15,7 @@ from services.api.routes import (
     auth,
     employees,
     matches,
+    notifications,
     organisations,
     system,
     taxonomy,
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         vacancies.router,
         matches.router,
         accommodations.router,
+        notifications.router,
         taxonomy.router,
     )
     for router in routers:

@@ -52,6 +52,27 @@ class Settings(BaseSettings):
     relay_batch_size: int = Field(100, ge=1)
     outbox_lease_seconds: float = Field(300.0, gt=0)
     outbox_retention_days: int = Field(30, ge=1)
+    outbox_max_attempts: int = Field(
+        10, ge=1, description="sends of an event without it being processed before it is dead"
+    )
+    task_max_starts: int = Field(
+        3, ge=1, description="starts of one task attempt (its worker died) before it is dead"
+    )
+    task_max_retries: int = Field(5, ge=0, description="retries of a transient task failure")
+    public_url: str = Field("http://127.0.0.1:8000", description="base URL for links in emails")
+    notify_min_score: float = Field(60.0, ge=0, le=100, description="a match worth telling about")
+    notify_step_up_min_score: float = Field(
+        50.0, ge=0, le=100, description="the same, for a vacancy one rung up the ladder"
+    )
+    delivery_max_attempts: int = Field(6, ge=1, description="email/webhook tries before giving up")
+    delivery_retry_seconds: float = Field(30.0, gt=0, description="first retry backoff")
+    delivery_retry_max_seconds: float = Field(3600.0, gt=0)
+    webhook_failure_limit: int = Field(
+        10, ge=1, description="consecutive failed attempts before a webhook is switched off"
+    )
+    worker_metrics_port: int = Field(
+        9108, ge=0, le=65535, description="Prometheus port of `opstap worker` (0: none)"
+    )
 
     @field_validator("database_url", "redis_url", mode="before")
     @classmethod

@@ -11,6 +11,7 @@ from services.core.settings import Settings, get_settings
 TASK_MODULES = [
     "services.worker.tasks.events",
     "services.worker.tasks.match_events",
+    "services.worker.tasks.notification_events",
     "services.worker.tasks.maintenance",
 ]
 
@@ -41,6 +42,10 @@ def create_celery(settings: Settings | None = None) -> Celery:
             "prune-settled-events": {
                 "task": "maintenance.prune_events",
                 "schedule": crontab(minute=17, hour=3),
+            },
+            "weekly-digest": {
+                "task": "maintenance.weekly_digest",
+                "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
             },
         },
     )

@@ -30,6 +30,7 @@ async def relay_batch(pool: asyncpg.Pool, celery: Celery, settings: Settings) ->
     idempotent handler ignores the copy. The task id is the event id.
     """
     async with db.transaction(pool) as conn:
+        await _bury_worn_out(conn, settings.outbox_max_attempts)
         due = await events.claim_due(
             conn, limit=settings.relay_batch_size, lease_seconds=settings.outbox_lease_seconds
         )
@@ -37,6 +38,17 @@ async def relay_batch(pool: asyncpg.Pool, celery: Celery, settings: Settings) ->
             await asyncio.to_thread(_send_all, celery, [row["id"] for row in due])
     EVENTS_RELAYED.inc(len(due))
     return len(due)
+
+
+async def _bury_worn_out(conn: asyncpg.Connection, max_attempts: int) -> None:
+    """Events sent `max_attempts` times and never processed become dead letters."""
+    for row in await events.worn_out(conn, max_attempts):
+        error = f"sent {row['attempts']} times and never processed"
+        await events.record_dead_letter(
+            conn, HANDLE_TASK, str(row["id"]), [str(row["id"])], error, row["attempts"]
+        )
+        await events.mark_dead(conn, row["id"])
+        log.error("event %s (%s) is now a dead letter: %s", row["id"], row["event_type"], error)
 
 
 def _send_all(celery: Celery, event_ids: list[UUID]) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import asyncpg
+import redis
 from celery import current_app
 from celery.signals import worker_process_init, worker_process_shutdown
 
@@ -17,6 +18,9 @@ T = TypeVar("T")
 
 _loop: asyncio.AbstractEventLoop | None = None
 _pool: asyncpg.Pool | None = None
+_redis: redis.Redis | None = None
+STARTS_PREFIX = "opstap:task-starts:"
+STARTS_TTL_SECONDS = 7 * 24 * 3600
 
 
 def settings() -> Settings:
@@ -42,6 +46,28 @@ async def _get_pool() -> asyncpg.Pool:
     return _pool
 
 
+def count_start(task_id: str, retry: int) -> int:
+    """How often this attempt of this task has started (this time included).
+
+    More than one start of the same attempt means a worker died running it. Counting needs
+    Redis; when it cannot be reached the start counts as the first.
+    """
+    global _redis
+    try:
+        if _redis is None:
+            url = settings().redis_url
+            assert url, "REDIS_URL must be set for tasks"
+            _redis = redis.Redis.from_url(url, socket_timeout=5)
+        key = f"{STARTS_PREFIX}{task_id}:{retry}"
+        with _redis.pipeline() as pipe:
+            pipe.incr(key)
+            pipe.expire(key, STARTS_TTL_SECONDS)
+            count, _ = pipe.execute()
+        return int(count)
+    except redis.RedisError:
+        return 1
+
+
 def run(work: Callable[[asyncpg.Pool], Awaitable[T]]) -> T:
     """Run async `work` with this process's pool, on this process's loop."""
     loop = _event_loop()
@@ -55,8 +81,8 @@ async def _run(work: Callable[[asyncpg.Pool], Awaitable[T]]) -> T:
 @worker_process_init.connect
 def _fresh_after_fork(**_: Any) -> None:
     # A forked child must never use the parent's sockets.
-    global _loop, _pool
-    _loop, _pool = None, None
+    global _loop, _pool, _redis
+    _loop, _pool, _redis = None, None, None
 
 
 @worker_process_shutdown.connect

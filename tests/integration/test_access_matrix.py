@@ -134,7 +134,23 @@ async def _build(pool: asyncpg.Pool, client: httpx.AsyncClient) -> World:
     for role in ("admin", "jobcoach", "employer", "employee", "coach_b"):
         key = await _post(client, h[role], "/api/v1/auth/api-keys", {"name": "matrix"})
         world.ids[f"key_{role}"] = key["id"]
+        world.ids[f"notification_{role}"] = await pool.fetchval(
+            "INSERT INTO notification (account_id, kind, dedupe_key) "
+            "VALUES ($1, 'match_found', 'matrix') RETURNING id",
+            accounts[role].account_id,
+        )
+    for org in ("A", "X", "Y"):
+        world.ids[f"webhook_{org}"] = await _webhook(pool, world.orgs[org])
     return world
+
+
+async def _webhook(pool: asyncpg.Pool, organisation_id: uuid.UUID) -> uuid.UUID:
+    webhook_id: uuid.UUID = await pool.fetchval(
+        "INSERT INTO webhook (organisation_id, url, secret) "
+        "VALUES ($1, 'http://127.0.0.1:9/hook', 'whsec_matrix') RETURNING id",
+        organisation_id,
+    )
+    return webhook_id
 
 
 def _objects(world: World, role: str, param: str) -> tuple[Any, Any]:
@@ -144,6 +160,12 @@ def _objects(world: World, role: str, param: str) -> tuple[Any, Any]:
             role, world.ids["vacancy_a"]
         )
         return own, world.ids["vacancy_y"]
+    if param == "notification_id":
+        foreign = world.ids["notification_coach_b"]
+        return world.ids.get(f"notification_{role}", foreign), foreign
+    if param == "webhook_id":
+        own = world.ids["webhook_X"] if role == "employer" else world.ids["webhook_A"]
+        return own, world.ids["webhook_Y"]
     if param == "key_id":
         return world.ids.get(f"key_{role}", world.ids["key_coach_b"]), world.ids["key_coach_b"]
     if param == "organisation_id":
@@ -194,6 +216,10 @@ def _body(world: World, method: str, path: str) -> dict[str, Any]:
         },
         ("PUT", "/api/v1/organisations/me"): {"json": {"name": f"Organisation {unique}"}},
         ("POST", "/api/v1/auth/api-keys"): {"json": {"name": "extra"}},
+        ("PUT", "/api/v1/notifications/preferences"): {
+            "json": {"email": "digest", "webhook": False, "language": "nl"}
+        },
+        ("POST", "/api/v1/webhooks"): {"json": {"url": "https://example.org/hooks/opstap"}},
         ("POST", "/api/v1/auth/password"): {
             "json": {"current_password": "not the password", "new_password": "a long new password"}
         },
@@ -284,6 +310,23 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/api/v1/taxonomy/occupations"): EVERYONE,
     ("GET", "/api/v1/taxonomy/occupations/{occupation_id:path}"): EVERYONE,
     ("GET", "/api/v1/taxonomy/skills"): EVERYONE,
+    ("GET", "/api/v1/notifications"): SIGNED_IN,
+    ("GET", "/api/v1/notifications/unread-count"): SIGNED_IN,
+    ("POST", "/api/v1/notifications/read-all"): SIGNED_IN,
+    ("POST", "/api/v1/notifications/{notification_id}/read"): {
+        **dict.fromkeys(ROLES[:4], (K, H)),
+        "anonymous": (U, U),
+    },
+    ("GET", "/api/v1/notifications/preferences"): SIGNED_IN,
+    ("PUT", "/api/v1/notifications/preferences"): SIGNED_IN,
+    ("GET", "/api/v1/webhooks"): {**ADMIN_ONLY, "employer": (K, K)},
+    ("POST", "/api/v1/webhooks"): {**ADMIN_ONLY, "employer": (K, K)},
+    ("DELETE", "/api/v1/webhooks/{webhook_id}"): {
+        **PEOPLE_WRITE,
+        "jobcoach": (F, H),
+        "employer": (K, H),
+    },
+    ("POST", "/api/v1/webhooks/{webhook_id}/enable"): {**PEOPLE_WRITE, "jobcoach": (F, H)},
 }
 
 
@@ -315,6 +358,8 @@ def _resolve(world: World, role: str, path: str, which: int) -> str:
         "account_id",
         "organisation_id",
         "key_id",
+        "notification_id",
+        "webhook_id",
     ):
         if "{" + param + "}" in path:
             path = path.replace("{" + param + "}", str(_objects(world, role, param)[which]))
@@ -327,13 +372,22 @@ def _resolve(world: World, role: str, path: str, which: int) -> str:
     ids=lambda v: " ".join(v) if isinstance(v, tuple) else v,
 )
 async def test_role_sees_and_does_only_what_it_may(
-    world: World, client_for_module: httpx.AsyncClient, route: tuple[str, str], role: str
+    world: World,
+    pool: asyncpg.Pool,
+    client_for_module: httpx.AsyncClient,
+    route: tuple[str, str],
+    role: str,
 ) -> None:
     method, template = route
     expected = MATRIX[route][role]
     cases = (0, 1) if "{" in template and "occupation_id" not in template else (0,)
     for which in cases:
         headers = await _headers_for(world, client_for_module, role, template)
+        # A deleted webhook must not spoil the rows after it: delete a fresh one.
+        doomed = method == "DELETE" and "{webhook_id}" in template and which == 0
+        org = "X" if role == "employer" else "A"
+        if doomed:
+            world.ids[f"webhook_{org}"] = await _webhook(pool, world.orgs[org])
         kwargs = _body(world, method, template)
         if template == "/api/v1/auth/token":
             email = world.emails.get(role, world.emails["jobcoach"])
@@ -341,6 +395,8 @@ async def test_role_sees_and_does_only_what_it_may(
         response = await client_for_module.request(
             method, _resolve(world, role, template, which), headers=headers, **kwargs
         )
+        if doomed:
+            world.ids[f"webhook_{org}"] = await _webhook(pool, world.orgs[org])
         label = "own" if which == 0 else "foreign"
         assert category(response.status_code) == expected[which], (
             f"{method} {template} as {role} on {label}: {response.status_code} {response.text}"

@@ -19,7 +19,7 @@ async def test_ready_checks_database_redis_and_schema(client: httpx.AsyncClient)
     body = response.json()
     assert response.status_code == 200, body
     assert body["checks"] == {"database": "ok", "migrations": "ok", "redis": "ok"}
-    assert set(body["outbox"]) == {"unpublished", "unprocessed", "oldest_seconds"}
+    assert set(body["outbox"]) == {"unpublished", "unprocessed", "dead", "oldest_seconds"}
 
 
 async def test_ready_is_503_when_redis_cannot_be_reached(settings: Settings) -> None:

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Any
 
+import asyncpg
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.core import migrate
 from services.core.events import repository as events
-from services.core.metrics import OUTBOX_OLDEST_SECONDS, OUTBOX_UNPROCESSED, OUTBOX_UNPUBLISHED
+from services.core.metrics import (
+    OUTBOX_DEAD,
+    OUTBOX_OLDEST_SECONDS,
+    OUTBOX_UNPROCESSED,
+    OUTBOX_UNPUBLISHED,
+)
 
 router = APIRouter(tags=["system"])
 CHECK_TIMEOUT = 3.0
@@ -32,18 +39,16 @@ async def ready(request: Request) -> JSONResponse:
         async with asyncio.timeout(CHECK_TIMEOUT):
             async with request.app.state.pool.acquire() as conn:
                 current = await migrate.current_revision(conn)
-                lag = await events.lag(conn)
+                lag = await _outbox_lag(conn)
         checks["database"] = "ok"
         head = request.app.state.head_revision
         checks["migrations"] = "ok" if current == head else f"at {current}, code needs {head}"
         outbox = {
             "unpublished": lag.unpublished,
             "unprocessed": lag.unprocessed,
+            "dead": lag.dead,
             "oldest_seconds": round(lag.oldest_seconds, 3),
         }
-        OUTBOX_UNPUBLISHED.set(lag.unpublished)
-        OUTBOX_UNPROCESSED.set(lag.unprocessed)
-        OUTBOX_OLDEST_SECONDS.set(lag.oldest_seconds)
     except Exception as exc:  # any failure to reach it means not ready
         checks["database"] = f"unreachable: {type(exc).__name__}"
     try:
@@ -58,6 +63,19 @@ async def ready(request: Request) -> JSONResponse:
 
 
 @router.get("/metrics", summary="Prometheus metrics", response_class=Response)
-async def metrics() -> Response:
+async def metrics(request: Request) -> Response:
     """Counters and histograms in the Prometheus text format."""
+    with contextlib.suppress(Exception):  # the lag gauges keep their last value
+        async with asyncio.timeout(CHECK_TIMEOUT), request.app.state.pool.acquire() as conn:
+            await _outbox_lag(conn)
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+async def _outbox_lag(conn: asyncpg.Connection) -> events.OutboxLag:
+    """The outbox lag, also set on the Prometheus gauges."""
+    lag = await events.lag(conn)
+    OUTBOX_UNPUBLISHED.set(lag.unpublished)
+    OUTBOX_UNPROCESSED.set(lag.unprocessed)
+    OUTBOX_OLDEST_SECONDS.set(lag.oldest_seconds)
+    OUTBOX_DEAD.set(lag.dead)
+    return lag

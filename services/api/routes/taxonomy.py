@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from services.api.dependencies import Conn
+from services.api.errors import ERROR_RESPONSES
 from services.core.taxonomy import service
 from services.core.taxonomy.models import (
     Lang,
@@ -16,12 +17,14 @@ from services.core.taxonomy.models import (
     TaxonomyStats,
 )
 
-router = APIRouter(prefix="/taxonomy", tags=["taxonomy"])
+# Public reference data: no sign-in, so only invalid input is an error to document.
+router = APIRouter(prefix="/taxonomy", tags=["taxonomy"], responses={422: ERROR_RESPONSES[422]})
 
 SearchText = Annotated[
     str | None,
     Query(
         max_length=200,
+        pattern=r"^[^\x00]*$",
         description="Words to look for in preferred and alternative labels (typos allowed); "
         "without it, everything is listed alphabetically.",
     ),

@@ -1,17 +1,18 @@
 """SQL of the event outbox."""
 
 INSERT_EVENT = """
-INSERT INTO outbox_event (event_type, aggregate_type, aggregate_id, payload)
-VALUES ($1, $2, $3, $4)
+INSERT INTO outbox_event (event_type, aggregate_type, aggregate_id, payload, available_at)
+VALUES ($1, $2, $3, $4, clock_timestamp() + make_interval(secs => $5))
 RETURNING id
 """
 
-# Unpublished events, and published ones whose lease ran out before a worker processed them
-# (the broker lost the message). SKIP LOCKED lets several relays run side by side.
+# Unpublished events that are due, and published ones whose lease ran out before a worker
+# processed them (the broker lost the message); never dead ones. SKIP LOCKED lets several
+# relays run side by side.
 CLAIM_DUE_EVENTS = """
 WITH due AS (
     SELECT id FROM outbox_event
-    WHERE processed_at IS NULL
+    WHERE processed_at IS NULL AND dead_at IS NULL AND available_at <= clock_timestamp()
       AND (published_at IS NULL OR lease_until < clock_timestamp())
     ORDER BY created_at
     LIMIT $1
@@ -44,10 +45,12 @@ RETURNING event_id
 """
 
 SELECT_LAG = """
-SELECT count(*) FILTER (WHERE published_at IS NULL) AS unpublished,
-       count(*) FILTER (WHERE processed_at IS NULL) AS unprocessed,
-       coalesce(extract(epoch FROM clock_timestamp() - min(created_at)
-                FILTER (WHERE processed_at IS NULL)), 0)::float8 AS oldest_seconds
+SELECT count(*) FILTER (WHERE published_at IS NULL AND dead_at IS NULL) AS unpublished,
+       count(*) FILTER (WHERE dead_at IS NULL) AS unprocessed,
+       count(*) FILTER (WHERE dead_at IS NOT NULL) AS dead,
+       coalesce(extract(epoch FROM clock_timestamp() - min(available_at)
+                FILTER (WHERE dead_at IS NULL AND available_at <= clock_timestamp())),
+                0)::float8 AS oldest_seconds
 FROM outbox_event
 WHERE processed_at IS NULL
 """
@@ -59,4 +62,47 @@ WITH gone AS (
     RETURNING id
 )
 DELETE FROM processed_event p USING gone WHERE p.event_id = gone.id
+"""
+
+# Give up on an event: the relay stops sending it until an admin replays it.
+MARK_DEAD = """
+UPDATE outbox_event SET dead_at = clock_timestamp()
+WHERE id = $1 AND processed_at IS NULL AND dead_at IS NULL
+"""
+
+# Events leased so often that their messages must be killing workers or getting lost.
+SELECT_WORN_OUT = """
+SELECT id, event_type, attempts FROM outbox_event
+WHERE processed_at IS NULL AND dead_at IS NULL AND attempts >= $1
+  AND (lease_until IS NULL OR lease_until < clock_timestamp())
+ORDER BY created_at
+LIMIT 100
+FOR UPDATE SKIP LOCKED
+"""
+
+REVIVE = """
+UPDATE outbox_event
+SET dead_at = NULL, published_at = NULL, lease_until = NULL, attempts = 0,
+    available_at = clock_timestamp()
+WHERE id = $1 AND processed_at IS NULL
+"""
+
+# A message given up on; one open dead letter per task id (a replayed one may die again).
+RECORD_DEAD_LETTER = """
+INSERT INTO dead_letter (task_name, task_id, args, error, attempts)
+VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT (task_id) WHERE replayed_at IS NULL
+DO UPDATE SET error = excluded.error, attempts = excluded.attempts
+RETURNING id
+"""
+LIST_DEAD_LETTERS = """
+SELECT id, task_name, task_id, args, error, attempts, created_at, replayed_at
+FROM dead_letter
+WHERE $1::boolean OR replayed_at IS NULL
+ORDER BY created_at, id
+"""
+CLAIM_DEAD_LETTER = """
+UPDATE dead_letter SET replayed_at = clock_timestamp()
+WHERE id = $1 AND replayed_at IS NULL
+RETURNING id, task_name, task_id, args
 """

@@ -30,8 +30,9 @@ class OutboxLag:
     """How far the workers are behind the database."""
 
     unpublished: int
-    unprocessed: int
-    oldest_seconds: float
+    unprocessed: int  # waiting or in flight, dead ones excluded
+    dead: int  # given up on, waiting for an admin's replay
+    oldest_seconds: float  # how long the oldest due, unprocessed event has waited
 
 
 async def emit(
@@ -41,10 +42,12 @@ async def emit(
     aggregate_type: str,
     aggregate_id: str,
     payload: dict[str, Any] | None = None,
+    delay_seconds: float = 0.0,
 ) -> UUID:
-    """Add an event to the outbox in the caller's transaction; it is sent once that commits."""
+    """Add an event to the outbox in the caller's transaction; it is sent once that commits
+    (and not before `delay_seconds` have passed: a retry with backoff)."""
     event_id: UUID = await conn.fetchval(
-        queries.INSERT_EVENT, event_type, aggregate_type, aggregate_id, payload or {}
+        queries.INSERT_EVENT, event_type, aggregate_type, aggregate_id, payload or {}, delay_seconds
     )
     return event_id
 
@@ -75,10 +78,65 @@ async def mark_processed(conn: asyncpg.Connection, event_id: UUID) -> None:
 async def lag(conn: asyncpg.Connection) -> OutboxLag:
     """Counts and age of events not yet processed."""
     row = await conn.fetchrow(queries.SELECT_LAG)
-    return OutboxLag(row["unpublished"], row["unprocessed"], row["oldest_seconds"])
+    return OutboxLag(row["unpublished"], row["unprocessed"], row["dead"], row["oldest_seconds"])
 
 
 async def prune(conn: asyncpg.Connection, *, older_than_days: int) -> int:
     """Delete settled events (and their processing marks) older than the given age."""
     status = await conn.execute(queries.DELETE_PROCESSED_BEFORE, older_than_days)
     return int(status.split()[-1])
+
+
+async def mark_dead(conn: asyncpg.Connection, event_id: UUID) -> None:
+    """Stop sending an event that keeps failing; an admin may replay it."""
+    await conn.execute(queries.MARK_DEAD, event_id)
+
+
+async def worn_out(conn: asyncpg.Connection, max_attempts: int) -> list[asyncpg.Record]:
+    """Lock events sent `max_attempts` times or more without being processed."""
+    return list(await conn.fetch(queries.SELECT_WORN_OUT, max_attempts))
+
+
+async def revive(conn: asyncpg.Connection, event_id: UUID) -> bool:
+    """Make a dead (or stuck) event due again, with a fresh attempt count."""
+    return await conn.execute(queries.REVIVE, event_id) != "UPDATE 0"
+
+
+@dataclass(frozen=True)
+class DeadLetter:
+    """A message given up on after repeated failure."""
+
+    id: int
+    task_name: str
+    task_id: str
+    args: list[Any]
+    error: str
+    attempts: int
+    created_at: datetime
+    replayed_at: datetime | None
+
+
+async def record_dead_letter(
+    conn: asyncpg.Connection,
+    task_name: str,
+    task_id: str,
+    args: list[Any],
+    error: str,
+    attempts: int,
+) -> int:
+    """Keep a message that failed for good, for an admin to inspect and replay."""
+    dead_id: int = await conn.fetchval(
+        queries.RECORD_DEAD_LETTER, task_name, task_id, args, error[:1000], attempts
+    )
+    return dead_id
+
+
+async def dead_letters(conn: asyncpg.Connection, *, include_replayed: bool) -> list[DeadLetter]:
+    """Dead letters, oldest first."""
+    rows = await conn.fetch(queries.LIST_DEAD_LETTERS, include_replayed)
+    return [DeadLetter(**dict(r)) for r in rows]
+
+
+async def claim_dead_letter(conn: asyncpg.Connection, dead_id: int) -> asyncpg.Record | None:
+    """Mark a dead letter replayed; None when there is no such open dead letter."""
+    return await conn.fetchrow(queries.CLAIM_DEAD_LETTER, dead_id)

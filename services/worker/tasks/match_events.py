@@ -1,4 +1,4 @@
-"""Events that change who fits where: rescore the vacancy or the person they are about."""
+"""Events that change who fits where: rescore, then tell people about new good matches."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from uuid import UUID
 import asyncpg
 
 from services.core.events.repository import Event
-from services.worker import matching
+from services.core.notifications import service as notifications
+from services.worker import matching, runtime
 from services.worker.tasks.events import on
 
 
@@ -17,12 +18,25 @@ from services.worker.tasks.events import on
 @on("vacancy.filled", "matching.rescore_vacancy")
 async def rescore_vacancy(conn: asyncpg.Connection, event: Event) -> None:
     """Score the vacancy against everyone again (a closed one loses its matches)."""
-    await matching.rescore_vacancy(conn, UUID(event.aggregate_id))
+    vacancy_id = UUID(event.aggregate_id)
+    await matching.rescore_vacancy(conn, vacancy_id)
+    await notifications.notify_matches(conn, runtime.settings(), vacancy_ids=[vacancy_id])
+
+
+@on("vacancy.closed", "notifications.vacancy_closed")
+@on("vacancy.filled", "notifications.vacancy_closed")
+async def tell_vacancy_closed(conn: asyncpg.Connection, event: Event) -> None:
+    """Everyone who heard of the vacancy hears that it closed."""
+    await notifications.notify_closed(conn, UUID(event.aggregate_id))
 
 
 @on("employee.created", "matching.rescore_employee")
 @on("employee.profile_updated", "matching.rescore_employee")
 @on("consent.changed", "matching.rescore_employee")
+@on("training.completed", "matching.rescore_employee")
 async def rescore_employee(conn: asyncpg.Connection, event: Event) -> None:
-    """Score the person against every open vacancy again (no consent: no matches)."""
-    await matching.rescore_employee(conn, UUID(event.aggregate_id))
+    """Score the person against every open vacancy again (no consent: no matches); a finished
+    training may close gaps."""
+    employee_id = UUID(event.aggregate_id)
+    await matching.rescore_employee(conn, employee_id)
+    await notifications.notify_matches(conn, runtime.settings(), employee_ids=[employee_id])
