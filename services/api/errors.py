@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 import asyncpg
+import redis
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -122,6 +123,26 @@ async def _database(request: Request, exc: Exception) -> JSONResponse:
     return await _unexpected(request, exc)
 
 
+# The database or Redis is away (restarting, network trouble): a moment later it may work.
+UNAVAILABLE: tuple[type[Exception], ...] = (
+    OSError,
+    asyncpg.exceptions.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.exceptions.TooManyConnectionsError,
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+)
+
+
+async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
+    log.warning("backing service unavailable: %s", type(exc).__name__)
+    return JSONResponse(
+        error_body("unavailable", "The service is briefly unavailable; try again in a moment."),
+        status_code=503,
+        headers={"Retry-After": "5"},
+    )
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     # The message may hold personal data, so the log gets the traceback and the client an id.
     log.exception("unhandled error on %s %s", request.method, request.url.path)
@@ -138,4 +159,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http)
     for kind, *_ in _DATABASE_ERRORS:
         app.add_exception_handler(kind, _database)
+    for kind in UNAVAILABLE:
+        app.add_exception_handler(kind, _unavailable)
     app.add_exception_handler(Exception, _unexpected)

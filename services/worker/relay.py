@@ -9,9 +9,11 @@ import signal
 from uuid import UUID
 
 import asyncpg
+import kombu.exceptions
 from celery import Celery
 
 from services.core import db
+from services.core.errors import Unavailable
 from services.core.events import repository as events
 from services.core.metrics import EVENTS_RELAYED
 from services.core.settings import Settings
@@ -51,6 +53,23 @@ async def _bury_worn_out(conn: asyncpg.Connection, max_attempts: int) -> None:
         log.error("event %s (%s) is now a dead letter: %s", row["id"], row["event_type"], error)
 
 
+# PostgreSQL or Redis away: wait and try again (asyncpg and kombu raise these).
+UNREACHABLE = (
+    OSError,
+    ConnectionError,
+    Unavailable,
+    asyncpg.InterfaceError,
+    kombu.exceptions.OperationalError,
+)
+
+
+async def _listen(url: str, wake: asyncio.Event) -> asyncpg.Connection:
+    """A connection that wakes the relay on every NOTIFY of a new event."""
+    listener = await db.connect(url)
+    await listener.add_listener(CHANNEL, lambda *_: wake.set())
+    return listener
+
+
 def _send_all(celery: Celery, event_ids: list[UUID]) -> None:
     with celery.producer_or_acquire() as producer:
         for event_id in event_ids:
@@ -62,11 +81,9 @@ def _send_all(celery: Celery, event_ids: list[UUID]) -> None:
 async def run_relay(settings: Settings, *, once: bool = False) -> None:
     """Relay until stopped: woken by NOTIFY, and polling as a backstop (NOTIFY is not stored)."""
     assert settings.database_url
+    url = settings.database_url
     celery = create_celery(settings)
-    pool = await db.create_pool(settings.database_url, min_size=1, max_size=2)
-    listener = await db.connect(settings.database_url)
     wake, stopping = asyncio.Event(), asyncio.Event()
-    await listener.add_listener(CHANNEL, lambda *_: wake.set())
     loop = asyncio.get_running_loop()
 
     def stop() -> None:
@@ -75,13 +92,18 @@ async def run_relay(settings: Settings, *, once: bool = False) -> None:
 
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop)
+    # The pool connects lazily (min_size=0): a relay started while PostgreSQL is away waits.
+    pool = await db.create_pool(url, min_size=0, max_size=2)
+    listener: asyncpg.Connection | None = None
     log.info("relay started")
     try:
         while not stopping.is_set():
             wake.clear()
             try:
+                if listener is None or listener.is_closed():
+                    listener = await _listen(url, wake)
                 sent = await relay_batch(pool, celery, settings)
-            except (OSError, asyncpg.PostgresError, ConnectionError) as exc:
+            except (*UNREACHABLE, asyncpg.PostgresError) as exc:
                 log.warning("relay could not send a batch (%s); retrying", type(exc).__name__)
                 sent = 0
                 await asyncio.sleep(1)
@@ -93,6 +115,7 @@ async def run_relay(settings: Settings, *, once: bool = False) -> None:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(wake.wait(), settings.relay_poll_seconds)
     finally:
-        await listener.close()
+        if listener is not None:
+            listener.terminate()
         await pool.close()
         log.info("relay stopped")

@@ -513,31 +513,45 @@ async def test_the_weekly_digest_goes_out_once(
 
 
 async def test_a_step_up_is_announced_from_a_lower_score_than_the_same_rung(
-    conn: asyncpg.Connection, http: httpx.AsyncClient, scene: Scene, settings: Settings
+    conn: asyncpg.Connection, scene: Scene, settings: Settings
 ) -> None:
-    same_rung = await _publish(http, scene, "Inpakker", contract_kind="work_experience")  # 4
-    step_up = await _publish(http, scene, "Monteur", contract_kind="wise_paid")  # rung 5
-    far_up = await _publish(http, scene, "Teamleider", contract_kind="regular")  # rung 6
-    await conn.execute("UPDATE employee SET ladder_rung = 4 WHERE id = $1", scene.employee_id)
-    await conn.execute("DELETE FROM match WHERE employee_id = $1", scene.employee_id)
-    await conn.execute("DELETE FROM notification WHERE employee_id = $1", scene.employee_id)
+    # Vacancies made in this test's transaction: no worker sees them, so no race.
+    vacancies = {}
+    for title, kind, rung in (
+        ("Inpakker", "work_experience", 4),
+        ("Monteur", "wise_paid", 5),
+        ("Teamleider", "regular", 6),
+    ):
+        vacancies[title] = await conn.fetchval(
+            "INSERT INTO vacancy (organisation_id, title, occupation_uri, contract_kind, "
+            "ladder_rung, hours_min, hours_max, status) "
+            "VALUES ($1, $2, $3, $4, $5, 20, 24, 'open') RETURNING id",
+            scene.employer_org,
+            title,
+            scene.occupation,
+            kind,
+            rung,
+        )
+    person = uuid.UUID(scene.employee_id)
+    await conn.execute("UPDATE employee SET ladder_rung = 4 WHERE id = $1", person)
     explanation = json.dumps({"matched": [], "related": [], "missing_essential": []})
-    for vacancy, score in ((same_rung, 55), (step_up, 55), (far_up, 59)):
+    for title, score in (("Inpakker", 55), ("Monteur", 55), ("Teamleider", 59)):
         await conn.execute(
             "INSERT INTO match (vacancy_id, employee_id, score, explanation, model_version) "
             "VALUES ($1, $2, $3, $4::text::jsonb, 'test')",
-            uuid.UUID(vacancy),
-            uuid.UUID(scene.employee_id),
+            vacancies[title],
+            person,
             score,
             explanation,
         )
-    person = [uuid.UUID(scene.employee_id)]
-    made = await notifications.notify_matches(conn, settings, employee_ids=person)
+    made = await notifications.notify_matches(conn, settings, employee_ids=[person])
     told = await conn.fetch(
-        "SELECT vacancy_id, data FROM notification WHERE account_id = $1",
+        "SELECT vacancy_id, data FROM notification WHERE account_id = $1 "
+        "AND vacancy_id = ANY($2::uuid[])",
         scene.person.account_id,
+        list(vacancies.values()),
     )
-    assert [str(r["vacancy_id"]) for r in told] == [step_up]
+    assert [r["vacancy_id"] for r in told] == [vacancies["Monteur"]]
     assert told[0]["data"]["step_up"] is True and told[0]["data"]["score"] == 55
     assert made == 2  # the person and their coach
-    assert await notifications.notify_matches(conn, settings, employee_ids=person) == 0
+    assert await notifications.notify_matches(conn, settings, employee_ids=[person]) == 0
