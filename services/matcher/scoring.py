@@ -226,6 +226,13 @@ class Matcher:
         rows = top_k(scores, eligible, k).tolist()
         return _ranked([self.explain(person, vacancies.vacancies[r]) for r in rows], "vacancy_id")
 
+    def vacancy_scores(self, person: Person, vacancies: VacancyIndex) -> np.ndarray:
+        """The person's score (0-100) for every vacancy in the index, in index order; consent
+        is not asked (what-if questions about a person's own profile)."""
+        self._check(vacancies)
+        millionths = credit.quantise(self._vacancy_scores(person, vacancies))
+        return millionths.astype(np.float64) / 10_000  # as credit.to_score
+
     def _vacancy_scores(self, person: Person, vacancies: VacancyIndex) -> np.ndarray:
         """Unquantised float32 scores (0-1) of every vacancy in the index for one person."""
         columns = self.model.index | vacancies.extra

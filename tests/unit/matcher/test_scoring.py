@@ -233,6 +233,21 @@ def test_vacancies_for_filters_by_rung_contract_and_distance(small_matcher: Matc
     assert small_matcher.vacancies_for(no_consent, index) == []
 
 
+def test_vacancy_scores_are_the_pair_scores_in_index_order(small_matcher: Matcher) -> None:
+    vacancies = [
+        dataclasses.replace(CLEANING, id="v-a"),
+        dataclasses.replace(CLEANING, id="v-b", skills=()),
+        dataclasses.replace(CLEANING, id="v-c", skills=CLEANING.skills[:1]),
+    ]
+    index = small_matcher.index_vacancies(vacancies)
+    p = person(("s:windows", 2, "observed"), consent_matching=False)  # what-if: no consent asked
+    scores = small_matcher.vacancy_scores(p, index)
+    assert len(scores) == 3
+    for got, v in zip(scores, vacancies, strict=True):
+        assert got == pytest.approx(small_matcher.score(p, v), abs=1e-4)
+    assert scores[1] == 0 and scores[0] > 0
+
+
 def test_recompute_yields_pairs_with_their_scores(small_matcher: Matcher) -> None:
     people = [person(("s:windows", 1, "observed"), pid="a"), person(("s:cook", 2, "self"), pid="b")]
     vacancies = [CLEANING, vacancy(("s:cook", "essential", 1), vid="v2")]
