@@ -24,5 +24,7 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-Conn = Annotated[asyncpg.Connection, Depends(get_conn)]
+# scope="function": the transaction commits before the response is sent, so a client never
+# hears "done" for a write that then fails to commit (FastAPI's default runs the exit after).
+Conn = Annotated[asyncpg.Connection, Depends(get_conn, scope="function")]
 AppSettings = Annotated[Settings, Depends(get_settings)]
