@@ -23,6 +23,10 @@ Content notes
   or its broader occupation (e.g. assistant cook -> cook).
 - All concept URIs are in our own namespace (urn:opstap:...), so they can never be
   mistaken for real ESCO URIs.
+- digcomp_2_2_competences.csv is not an ESCO file: it has the columns of Opstap's DigComp
+  2.2 reference file and maps each of the 21 competences to a starter skill, as that file
+  maps each to an ESCO skill. Area and competence names are the official English names of
+  DigComp 2.2 (Vuorikari, Kluzer & Punie 2022, JRC128415; (c) European Union, CC BY 4.0).
 """
 
 from __future__ import annotations
@@ -114,6 +118,11 @@ HEADERS = {
         "conceptType", "conceptUri", "preferredLabel", "status", "skillType",
         "reuseLevel", "altLabels", "description", "broaderConceptUri",
         "broaderConceptPT",
+    ],
+    # Not an ESCO file: the columns of Opstap's DigComp 2.2 reference file.
+    "digcompCompetences": [
+        "competence_id", "area_id", "area_name", "competence_name", "esco_uri",
+        "esco_preferred_label", "esco_skill_type", "esco_description",
     ],
 }
 
@@ -707,10 +716,10 @@ TRANSVERSAL_SKILLS = [
         "fill-in-digital-forms", "T1 S5", TRANSVERSAL,
         en="fill in digital forms",
         nl="digitale formulieren invullen",
-        en_desc="Complete forms on a website, tablet or app, such as checklists, reports "
-        "or requests, and send them.",
+        en_desc="Complete forms on a website, tablet or app, such as checklists, reports, "
+        "requests or forms of the municipality, and send them.",
         nl_desc="Je vult formulieren in op een website, tablet of app, bijvoorbeeld een "
-        "checklist, melding of aanvraag. Daarna verstuur je ze.",
+        "checklist, melding, aanvraag of formulier van de gemeente. Daarna verstuur je ze.",
         en_alt=("complete online forms",),
         nl_alt=("online formulieren invullen",),
     ),
@@ -3082,6 +3091,148 @@ FACILITY_AND_CARE_SKILLS = [
     ),
 ]
 
+# Everyday digital skills, so that every DigComp 2.2 competence has a starter skill (see
+# DIGCOMP_COMPETENCES below).
+EVERYDAY_DIGITAL_SKILLS = [
+    skill(
+        "check-online-information", "T1 S5", TRANSVERSAL,
+        en="check whether online information is reliable",
+        nl="nagaan of informatie op internet klopt",
+        en_desc="Compare sources, recognise advertising, fake news and scams, and check who "
+        "wrote a text before you trust it.",
+        nl_desc="Je vergelijkt bronnen. Je herkent reclame, nepnieuws en oplichting. Je "
+        "kijkt wie een tekst heeft geschreven voordat je hem gelooft.",
+        en_alt=("recognise fake news",),
+        nl_alt=("nepnieuws herkennen",),
+    ),
+    skill(
+        "save-and-find-files", "T1 S5", TRANSVERSAL,
+        en="save and find files",
+        nl="bestanden opslaan en terugvinden",
+        en_desc="Save files and photos in folders with clear names, on the computer or in "
+        "the cloud, and find them again later.",
+        nl_desc="Je bewaart bestanden en foto's in mappen met duidelijke namen, op de "
+        "computer of in de cloud. Je vindt ze later weer terug.",
+        en_alt=("organise files in folders",),
+        nl_alt=("bestanden ordenen in mappen",),
+    ),
+    skill(
+        "share-files-and-photos", "T1 S5", TRANSVERSAL,
+        en="share files and photos digitally",
+        nl="bestanden en foto's digitaal delen",
+        en_desc="Send a photo, document or link to the right people with a phone or "
+        "computer, for example a photo of damage to the office.",
+        nl_desc="Je stuurt een foto, document of link naar de juiste mensen met je telefoon "
+        "of computer. Bijvoorbeeld een foto van schade naar kantoor.",
+    ),
+    skill(
+        "use-team-chat-app", "T1 S5", TRANSVERSAL,
+        en="coordinate work in a team chat app",
+        nl="werk afstemmen in de groepsapp van het team",
+        en_desc="Use the team's group chat to agree on tasks, share information and tell "
+        "colleagues when plans change.",
+        nl_desc="Je gebruikt de groepsapp van je team. Je maakt afspraken over taken en "
+        "deelt informatie. Je laat collega's weten als de planning verandert.",
+        en_alt=("use a group chat for work",),
+        nl_alt=("werkapp gebruiken",),
+    ),
+    skill(
+        "communicate-politely-online", "T1 S5", TRANSVERSAL,
+        en="communicate politely online",
+        nl="netjes communiceren via app en e-mail",
+        en_desc="Write friendly, clear messages in apps and e-mails, choose the right "
+        "moment and channel, and keep to the rules of online contact.",
+        nl_desc="Je schrijft vriendelijke en duidelijke berichten in apps en e-mails. Je "
+        "kiest het goede moment en de goede manier. Je houdt je aan de regels voor contact "
+        "online.",
+        en_alt=("follow netiquette",),
+        nl_alt=("netiquette volgen",),
+    ),
+    skill(
+        "manage-online-accounts", "T1 S5", TRANSVERSAL,
+        en="manage your online accounts",
+        nl="je eigen online accounts beheren",
+        en_desc="Create and keep up accounts for work apps and websites, choose what you "
+        "share about yourself and close accounts you no longer use.",
+        nl_desc="Je maakt accounts aan voor apps en websites van je werk en houdt ze bij. "
+        "Je kiest wat je over jezelf deelt. Je sluit accounts die je niet meer gebruikt.",
+    ),
+    skill(
+        "adapt-documents-and-templates", "S5", CROSS_SECTOR,
+        en="adapt existing documents and templates",
+        nl="bestaande documenten en sjablonen aanpassen",
+        en_desc="Change an existing document, list or template, such as a menu, a sign or "
+        "a checklist, and add new text or pictures to it.",
+        nl_desc="Je past een bestaand document, lijst of sjabloon aan, zoals een menukaart, "
+        "een bordje of een checklist. Je zet er nieuwe tekst of plaatjes in.",
+    ),
+    knowledge(
+        "copyright-of-pictures-and-texts", "K S5", CROSS_SECTOR,
+        en="copyright of pictures and texts",
+        nl="auteursrecht op foto's en teksten",
+        en_desc="The basic rules on which pictures, music and texts from the internet you "
+        "may use and share, and how to ask or name the maker.",
+        nl_desc="De basisregels over welke foto's, muziek en teksten van internet je mag "
+        "gebruiken en delen. En hoe je de maker om toestemming vraagt of noemt.",
+    ),
+    skill(
+        "program-simple-steps", "S5 S8", CROSS_SECTOR,
+        en="program simple steps for a machine or robot",
+        nl="eenvoudige stappen programmeren voor een machine of robot",
+        en_desc="Put simple step-by-step instructions into a machine, a robot or a "
+        "computer program, test them and correct mistakes.",
+        nl_desc="Je zet eenvoudige stappen in een machine, een robot of een "
+        "computerprogramma. Je test ze en verbetert fouten.",
+    ),
+    skill(
+        "use-screens-healthily", "T1 S5", TRANSVERSAL,
+        en="use screens in a healthy way",
+        nl="gezond omgaan met schermen",
+        en_desc="Take screen breaks, set up the screen well, limit phone use during work "
+        "and know what to do about online bullying.",
+        nl_desc="Je neemt pauzes van het scherm en zet je scherm goed neer. Je gebruikt je "
+        "telefoon niet te veel tijdens het werk. Je weet wat je doet bij online pesten.",
+    ),
+    skill(
+        "use-devices-sustainably", "T1 S5", TRANSVERSAL,
+        en="use digital devices in an environmentally friendly way",
+        nl="digitale apparaten milieubewust gebruiken",
+        en_desc="Save energy by switching devices off, print only when needed, and hand in "
+        "old phones, computers and cables for reuse or recycling.",
+        nl_desc="Je bespaart energie door apparaten uit te zetten. Je print alleen als het "
+        "nodig is. Je levert oude telefoons, computers en kabels in voor hergebruik of "
+        "recycling.",
+    ),
+    skill(
+        "solve-simple-device-problems", "T1 S5", TRANSVERSAL,
+        en="solve simple problems with computers and phones",
+        nl="eenvoudige problemen met computer en telefoon oplossen",
+        en_desc="Restart a device, check cables, Wi-Fi and paper, try the usual fixes and "
+        "know when to ask whom for help.",
+        nl_desc="Je start een apparaat opnieuw op. Je controleert kabels, wifi en papier. Je "
+        "probeert de bekende oplossingen en weet wanneer je wie om hulp vraagt.",
+    ),
+    skill(
+        "adjust-device-settings", "T1 S5", TRANSVERSAL,
+        en="set up a phone or tablet to suit the user",
+        nl="een telefoon of tablet instellen voor de gebruiker",
+        en_desc="Choose the right app and settings for what someone needs, such as larger "
+        "letters, reading aloud or a simpler home screen.",
+        nl_desc="Je kiest de goede app en instellingen voor wat iemand nodig heeft. "
+        "Bijvoorbeeld grotere letters, voorlezen of een eenvoudig beginscherm.",
+    ),
+    skill(
+        "improve-work-with-digital-tools", "S5", CROSS_SECTOR,
+        en="find digital ways to make work easier",
+        nl="digitale oplossingen bedenken om het werk makkelijker te maken",
+        en_desc="Notice where a digital tool such as a list, an app or a label printer "
+        "could save time or prevent mistakes, try it out and share it with the team.",
+        nl_desc="Je ziet waar een digitaal hulpmiddel tijd kan besparen of fouten kan "
+        "voorkomen, zoals een lijst, een app of een labelprinter. Je probeert het uit en "
+        "deelt het met je team.",
+    ),
+]
+
 SKILLS = (
     TRANSVERSAL_SKILLS
     + KNOWLEDGE_ITEMS
@@ -3095,6 +3246,7 @@ SKILLS = (
     + BICYCLE_SKILLS
     + LAUNDRY_AND_RECYCLING_SKILLS
     + FACILITY_AND_CARE_SKILLS
+    + EVERYDAY_DIGITAL_SKILLS
 )
 
 
@@ -3200,6 +3352,7 @@ OCCUPATIONS = [
         """,
         optional="""
             handle-cleaning-chemicals drive-a-van use-a-work-schedule-app report-defects
+            use-team-chat-app
         """,
     ),
     occupation(
@@ -3316,6 +3469,7 @@ OCCUPATIONS = [
             reduce-food-waste supervise-team inform-guests-about-allergens
             check-goods-against-delivery-note send-and-read-email use-spreadsheets
             use-a-work-schedule-app
+            adapt-documents-and-templates
         """,
     ),
     occupation(
@@ -3504,6 +3658,7 @@ OCCUPATIONS = [
         optional="""
             use-handheld-scanner check-data-for-errors enter-data operate-pallet-truck
             write-short-reports protect-personal-data
+            improve-work-with-digital-tools
         """,
     ),
     occupation(
@@ -3525,6 +3680,7 @@ OCCUPATIONS = [
         optional="""
             secure-loads use-a-smartphone handle-complaints fill-in-digital-forms
             speak-dutch-at-work act-reliably
+            manage-online-accounts
         """,
     ),
     occupation(
@@ -3568,6 +3724,7 @@ OCCUPATIONS = [
         optional="""
             use-digital-archive send-and-read-email use-a-computer file-documents
             protect-personal-data act-reliably
+            save-and-find-files
         """,
     ),
     occupation(
@@ -3590,6 +3747,7 @@ OCCUPATIONS = [
         optional="""
             use-word-processor handle-complaints apply-first-aid write-business-messages
             make-video-calls register-incoming-mail respect-diversity
+            communicate-politely-online
         """,
     ),
     occupation(
@@ -3633,6 +3791,7 @@ OCCUPATIONS = [
         optional="""
             scan-documents index-scanned-documents send-and-read-email use-word-processor
             file-documents privacy-rules search-information-online
+            use-screens-healthily
         """,
     ),
     occupation(
@@ -3656,6 +3815,7 @@ OCCUPATIONS = [
         optional="""
             enter-data type-accurately privacy-rules operate-office-equipment
             check-data-for-errors
+            save-and-find-files
         """,
     ),
     # --- green maintenance ---
@@ -3679,6 +3839,7 @@ OCCUPATIONS = [
         optional="""
             prune-shrubs-and-trees plant-trees-and-shrubs plant-species drive-a-van
             fill-in-digital-forms use-a-work-schedule-app
+            use-team-chat-app
         """,
     ),
     occupation(
@@ -3720,6 +3881,7 @@ OCCUPATIONS = [
         """,
         optional="""
             instruct-colleagues drive-a-van fill-in-digital-forms use-brush-cutter
+            use-team-chat-app
         """,
     ),
     # --- assembly, production and packaging ---
@@ -3812,6 +3974,7 @@ OCCUPATIONS = [
         optional="""
             instruct-colleagues measure-products send-and-read-email fill-in-digital-forms
             use-spreadsheets operate-forklift follow-e-learning
+            program-simple-steps
         """,
     ),
     occupation(
@@ -3857,6 +4020,7 @@ OCCUPATIONS = [
             handle-complaints handle-card-payments check-best-before-dates
             unpack-roll-containers use-handheld-scanner assess-goods-for-reuse
             show-initiative
+            copyright-of-pictures-and-texts
         """,
     ),
     occupation(
@@ -3926,6 +4090,7 @@ OCCUPATIONS = [
         optional="""
             assemble-bicycles order-supplies-online instruct-colleagues sell-products
             handle-card-payments send-and-read-email search-information-online
+            check-online-information
         """,
     ),
     occupation(
@@ -3999,6 +4164,7 @@ OCCUPATIONS = [
         optional="""
             operate-pallet-truck operate-forklift hazard-symbols sort-products
             register-working-hours
+            use-devices-sustainably
         """,
     ),
     occupation(
@@ -4020,6 +4186,7 @@ OCCUPATIONS = [
         optional="""
             order-supplies-online paint-walls-and-woodwork assemble-furniture
             use-digital-planning-tool sweep-and-mop-floors empty-waste-bins show-initiative
+            solve-simple-device-problems
         """,
     ),
     occupation(
@@ -4041,6 +4208,7 @@ OCCUPATIONS = [
         """,
         optional="""
             lay-paving work-respectfully-in-homes give-repair-estimate use-a-smartphone
+            share-files-and-photos
         """,
     ),
     occupation(
@@ -4066,6 +4234,7 @@ OCCUPATIONS = [
         optional="""
             do-light-household-tasks make-beds protect-personal-data follow-e-learning
             use-a-work-schedule-app speak-dutch-at-work respect-diversity
+            adjust-device-settings
         """,
     ),
 ]
@@ -4147,6 +4316,14 @@ SKILL_RELATIONS = [
     ("scan-documents", OPTIONAL, "check-scan-quality"),
     ("handle-phone-calls", OPTIONAL, "use-phone-system"),
     ("welcome-visitors", OPTIONAL, "use-visitor-registration-system"),
+    ("check-online-information", OPTIONAL, "search-information-online"),
+    ("save-and-find-files", OPTIONAL, "use-digital-archive"),
+    ("make-video-calls", OPTIONAL, "send-and-read-email"),
+    ("share-files-and-photos", OPTIONAL, "use-a-smartphone"),
+    ("use-team-chat-app", OPTIONAL, "use-a-smartphone"),
+    ("communicate-politely-online", OPTIONAL, "send-and-read-email"),
+    ("manage-online-accounts", OPTIONAL, "use-passwords-safely"),
+    ("adapt-documents-and-templates", OPTIONAL, "use-word-processor"),
     # recycling, laundry, production, facilities, care
     ("sort-waste-for-recycling", ESSENTIAL, "waste-separation-rules"),
     ("recognise-materials", OPTIONAL, "sort-waste-for-recycling"),
@@ -4162,6 +4339,47 @@ SKILL_RELATIONS = [
     ("do-building-rounds", OPTIONAL, "fire-safety-procedures"),
     ("report-in-client-record", OPTIONAL, "observe-and-report-client-changes"),
 ]
+
+
+# --------------------------------------------------------------------------------------
+# DigComp 2.2: the 5 areas and 21 competences with their official English names (DigComp
+# 2.2, Vuorikari, Kluzer & Punie 2022, JRC128415; (c) European Union, CC BY 4.0), each
+# mapped to the starter skill that stands for it, as ESCO maps each to an ESCO skill.
+# --------------------------------------------------------------------------------------
+
+DIGCOMP_AREAS = {
+    1: "Information and data literacy",
+    2: "Communication and collaboration",
+    3: "Digital content creation",
+    4: "Safety",
+    5: "Problem solving",
+}
+
+DIGCOMP_COMPETENCES = [
+    ("1.1", "Browsing, searching and filtering data, information and digital content",
+     "search-information-online"),
+    ("1.2", "Evaluating data, information and digital content", "check-online-information"),
+    ("1.3", "Managing data, information and digital content", "save-and-find-files"),
+    ("2.1", "Interacting through digital technologies", "send-and-read-email"),
+    ("2.2", "Sharing through digital technologies", "share-files-and-photos"),
+    ("2.3", "Engaging in citizenship through digital technologies", "fill-in-digital-forms"),
+    ("2.4", "Collaborating through digital technologies", "use-team-chat-app"),
+    ("2.5", "Netiquette", "communicate-politely-online"),
+    ("2.6", "Managing digital identity", "manage-online-accounts"),
+    ("3.1", "Developing digital content", "use-word-processor"),
+    ("3.2", "Integrating and re-elaborating digital content", "adapt-documents-and-templates"),
+    ("3.3", "Copyright and licences", "copyright-of-pictures-and-texts"),
+    ("3.4", "Programming", "program-simple-steps"),
+    ("4.1", "Protecting devices", "use-passwords-safely"),
+    ("4.2", "Protecting personal data and privacy", "protect-personal-data"),
+    ("4.3", "Protecting health and well-being", "use-screens-healthily"),
+    ("4.4", "Protecting the environment", "use-devices-sustainably"),
+    ("5.1", "Solving technical problems", "solve-simple-device-problems"),
+    ("5.2", "Identifying needs and technological responses", "adjust-device-settings"),
+    ("5.3", "Creatively using digital technologies", "improve-work-with-digital-tools"),
+    ("5.4", "Identifying digital competence gaps", "follow-e-learning"),
+]
+DIGCOMP_PER_AREA = {1: 3, 2: 6, 3: 4, 4: 4, 5: 4}
 
 
 # --------------------------------------------------------------------------------------
@@ -4905,8 +5123,30 @@ def validate() -> None:
     for code in sorted(set(ISCO_GROUPS) - needed):
         errors.append(f"ISCO group {code} is not used by any occupation")
 
+    errors += _digcomp_errors(skills)
+
     if errors:
         raise ValueError("starter taxonomy is inconsistent:\n  " + "\n  ".join(errors))
+
+
+def _digcomp_errors(skills: dict[str, Skill]) -> list[str]:
+    """Every DigComp competence once, in its area, on its own digital starter skill."""
+    errors = []
+    ids = [competence_id for competence_id, _, _ in DIGCOMP_COMPETENCES]
+    expected = [f"{area}.{n}" for area, count in DIGCOMP_PER_AREA.items()
+                for n in range(1, count + 1)]
+    if ids != expected:
+        errors.append(f"DigComp competences {ids} are not {expected}")
+    if set(DIGCOMP_AREAS) != set(DIGCOMP_PER_AREA):
+        errors.append("DigComp areas are not 1-5")
+    for competence_id, _, slug in DIGCOMP_COMPETENCES:
+        if slug not in skills:
+            errors.append(f"DigComp {competence_id}: unknown skill {slug}")
+        elif not skills[slug].is_digital:
+            errors.append(f"DigComp {competence_id}: skill {slug} is not in {DIGITAL_GROUP}")
+    for dupe in _duplicates(slug for _, _, slug in DIGCOMP_COMPETENCES):
+        errors.append(f"DigComp: skill {dupe} stands for two competences")
+    return errors
 
 
 # --------------------------------------------------------------------------------------
@@ -5110,6 +5350,20 @@ def digital_collection_rows() -> list[list[str]]:
     return sorted(rows)
 
 
+def digcomp_rows() -> list[list[str]]:
+    """The competences in DigComp order, in the layout of Opstap's DigComp reference file."""
+    skills = {s.slug: s for s in SKILLS}
+    rows = []
+    for competence_id, name, slug in DIGCOMP_COMPETENCES:
+        area = int(competence_id.split(".")[0])
+        s = skills[slug]
+        rows.append([
+            competence_id, str(area), DIGCOMP_AREAS[area], name, s.uri, s.en, s.skill_type,
+            s.en_desc,
+        ])
+    return rows
+
+
 def build_files() -> dict[str, tuple[list[str], list[list[str]]]]:
     """File name -> (header, rows)."""
     return {
@@ -5134,6 +5388,7 @@ def build_files() -> dict[str, tuple[list[str], list[list[str]]]]:
             HEADERS["transversalSkillsCollection"], transversal_collection_rows()),
         "digitalSkillsCollection_en.csv": (
             HEADERS["digitalSkillsCollection"], digital_collection_rows()),
+        "digcomp_2_2_competences.csv": (HEADERS["digcompCompetences"], digcomp_rows()),
     }
 
 
@@ -5165,7 +5420,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{counts['occupationSkillRelations.csv']} occupation-skill relations, "
         f"{counts['skillSkillRelations.csv']} skill-skill relations, "
         f"{counts['ISCOGroups_en.csv']} ISCO groups, "
-        f"{counts['skillGroups_en.csv']} skill groups"
+        f"{counts['skillGroups_en.csv']} skill groups, "
+        f"{counts['digcomp_2_2_competences.csv']} DigComp competences"
     )
     return 0
 

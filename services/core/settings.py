@@ -29,6 +29,9 @@ class Settings(BaseSettings):
         None, validation_alias=AliasChoices("REDIS_URL", "OPSTAP_REDIS_URL")
     )
     esco_dir: Path | None = None
+    digcomp_dir: Path | None = Field(
+        None, description="DigComp 2.2 folder (default: a 'digcomp' folder beside esco_dir)"
+    )
     data_dir: Path = Path(".opstap")
     secret_key: SecretStr | None = None
     log_level: str = "INFO"

@@ -30,6 +30,7 @@ TINY_COUNTS = {
     "skill_collection": 2,
     # ISCO 8 en + 1 nl, occupations 7 en + 2 nl, skills 5 en + 3 nl, skill groups 3 en + 1 nl
     "taxonomy_label": 30,
+    "digcomp_competence": 0,  # no DigComp folder beside the tiny one
 }
 WITHDRAWN_OCCUPATION = "http://data.europa.eu/esco/occupation/a9e54177-a185-404d-b6e6-15663d31137e"
 

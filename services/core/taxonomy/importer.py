@@ -1,7 +1,9 @@
 """Import a folder in the ESCO v1.1.1 CSV layout: COPY into staging tables, then set-based SQL.
 
 The import makes the taxonomy tables equal to the folder: new rows are inserted, changed rows
-updated and rows that are gone deleted, all inside the caller's transaction.
+updated and rows that are gone deleted, all inside the caller's transaction. The DigComp 2.2
+competences come along from their own file (see digcomp.competences_file); without one the
+taxonomy is imported without them, and the summary says so.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import NamedTuple
 
 import asyncpg
 
-from services.core.taxonomy import queries, reader
+from services.core.taxonomy import digcomp, queries, reader
 from services.core.taxonomy.reader import Progress, SkippedRow
 
 __all__ = [
@@ -59,6 +61,8 @@ TABLES = (
            queries.DELETE_SKILL_COLLECTION),
     _Table("taxonomy_label", reader.LabelRow._fields, queries.UPSERT_TAXONOMY_LABEL,
            queries.DELETE_TAXONOMY_LABEL),
+    _Table("digcomp_competence", reader.DigcompRow._fields, queries.UPSERT_DIGCOMP_COMPETENCE,
+           queries.DELETE_DIGCOMP_COMPETENCE),
 )  # fmt: skip
 
 
@@ -87,6 +91,7 @@ class ImportReport:
     skipped: list[SkippedRow]
     elapsed: float
     import_id: int | None = None
+    digcomp: str | None = None  # the DigComp competences file read, None when there was none
 
     @property
     def changed(self) -> int:
@@ -105,6 +110,7 @@ class ImportReport:
             f"taxonomy imported from {self.source} in {self.elapsed:.1f} s",
             f"  rows: {counts}",
             f"  changes (+inserted ~updated -deleted): {changes or 'none'}",
+            f"  DigComp: {self._digcomp()}",
             f"  skipped rows: {len(self.skipped)}",
         ]
         lines += [
@@ -115,16 +121,33 @@ class ImportReport:
             lines.append(f"    ... and {len(self.skipped) - SUMMARY_SKIPPED_SHOWN} more")
         return "\n".join(lines)
 
+    def _digcomp(self) -> str:
+        if self.digcomp is None:
+            return (
+                f"no {digcomp.COMPETENCES_FILE} found; imported without DigComp competences "
+                f"(put it in a folder named {digcomp.FOLDER_NAME!r} beside the taxonomy folder, "
+                "or set OPSTAP_DIGCOMP_DIR)"
+            )
+        count = self.counts.get("digcomp_competence", 0)
+        return f"{count} competences from {self.digcomp}"
 
-def fingerprint(folder: Path) -> str:
-    """sha256 over the names and contents of the CSV files the importer reads."""
+
+def fingerprint(folder: Path, digcomp_dir: Path | None = None) -> str:
+    """sha256 over the names and contents of the CSV files the importer reads.
+
+    With a DigComp competences file, that file and our Dutch DigComp names count too, so adding
+    the file, or changing a translation, makes the next import run.
+    """
     digest = hashlib.sha256()
-    for path in reader.check_folder(folder):
+    competences = digcomp.competences_file(folder, digcomp_dir)
+    for path in [*reader.check_folder(folder), *([competences] if competences else [])]:
         digest.update(path.name.encode() + b"\0")
         with path.open("rb") as handle:
             while chunk := handle.read(1 << 20):
                 digest.update(chunk)
         digest.update(b"\0")
+    if competences is not None:
+        digest.update(digcomp.translations_key())
     return digest.hexdigest()
 
 
@@ -141,16 +164,25 @@ def echo_progress(step: str, done: int, total: int) -> None:
 
 
 async def import_folder(
-    conn: asyncpg.Connection, folder: Path, *, progress: Progress | None = None
+    conn: asyncpg.Connection,
+    folder: Path,
+    *,
+    digcomp_dir: Path | None = None,
+    progress: Progress | None = None,
 ) -> ImportReport:
-    """Make the taxonomy tables equal to `folder`, inside the caller's transaction."""
+    """Make the taxonomy tables equal to `folder`, inside the caller's transaction.
+
+    DigComp comes from `digcomp_dir` when given (see digcomp.digcomp_folder), else from the
+    default beside `folder`; pass the same `digcomp_dir` to `fingerprint`.
+    """
     # jsonb parameters are encoded by the codec services.core.db installs on every connection.
     if not conn.is_in_transaction():
         # The staging tables are ON COMMIT DROP: outside a transaction they vanish at once.
         raise RuntimeError("import_folder must run inside a transaction")
     started_at, clock = datetime.now(UTC), time.perf_counter()
-    version = fingerprint(folder)
-    taxonomy = reader.read_folder(folder, progress)
+    version = fingerprint(folder, digcomp_dir)
+    competences = digcomp.competences_file(folder, digcomp_dir)
+    taxonomy = reader.read_folder(folder, progress, competences.parent if competences else None)
     await conn.execute(queries.LOCK_IMPORT)
     await conn.execute(queries.CREATE_STAGING_TABLES)
     await _stage(conn, taxonomy, progress)
@@ -160,7 +192,13 @@ async def import_folder(
     await conn.execute(queries.FLUSH_LABEL_INDEX)
     counts = dict(await conn.fetchrow(queries.COUNT_TABLES))
     report = ImportReport(
-        str(folder), version, counts, changes, taxonomy.skipped, time.perf_counter() - clock
+        str(folder),
+        version,
+        counts,
+        changes,
+        taxonomy.skipped,
+        time.perf_counter() - clock,
+        digcomp=str(competences) if competences else None,
     )
     report.import_id = await conn.fetchval(
         queries.INSERT_IMPORT,

@@ -1,4 +1,5 @@
-"""SQL of the taxonomy import: staging tables, set-based upserts and deletes, the import log.
+"""SQL of the taxonomy import (staging tables, set-based upserts and deletes, the import log),
+and of reading DigComp competences and a person's digital profile.
 
 Each UPSERT_* statement answers one row (inserted, updated): `xmax = 0` marks a row the
 INSERT created, and the `IS DISTINCT FROM` guard keeps unchanged rows out of RETURNING, so
@@ -19,6 +20,7 @@ CREATE TEMP TABLE stage_occupation_skill (LIKE occupation_skill) ON COMMIT DROP;
 CREATE TEMP TABLE stage_skill_relation (LIKE skill_relation) ON COMMIT DROP;
 CREATE TEMP TABLE stage_skill_collection (LIKE skill_collection) ON COMMIT DROP;
 CREATE TEMP TABLE stage_taxonomy_label (LIKE taxonomy_label) ON COMMIT DROP;
+CREATE TEMP TABLE stage_digcomp_competence (LIKE digcomp_competence) ON COMMIT DROP;
 """
 
 # Temporary tables are never analysed automatically; without statistics the planner
@@ -26,13 +28,13 @@ CREATE TEMP TABLE stage_taxonomy_label (LIKE taxonomy_label) ON COMMIT DROP;
 ANALYZE_STAGING_TABLES = """
 ANALYZE stage_isco_group, stage_occupation, stage_skill, stage_skill_group,
     stage_taxonomy_broader, stage_occupation_skill, stage_skill_relation,
-    stage_skill_collection, stage_taxonomy_label
+    stage_skill_collection, stage_taxonomy_label, stage_digcomp_competence
 """
 
 DROP_STAGING_TABLES = """
 DROP TABLE stage_isco_group, stage_occupation, stage_skill, stage_skill_group,
     stage_taxonomy_broader, stage_occupation_skill, stage_skill_relation,
-    stage_skill_collection, stage_taxonomy_label
+    stage_skill_collection, stage_taxonomy_label, stage_digcomp_competence
 """
 
 UPSERT_ISCO_GROUP = """
@@ -191,6 +193,25 @@ SELECT count(*) FILTER (WHERE inserted) AS inserted,
 FROM written
 """
 
+UPSERT_DIGCOMP_COMPETENCE = """
+WITH written AS (
+    INSERT INTO digcomp_competence AS t
+        (id, area_id, area_en, area_nl, name_en, name_nl, skill_uri)
+    SELECT id, area_id, area_en, area_nl, name_en, name_nl, skill_uri
+    FROM stage_digcomp_competence
+    ON CONFLICT (id) DO UPDATE SET
+        area_id = excluded.area_id, area_en = excluded.area_en, area_nl = excluded.area_nl,
+        name_en = excluded.name_en, name_nl = excluded.name_nl, skill_uri = excluded.skill_uri
+    WHERE (t.area_id, t.area_en, t.area_nl, t.name_en, t.name_nl, t.skill_uri)
+        IS DISTINCT FROM (excluded.area_id, excluded.area_en, excluded.area_nl,
+                          excluded.name_en, excluded.name_nl, excluded.skill_uri)
+    RETURNING (t.xmax = 0) AS inserted
+)
+SELECT count(*) FILTER (WHERE inserted) AS inserted,
+       count(*) FILTER (WHERE NOT inserted) AS updated
+FROM written
+"""
+
 DELETE_ISCO_GROUP = """
 WITH gone AS (
     DELETE FROM isco_group AS t
@@ -288,6 +309,15 @@ WITH gone AS (
 SELECT count(*) AS deleted FROM gone
 """
 
+DELETE_DIGCOMP_COMPETENCE = """
+WITH gone AS (
+    DELETE FROM digcomp_competence AS t
+    WHERE NOT EXISTS (SELECT FROM stage_digcomp_competence AS s WHERE s.id = t.id)
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM gone
+"""
+
 COUNT_TABLES = """
 SELECT (SELECT count(*) FROM isco_group) AS isco_group,
        (SELECT count(*) FROM occupation) AS occupation,
@@ -297,7 +327,8 @@ SELECT (SELECT count(*) FROM isco_group) AS isco_group,
        (SELECT count(*) FROM occupation_skill) AS occupation_skill,
        (SELECT count(*) FROM skill_relation) AS skill_relation,
        (SELECT count(*) FROM skill_collection) AS skill_collection,
-       (SELECT count(*) FROM taxonomy_label) AS taxonomy_label
+       (SELECT count(*) FROM taxonomy_label) AS taxonomy_label,
+       (SELECT count(*) FROM digcomp_competence) AS digcomp_competence
 """
 
 # The JSON arrives as text so the statement works with or without a jsonb codec.
@@ -319,7 +350,37 @@ LIMIT 1
 # GIN pending list flushed, or every search scans megabytes of not-yet-merged entries.
 ANALYZE_TAXONOMY = """
 ANALYZE isco_group, occupation, skill, skill_group, taxonomy_broader, occupation_skill,
-        skill_relation, skill_collection, taxonomy_label
+        skill_relation, skill_collection, taxonomy_label, digcomp_competence
 """
 
 FLUSH_LABEL_INDEX = "SELECT gin_clean_pending_list('taxonomy_label_trgm_idx')"
+
+# --- DigComp: read side -------------------------------------------------------------------
+
+# Ids are one digit, a dot and one digit, so text order is DigComp's order.
+SELECT_DIGCOMP_COMPETENCES = """
+SELECT id, area_id, area_en, area_nl, name_en, name_nl, skill_uri
+FROM digcomp_competence
+ORDER BY area_id, id
+"""
+
+# Per competence: the person's level on its skill ($1: employee id), and which of the required
+# skills ($2) ask for it: its own skill, or a skill linked to it in skill_relation either way
+# (ESCO mostly links DigComp skills as the related skill, so one direction finds little).
+SELECT_DIGCOMP_PROFILE = """
+SELECT c.id, c.area_id, c.area_en, c.area_nl, c.name_en, c.name_nl, c.skill_uri,
+       es.level AS skill_level,
+       ARRAY(
+           SELECT r.uri
+           FROM unnest($2::text[]) AS r (uri)
+           WHERE r.uri = c.skill_uri
+              OR EXISTS (
+                  SELECT FROM skill_relation AS sr
+                  WHERE (sr.skill_uri = c.skill_uri AND sr.related_skill_uri = r.uri)
+                     OR (sr.skill_uri = r.uri AND sr.related_skill_uri = c.skill_uri))
+           ORDER BY r.uri
+       ) AS asked_by
+FROM digcomp_competence AS c
+LEFT JOIN employee_skill AS es ON es.employee_id = $1 AND es.skill_uri = c.skill_uri
+ORDER BY c.area_id, c.id
+"""

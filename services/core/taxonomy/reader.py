@@ -1,4 +1,7 @@
-"""Read a folder in the ESCO v1.1.1 CSV layout into typed rows, skipping bad rows with a reason."""
+"""Read a folder in the ESCO v1.1.1 CSV layout into typed rows, skipping bad rows with a reason.
+
+A DigComp 2.2 competences file (digcomp_2_2_competences.csv) is read with it when one is given.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from services.core.errors import Invalid
+from services.core.taxonomy import digcomp
 
 # Some ESCO descriptions are longer than the csv module's default limit of 131072 characters.
 csv.field_size_limit(2**31 - 1)
@@ -53,6 +57,12 @@ COLLECTIONS = {
     name: FileSpec(f"{name}SkillsCollection_en.csv", False, ("conceptUri",))
     for name in ("digital", "transversal", "language", "green")
 }
+# Not in FILES: it comes from its own folder (see digcomp.competences_file), when at all.
+DIGCOMP_COMPETENCES = FileSpec(
+    digcomp.COMPETENCES_FILE,
+    False,
+    ("competence_id", "area_id", "area_name", "competence_name", "esco_uri"),
+)
 FILES: tuple[FileSpec, ...] = (
     *(ISCO_EN, ISCO_NL, OCCUPATIONS_EN, OCCUPATIONS_NL, SKILLS_EN, SKILLS_NL),
     *(SKILL_GROUPS_EN, SKILL_GROUPS_NL, BROADER_OCCUPATION, BROADER_SKILL),
@@ -141,6 +151,16 @@ class LabelRow(NamedTuple):
     label: str
 
 
+class DigcompRow(NamedTuple):
+    id: str
+    area_id: int
+    area_en: str
+    area_nl: str
+    name_en: str
+    name_nl: str
+    skill_uri: str
+
+
 @dataclass
 class Taxonomy:
     """Everything read from one folder, keyed the way the tables are."""
@@ -154,6 +174,7 @@ class Taxonomy:
     skill_relation: list[SkillRelationRow] = field(default_factory=list)
     skill_collection: list[CollectionRow] = field(default_factory=list)
     taxonomy_label: dict[tuple[str, str, str, str], LabelRow] = field(default_factory=dict)
+    digcomp_competence: dict[str, DigcompRow] = field(default_factory=dict)
     skipped: list[SkippedRow] = field(default_factory=list)
 
     def rows(self, table: str) -> list[tuple[object, ...]]:
@@ -179,8 +200,10 @@ def check_folder(folder: Path) -> list[Path]:
     return [folder / spec.name for spec in FILES if (folder / spec.name).is_file()]
 
 
-def read_folder(folder: Path, progress: Progress | None = None) -> Taxonomy:
-    """Parse every known file in `folder` into a Taxonomy."""
+def read_folder(
+    folder: Path, progress: Progress | None = None, digcomp_dir: Path | None = None
+) -> Taxonomy:
+    """Parse every known file in `folder`, and the DigComp competences in `digcomp_dir`."""
     check_folder(folder)
     reader = _FolderReader(folder, progress)
     reader.read_concepts("isco_group", ISCO_EN, ISCO_NL, reader.isco_group)
@@ -191,6 +214,8 @@ def read_folder(folder: Path, progress: Progress | None = None) -> Taxonomy:
     reader.read_broader(BROADER_SKILL, "skill")
     reader.read_relations()
     reader.read_collections()
+    if digcomp_dir is not None:
+        reader.read_digcomp(digcomp_dir)
     return reader.data
 
 
@@ -221,15 +246,17 @@ class _FolderReader:
     def skip(self, spec: FileSpec, line: int, reason: str) -> None:
         self.data.skipped.append(SkippedRow(spec.name, line, reason))
 
-    def records(self, spec: FileSpec) -> Iterator[tuple[int, dict[str, str]]]:
+    def records(
+        self, spec: FileSpec, folder: Path | None = None
+    ) -> Iterator[tuple[int, dict[str, str]]]:
         """(line where the row starts, fields by column) for every well-formed row of `spec`."""
-        path = self.folder / spec.name
+        path = (folder or self.folder) / spec.name
         if not path.is_file():
             return
         count = 0
         with path.open(newline="", encoding="utf-8-sig") as handle:
             rows = csv.reader(handle)
-            header = self._header(spec, _next_row(spec, rows, 1))
+            header = self._header(spec, _next_row(spec, rows, 1), path.parent)
             start = rows.line_num + 1
             while (row := _next_row(spec, rows, start)) is not None:
                 line, start = start, rows.line_num + 1
@@ -243,15 +270,16 @@ class _FolderReader:
         if self.progress:
             self.progress(f"reading {spec.name}", count, count)
 
-    def _header(self, spec: FileSpec, row: list[str] | None) -> list[str]:
+    def _header(self, spec: FileSpec, row: list[str] | None, folder: Path) -> list[str]:
         if row is None:
-            raise Invalid(f"{spec.name} in {self.folder} is empty; expected a header row")
+            raise Invalid(f"{spec.name} in {folder} is empty; expected a header row")
         header = [name.strip() for name in row]
+        layout = "DigComp 2.2" if spec is DIGCOMP_COMPETENCES else "ESCO v1.1.1"
         for column in spec.columns:
             if column not in header:
                 raise Invalid(
-                    f"{spec.name} in {self.folder} has no column {column!r}; "
-                    "expected the ESCO v1.1.1 CSV layout",
+                    f"{spec.name} in {folder} has no column {column!r}; "
+                    f"expected the {layout} CSV layout",
                     fields={"file": spec.name, "column": column},
                 )
         return header
@@ -402,6 +430,37 @@ class _FolderReader:
                 else:
                     seen[uri] = line
                     self.data.skill_collection.append(CollectionRow(collection, uri))
+
+    def read_digcomp(self, folder: Path) -> None:
+        """The competences of a known id whose skill is in the taxonomy, with our Dutch names."""
+        spec, rows = DIGCOMP_COMPETENCES, self.data.digcomp_competence
+        seen: dict[str, int] = {}
+        for line, fields in self.records(spec, folder):
+            competence, uri = fields["competence_id"].strip(), fields["esco_uri"].strip()
+            names, area = digcomp.COMPETENCES.get(competence), fields["area_id"].strip()
+            if names is None:
+                self.skip(spec, line, f"unknown DigComp 2.2 competence id {competence!r}")
+            elif area != competence.split(".")[0]:
+                self.skip(spec, line, f"area_id {area!r} does not fit competence {competence}")
+            elif competence in seen:
+                first = seen[competence]
+                self.skip(spec, line, f"duplicate competence {competence} (first on line {first})")
+            elif not uri:
+                self.skip(spec, line, f"empty esco_uri for competence {competence}")
+            elif uri not in self.data.skill:
+                self.skip(spec, line, f"{uri} (competence {competence}) is not in {SKILLS_EN.name}")
+            else:
+                seen[competence] = line
+                area_names = digcomp.AREAS[int(area)]
+                rows[competence] = DigcompRow(
+                    competence,
+                    int(area),
+                    _text(fields["area_name"]) or area_names.en,
+                    area_names.nl,
+                    _text(fields["competence_name"]) or names.en,
+                    names.nl,
+                    uri,
+                )
 
 
 def _next_row(spec: FileSpec, rows: Iterator[list[str]], line: int) -> list[str] | None:

@@ -63,7 +63,7 @@ def test_without_a_fingerprint_the_content_sets_the_version() -> None:
 def test_matrix_is_float32_symmetric_capped_with_a_unit_diagonal() -> None:
     related = starter_model().related
     assert related.dtype == np.float32
-    assert related.shape == (270, 270)
+    assert related.shape == (284, 284)
     assert np.all(related.diagonal() == 1.0)
     off = related - np.diag(related.diagonal())
     assert off.max() <= RELATED_CAP + 1e-6
