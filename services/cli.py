@@ -33,6 +33,8 @@ users_app = typer.Typer(help="Accounts.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
 match_app = typer.Typer(help="Matching people and vacancies.", no_args_is_help=True)
 app.add_typer(match_app, name="match")
+transitions_app = typer.Typer(help="Moves between occupations.", no_args_is_help=True)
+app.add_typer(transitions_app, name="transitions")
 dead_app = typer.Typer(help="Messages given up on after repeated failure.", no_args_is_help=True)
 app.add_typer(dead_app, name="dead-letters")
 
@@ -107,7 +109,7 @@ def taxonomy_import(
     ] = False,
 ) -> None:
     """Import a taxonomy folder in the ESCO v1.1.1 CSV layout (idempotent)."""
-    from services.core.bootstrap import import_taxonomy, migrate
+    from services.core.bootstrap import import_taxonomy, migrate, seed_catalogue
     from services.core.taxonomy.reader import check_folder
 
     settings = _settings()
@@ -117,8 +119,86 @@ def taxonomy_import(
     async def run(s: Settings) -> None:
         await migrate(s)
         await import_taxonomy(s, source, force=force, progress=True)
+        await seed_catalogue(s)
+        await _build_transitions(s, if_stale=True)
 
     _guard(lambda: _with_services(settings, lambda s: asyncio.run(run(s))))
+
+
+@transitions_app.command("build")
+def transitions_build(
+    if_stale: Annotated[
+        bool, typer.Option("--if-stale", help="Only when the taxonomy changed since the last.")
+    ] = False,
+) -> None:
+    """Build the occupation transition graph (stepping stones, routes) from the taxonomy."""
+    settings = _settings()
+    _guard(
+        lambda: _with_services(
+            settings, lambda s: asyncio.run(_build_transitions(s, if_stale=if_stale))
+        )
+    )
+
+
+@transitions_app.command("from")
+def transitions_from(
+    occupation: Annotated[str, typer.Argument(help="URI, or preferred label in en or nl.")],
+    limit: Annotated[int, typer.Option(help="How many moves to show.")] = 10,
+) -> None:
+    """Show the stored moves from an occupation: similarity, viability, what to learn."""
+    settings = _settings()
+
+    async def run(s: Settings) -> None:
+        from services.core import db
+        from services.core.transitions import repository
+
+        assert s.database_url
+        conn = await db.connect(s.database_url)
+        try:
+            found = await repository.find_occupation(conn, occupation)
+            if len(found) != 1:
+                names = ", ".join(r["uri"] for r in found[:5]) or "none"
+                _fail(f"{len(found)} occupations are called {occupation!r} ({names})")
+            origin = found[0]
+            typer.echo(f"{origin['label_en']} (skill level {origin['skill_level']}):")
+            for m in await repository.moves_from(conn, origin["uri"], limit):
+                mark = "highly viable" if m["highly_viable"] else "viable" if m["viable"] else "-"
+                typer.echo(
+                    f"  {m['similarity']:.2f}  {mark:<13} level {m['level_delta']:+d}  "
+                    f"gap {m['gap']:5.1f}  {len(m['missing_essential'])} missing  "
+                    f"{m['label_en']}"
+                    if m["level_delta"] is not None
+                    else f"  {m['similarity']:.2f}  {mark:<13} {m['label_en']}"
+                )
+        finally:
+            await conn.close()
+
+    _guard(lambda: _with_services(settings, lambda s: asyncio.run(run(s))))
+
+
+async def _build_transitions(settings: Settings, *, if_stale: bool) -> None:
+    from services.core import db
+    from services.engine import transitions
+
+    assert settings.database_url
+    conn = await db.connect(settings.database_url)
+    try:
+        async with conn.transaction():
+            report = await (transitions.ensure_built if if_stale else transitions.build)(conn)
+    finally:
+        await conn.close()
+    if report is None:
+        typer.echo("transition graph is up to date")
+        return
+    t, d = report.thresholds, report.distribution
+    typer.echo(
+        f"transition graph {report.version}: {report.occupations} occupations, "
+        f"{report.viable} viable moves stored ({report.transitions} in all) in "
+        f"{report.seconds:.1f} s\n"
+        f"  thresholds: viable >= {t.viable:.2f}, highly viable >= {t.highly_viable:.2f}\n"
+        f"  viable moves per occupation: min {d.minimum}, median {d.median:g}, "
+        f"p90 {d.p90:g}, max {d.maximum}; {d.without} occupations without any"
+    )
 
 
 @users_app.command("create")
@@ -166,24 +246,30 @@ def users_create(
 
 @match_app.command("recompute")
 def match_recompute() -> None:
-    """Score everyone against every open vacancy again and store the best matches each way."""
+    """Score everyone against every open vacancy again, store the best matches each way, and
+    announce the notable ones nobody has heard of yet."""
     settings = _settings()
 
     async def run(s: Settings) -> None:
         from services.core import db
-        from services.worker.matching import recompute_all
+        from services.core.matching import repository
+        from services.core.notifications import service as notifications
+        from services.engine.matching import recompute_all
 
         assert s.database_url
         conn = await db.connect(s.database_url)
         try:
             async with conn.transaction():
                 report = await recompute_all(conn)
+                told = await notifications.notify_matches(
+                    conn, s, vacancy_ids=[r["id"] for r in await repository.vacancies(conn)]
+                )
         finally:
             await conn.close()
         typer.echo(
             f"matched {report.people} people and {report.vacancies} open vacancies: "
             f"{report.matches} matches stored in {report.seconds:.1f} s "
-            f"(model {report.model_version})"
+            f"(model {report.model_version}); {told} new notifications"
         )
 
     _guard(lambda: _with_services(settings, lambda s: asyncio.run(run(s))))

@@ -68,7 +68,20 @@ async def settings(
         )
         await bootstrap.migrate(test_settings)
         await bootstrap.import_taxonomy(test_settings, test_settings.taxonomy_dir)
+        await bootstrap.seed_catalogue(test_settings)
+        await _build_transitions(url)
         yield test_settings
+
+
+async def _build_transitions(url: str) -> None:
+    from services.engine import transitions
+
+    conn = await db.connect(url)
+    try:
+        async with conn.transaction():
+            await transitions.build(conn)
+    finally:
+        await conn.close()
 
 
 @pytest.fixture(scope="session")

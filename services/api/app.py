@@ -15,10 +15,12 @@ from services.api.routes import (
     auth,
     employees,
     matches,
+    next_steps,
     notifications,
     organisations,
     system,
     taxonomy,
+    training,
     vacancies,
 )
 from services.core import db, migrate
@@ -62,9 +64,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         employees.router,
         vacancies.router,
         matches.router,
+        next_steps.router,
         accommodations.router,
         notifications.router,
         taxonomy.router,
+        training.router,
     )
     for router in routers:
         app.include_router(router, prefix=API_PREFIX)

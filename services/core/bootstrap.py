@@ -16,7 +16,7 @@ from services.core.accounts.models import Account, AccountIn
 from services.core.demo import seed as demo_seed
 from services.core.errors import Invalid
 from services.core.settings import Settings
-from services.core.taxonomy import importer
+from services.core.taxonomy import digcomp, importer
 
 
 def _url(settings: Settings) -> str:
@@ -48,13 +48,18 @@ async def import_taxonomy(
     """Import `folder` unless the very same files were the last import; print a summary."""
     conn = await db.connect(_url(settings))
     try:
-        fingerprint = importer.fingerprint(folder)
+        # DigComp comes with the taxonomy in use: configured, or found beside it.
+        digcomp_dir = digcomp.digcomp_folder(settings) if folder == settings.taxonomy_dir else None
+        fingerprint = importer.fingerprint(folder, digcomp_dir)
         if not force and await importer.last_fingerprint(conn) == fingerprint:
             typer.echo(f"taxonomy from {folder} is already imported (use --force to redo)")
             return None
         async with conn.transaction():
             report = await importer.import_folder(
-                conn, folder, progress=importer.echo_progress if progress else None
+                conn,
+                folder,
+                digcomp_dir=digcomp_dir,
+                progress=importer.echo_progress if progress else None,
             )
         typer.echo(report.summary())
         return report
@@ -103,5 +108,17 @@ async def seed_demo(settings: Settings) -> bool:
     try:
         async with conn.transaction():
             return await demo_seed.seed(conn, date.today())
+    finally:
+        await conn.close()
+
+
+async def seed_catalogue(settings: Settings) -> int:
+    """Write the starter training catalogue for the taxonomy in use (idempotent)."""
+    from services.core.training.catalogue import seed_catalogue as seed_modules
+
+    conn = await db.connect(_url(settings))
+    try:
+        async with conn.transaction():
+            return await seed_modules(conn)
     finally:
         await conn.close()

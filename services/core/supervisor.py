@@ -34,6 +34,11 @@ def run_demo(settings: Settings) -> int:
         "REDIS_URL": str(settings.redis_url),
         "OPSTAP_DATA_DIR": str(settings.data_dir.resolve()),
     }
+    subprocess.run(
+        [sys.executable, "-m", "services", "transitions", "build", "--if-stale"],
+        env=env,
+        check=True,
+    )
     if seeded:  # the first matches for the demo world; later changes are rescored by events
         subprocess.run(
             [sys.executable, "-m", "services", "match", "recompute"], env=env, check=True
@@ -71,6 +76,7 @@ async def _prepare(settings: Settings) -> bool:
     """Migrate, import the taxonomy, write the demo data; whether the data was new."""
     await bootstrap.migrate(settings)
     await bootstrap.import_taxonomy(settings, settings.taxonomy_dir, progress=True)
+    await bootstrap.seed_catalogue(settings)
     if await bootstrap.seed_demo(settings):
         typer.echo("demo data written: 3 WISEs, 10 employers, 60 employees, 40 vacancies")
         return True

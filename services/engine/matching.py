@@ -28,7 +28,7 @@ from services.matcher.types import (
 
 log = logging.getLogger(__name__)
 TOP_K = 50
-_matchers: dict[str, Matcher] = {}
+_loaded: dict[str, tuple[TaxonomyData, Matcher]] = {}
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,13 @@ class Report:
 
 async def matcher(conn: asyncpg.Connection) -> Matcher:
     """The matcher for the taxonomy in use, built on first use in this process."""
+    return (await loaded(conn))[1]
+
+
+async def loaded(conn: asyncpg.Connection) -> tuple[TaxonomyData, Matcher]:
+    """The taxonomy in use and the matcher built on it, built on first use in this process."""
     fingerprint = await repository.taxonomy_fingerprint(conn)
-    if fingerprint not in _matchers:
+    if fingerprint not in _loaded:
         rows = await repository.taxonomy(conn)
         data = TaxonomyData(
             skill_uris=[r["uri"] for r in rows["skills"]],
@@ -59,9 +64,9 @@ async def matcher(conn: asyncpg.Connection) -> Matcher:
             labels={r["uri"]: (r["label_en"], r["label_nl"]) for r in rows["skills"]},
             fingerprint=fingerprint,
         )
-        _matchers.clear()
-        _matchers[fingerprint] = Matcher(build_skill_model(data))
-    return _matchers[fingerprint]
+        _loaded.clear()
+        _loaded[fingerprint] = (data, Matcher(build_skill_model(data)))
+    return _loaded[fingerprint]
 
 
 def person_of(row: asyncpg.Record) -> Person:

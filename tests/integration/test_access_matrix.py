@@ -141,7 +141,26 @@ async def _build(pool: asyncpg.Pool, client: httpx.AsyncClient) -> World:
         )
     for org in ("A", "X", "Y"):
         world.ids[f"webhook_{org}"] = await _webhook(pool, world.orgs[org])
+    world.ids["skill"] = await pool.fetchval("SELECT uri FROM skill ORDER BY uri LIMIT 1")
+    modules = [
+        (await _post(client, h["admin"], "/api/v1/training/modules", _module(world)))["id"]
+        for _ in range(3)
+    ]
+    world.ids["module"], world.ids["module_record"] = (modules[0], modules[1]), modules[2]
     return world
+
+
+def _module(world: World) -> dict[str, Any]:
+    """A training module with a code of its own."""
+    return {
+        "code": f"matrix-{uuid.uuid4().hex[:8]}",
+        "title_nl": "Matrix",
+        "title_en": "Matrix",
+        "provider_kind": "course",
+        "level": 2,
+        "hours": 8,
+        "skills": [world.ids["skill"]],
+    }
 
 
 async def _webhook(pool: asyncpg.Pool, organisation_id: uuid.UUID) -> uuid.UUID:
@@ -171,6 +190,9 @@ def _objects(world: World, role: str, param: str) -> tuple[Any, Any]:
     if param == "organisation_id":
         own = world.orgs["X"] if role == "employer" else world.orgs["A"]
         return own, world.orgs["Y"]
+    if param == "module_id":  # the catalogue is shared: "foreign" is just another module
+        own_module, other_module = world.ids["module"]
+        return own_module, other_module
     name = {"employee_id": "employee", "consent_id": "consent", "account_id": "account"}[param]
     own_id, foreign_id = world.ids[name]
     return own_id, foreign_id
@@ -224,6 +246,21 @@ def _body(world: World, method: str, path: str) -> dict[str, Any]:
             "json": {"current_password": "not the password", "new_password": "a long new password"}
         },
         ("POST", "/api/v1/auth/refresh"): {"json": {"refresh_token": "opr_" + "x" * 30}},
+        ("POST", "/api/v1/training/modules"): {"json": _module(world)},
+        ("PATCH", "/api/v1/training/modules/{module_id}"): {"json": {"hours": 12}},
+        ("POST", "/api/v1/training/modules/import"): {
+            "files": {
+                "file": (
+                    "t.csv",
+                    "code,title_nl,title_en,provider_kind,level,hours,skills\r\n"
+                    f"matrix-{unique},Import,Import,course,1,4,{world.ids['skill']}\r\n",
+                    "text/csv",
+                )
+            }
+        },
+        ("POST", "/api/v1/employees/{employee_id}/training-records"): {
+            "json": {"module_id": world.ids["module_record"], "completed_on": "2020-06-01"}
+        },
     }
     return bodies.get((method, path), {})
 
@@ -304,6 +341,26 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("POST", "/api/v1/vacancies/{vacancy_id}/reopen"): VACANCY_WRITE,
     ("GET", "/api/v1/vacancies/{vacancy_id}/matches"): {**VACANCY_WRITE, "jobcoach": (K, H)},
     ("GET", "/api/v1/employees/{employee_id}/matches"): {**PEOPLE_WRITE, "employee": (K, H)},
+    ("GET", "/api/v1/employees/{employee_id}/next-steps"): {**PEOPLE_WRITE, "employee": (K, H)},
+    ("GET", "/api/v1/employees/{employee_id}/training-plan"): {
+        **PEOPLE_WRITE,
+        "employee": (K, H),
+    },
+    ("GET", "/api/v1/employees/{employee_id}/training-records"): {
+        **PEOPLE_WRITE,
+        "employee": (K, H),
+    },
+    ("POST", "/api/v1/employees/{employee_id}/training-records"): {
+        **PEOPLE_WRITE,
+        "employee": (K, H),
+    },
+    ("GET", "/api/v1/training/modules"): SIGNED_IN,
+    ("POST", "/api/v1/training/modules"): ADMIN_ONLY,
+    ("POST", "/api/v1/training/modules/import"): ADMIN_ONLY,
+    ("GET", "/api/v1/training/modules/{module_id}"): SIGNED_IN,
+    ("PATCH", "/api/v1/training/modules/{module_id}"): ADMIN_ONLY,
+    ("POST", "/api/v1/training/modules/{module_id}/deactivate"): ADMIN_ONLY,
+    ("POST", "/api/v1/training/modules/{module_id}/reactivate"): ADMIN_ONLY,
     ("GET", "/api/v1/accommodations"): SIGNED_IN,
     ("POST", "/api/v1/accommodations"): ADMIN_ONLY,
     ("GET", "/api/v1/taxonomy/stats"): EVERYONE,
@@ -360,6 +417,7 @@ def _resolve(world: World, role: str, path: str, which: int) -> str:
         "key_id",
         "notification_id",
         "webhook_id",
+        "module_id",
     ):
         if "{" + param + "}" in path:
             path = path.replace("{" + param + "}", str(_objects(world, role, param)[which]))

@@ -83,3 +83,34 @@ async def test_every_demo_sign_in_works(demo_url: str, settings: Settings) -> No
                 assert org["name"] == organisation
             coach_view = await http.get("/api/v1/employees", headers=headers)
             assert coach_view.status_code == 200
+
+
+async def test_every_demo_employee_has_work_that_fits_a_step_and_a_plan(
+    demo_url: str, settings: Settings
+) -> None:
+    """Issue 7's promise for the demo: for everyone on rungs 3 to 5, vacancies that fit now,
+    at least one stepping stone and a training plan, each with its explanation."""
+    from services.engine import matching, next_steps, transitions
+
+    own = settings.model_copy(update={"database_url": demo_url})
+    await bootstrap.seed_catalogue(own)
+    conn = await db.connect(demo_url)
+    try:
+        async with conn.transaction():
+            await transitions.build(conn)
+            await matching.recompute_all(conn)
+        people = await conn.fetch(
+            "SELECT id FROM employee WHERE ladder_rung BETWEEN 3 AND 5 ORDER BY id"
+        )
+        assert len(people) == 60
+        short = []
+        for person in people:
+            steps = await next_steps.next_steps(conn, own, person["id"])
+            stones = [*steps.stepping_stones.vacancies, *steps.stepping_stones.occupations]
+            plan = steps.training_plan
+            explained = all(s.why.nl and s.why.en for s in [*steps.fits_now, *stones])
+            if not (steps.fits_now and stones and plan and plan.why.nl and explained):
+                short.append(str(person["id"]))
+        assert short == []
+    finally:
+        await conn.close()

@@ -1,5 +1,5 @@
-"""Dependencies point one way: api and worker use core; only the worker uses the matcher;
-the matcher uses nothing of ours; core uses neither api nor worker."""
+"""Dependencies point one way: api and worker use core and the engine; the engine feeds the
+matcher from core; the matcher uses nothing of ours; core uses neither api nor worker."""
 
 from __future__ import annotations
 
@@ -10,8 +10,21 @@ import pytest
 
 SERVICES = Path(__file__).resolve().parents[2] / "services"
 FORBIDDEN = {
-    "core": ("services.api", "services.worker", "services.matcher", "services.cli"),
-    "matcher": ("services.core", "services.api", "services.worker", "services.cli"),
+    "core": (
+        "services.api",
+        "services.worker",
+        "services.matcher",
+        "services.engine",
+        "services.cli",
+    ),
+    "engine": ("services.api", "services.worker", "services.cli"),
+    "matcher": (
+        "services.core",
+        "services.api",
+        "services.worker",
+        "services.engine",
+        "services.cli",
+    ),
     "api": ("services.worker", "services.cli"),
     "worker": ("services.api", "services.cli"),
 }

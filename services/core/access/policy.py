@@ -63,6 +63,15 @@ def can_manage_organisation(actor: Actor) -> None:
     require_role(actor, Role.ADMIN, action="manage the organisation")
 
 
+def can_see_development(actor: Actor, employee_id: UUID) -> None:
+    """Next steps and training plans are the person's own, shared with those who guide them:
+    the person, jobcoaches and admins of their WISE (visibility is checked in SQL first)."""
+    if actor.role is Role.EMPLOYER:
+        raise Forbidden("An employer does not see a person's next steps or training plan.")
+    if actor.role is Role.EMPLOYEE and actor.employee_id != employee_id:
+        raise Forbidden("You can only see your own next steps.")
+
+
 def can_change_consent(actor: Actor, employee_id: UUID, jobcoach_id: UUID | None) -> None:
     """The person, their own jobcoach or their organisation's admin records consent."""
     if actor.role is Role.EMPLOYEE and actor.employee_id == employee_id:

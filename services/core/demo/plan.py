@@ -133,7 +133,15 @@ ISCO_POOL = [
     "9612",
 ]
 WISE_KINDS = ["sheltered", "wise_paid", "day_activity", "work_experience", "volunteer"]
-EMPLOYER_KINDS = ["regular", "regular_with_wage_subsidy", "work_experience", "regular"]
+OCCUPATIONS = 8
+# The contract kinds of one occupation's vacancies, rung 3 to 6 (alternatives take turns).
+RUNGS = [
+    ["day_activity"],
+    ["work_experience", "volunteer"],
+    ["wise_paid", "sheltered"],
+    ["regular_with_wage_subsidy"],
+    ["regular"],
+]
 ACCOMMODATION_WEIGHTS = {
     "fixed_routine": 5,
     "quiet_workspace": 4,
@@ -182,20 +190,22 @@ def _location(rng: random.Random) -> dict[str, Any]:
 def _skills(rng: random.Random, tax: Taxonomy, occupation: str) -> list[dict[str, Any]]:
     """Most of an occupation's essential skills, at believable levels and sources."""
     own = tax.essential[occupation]
-    chosen = rng.sample(own, k=max(1, round(len(own) * rng.uniform(0.45, 0.9))))
+    chosen = rng.sample(own, k=max(1, round(len(own) * rng.uniform(0.85, 1.0))))
     sources = rng.choices(["observed", "self", "certified"], weights=[5, 4, 1], k=len(chosen))
     return [
         {
             "skill_uri": uri,
-            "level": rng.choices([1, 2, 3, 4], weights=[2, 4, 3, 1])[0],
+            "level": rng.choices([1, 2, 3, 4], weights=[1, 3, 5, 2])[0],
             "source": src,
         }
         for uri, src in zip(sorted(chosen), sources, strict=True)
     ]
 
 
-def _employee(rng: random.Random, tax: Taxonomy, index: int) -> dict[str, Any]:
-    occupation = rng.choice(tax.occupations)
+def _employee(
+    rng: random.Random, tax: Taxonomy, index: int, occupations: list[str]
+) -> dict[str, Any]:
+    occupation = occupations[index % len(occupations)]
     hours_min = rng.choice([8, 12, 16, 20, 24])
     extra_languages = rng.sample(["en", "ar", "tr", "pl", "so", "ti"], k=rng.choice([0, 0, 1]))
     return {
@@ -222,8 +232,9 @@ def _employee(rng: random.Random, tax: Taxonomy, index: int) -> dict[str, Any]:
     }
 
 
-def _vacancy(rng: random.Random, tax: Taxonomy, kind: str, today: date) -> dict[str, Any]:
-    occupation = rng.choice(tax.occupations)
+def _vacancy(
+    rng: random.Random, tax: Taxonomy, occupation: str, kind: str, today: date
+) -> dict[str, Any]:
     essential = sorted(
         rng.sample(
             tax.essential[occupation], k=min(len(tax.essential[occupation]), rng.randint(5, 10))
@@ -237,7 +248,7 @@ def _vacancy(rng: random.Random, tax: Taxonomy, kind: str, today: date) -> dict[
         "hours_min": hours_min,
         "hours_max": min(40, hours_min + rng.choice([0, 4, 8])),
         "skills": [
-            {"skill_uri": u, "relation": "essential", "min_level": rng.choice([1, 2, 2, 3])}
+            {"skill_uri": u, "relation": "essential", "min_level": rng.choice([1, 1, 1, 2, 2, 3])}
             for u in essential
         ]
         + [{"skill_uri": u, "relation": "optional", "min_level": 1} for u in optional],
@@ -264,8 +275,12 @@ def make_plan(tax: Taxonomy, today: date) -> Plan:
             }
         )
     plan.employers = [{"name": name, "slug": slug} for name, slug in EMPLOYERS]
-    plan.employees = [_employee(rng, tax, i) for i in range(60)]
-    kinds = [WISE_KINDS[i % len(WISE_KINDS)] for i in range(10)]
-    kinds += [EMPLOYER_KINDS[i % len(EMPLOYER_KINDS)] for i in range(30)]
-    plan.vacancies = [_vacancy(rng, tax, kind, today) for kind in kinds]
+    # Eight occupations, each with work on every rung from 3 to 6, so that everyone has work
+    # that fits now and a step up in their own line of work.
+    occupations = sorted(rng.sample(tax.occupations, k=min(OCCUPATIONS, len(tax.occupations))))
+    plan.employees = [_employee(rng, tax, i, occupations) for i in range(60)]
+    for n in range(40 // len(RUNGS)):  # 40 vacancies
+        occupation = occupations[n % len(occupations)]
+        for kinds in RUNGS:
+            plan.vacancies.append(_vacancy(rng, tax, occupation, kinds[n % len(kinds)], today))
     return plan

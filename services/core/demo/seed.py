@@ -107,7 +107,7 @@ async def seed(conn: asyncpg.Connection, today: date) -> bool:
 
 
 async def _people(conn: asyncpg.Connection, plan: Plan, world: World) -> None:
-    """60 employees, 10 per jobcoach; most consent to matching, some share with an employer.
+    """60 employees, 10 per jobcoach; all consent to matching, some share with an employer.
 
     The first person of the first WISE gets a login of their own.
     """
@@ -126,8 +126,7 @@ async def _people(conn: asyncpg.Connection, plan: Plan, world: World) -> None:
             )
         body = EmployeeIn(**person, jobcoach_id=coach.account_id, account_id=account_id)
         employee = await employees.create(conn, coach, body)
-        if i % 10 != 9:
-            await employees.give_consent(conn, coach, employee, ConsentIn(purpose="matching"))
+        await employees.give_consent(conn, coach, employee, ConsentIn(purpose="matching"))
         if i % 6 == 0:
             employer = world.employers[(i // 6) % len(world.employers)]
             await employees.give_consent(
@@ -155,5 +154,5 @@ async def _vacancies(conn: asyncpg.Connection, plan: Plan, world: World) -> None
         )
         del data["language_cefr"]
         vacancy = await vacancies.create(conn, owner, VacancyIn(**data))
-        if i % 8 != 7:  # a few stay drafts
+        if i % 10 != 3:  # a few stay drafts (a second rung-5 vacancy of some occupations)
             await vacancies.transition(conn, owner, vacancy, "publish")

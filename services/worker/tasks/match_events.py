@@ -8,7 +8,8 @@ import asyncpg
 
 from services.core.events.repository import Event
 from services.core.notifications import service as notifications
-from services.worker import matching, runtime
+from services.engine import matching
+from services.worker import runtime
 from services.worker.tasks.events import on
 
 

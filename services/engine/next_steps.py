@@ -1,0 +1,435 @@
+"""A person's next steps: what fits now, stepping stones, a route to the target, a training plan.
+
+Made from stored matches (scored by the worker), the stored transition graph, the training
+catalogue, and, for "what if" questions, the matcher itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Collection, Sequence
+from typing import Any, Literal
+from uuid import UUID
+
+import asyncpg
+
+from services.core.errors import Invalid, NotFound
+from services.core.matching import repository as matching_repository
+from services.core.next_steps import repository, texts
+from services.core.next_steps.models import (
+    DigitalArea,
+    ModuleChoice,
+    NextSteps,
+    Occupation,
+    OccupationStep,
+    Route,
+    Skill,
+    SkillToLearn,
+    SteppingStones,
+    TrainingPlan,
+    VacancySuggestion,
+    Words,
+)
+from services.core.settings import Settings
+from services.core.taxonomy import digcomp
+from services.core.transitions import repository as transitions
+from services.engine import matching
+from services.matcher.types import Person, PersonSkill
+
+LIMIT = 5
+# A step up may ask for more learning than work that fits now: shown from this score (a
+# notification about one waits for settings.notify_step_up_min_score).
+STEP_MIN_SCORE = 40.0
+Labels = dict[str, tuple[str, str | None]]
+
+
+def _skill(uri: str, labels: Labels) -> Skill:
+    en, nl = labels.get(uri, (uri, None))
+    return Skill(uri=uri, label_en=en, label_nl=nl)
+
+
+def _pair(skills: Sequence[Skill]) -> tuple[str, str]:
+    """The first three skills as a Dutch and an English list."""
+    shown = skills[:3]
+    return texts.both([s.label_nl or s.label_en for s in shown], [s.label_en for s in shown])
+
+
+def _occupation(uri: str | None, en: str | None, nl: str | None) -> Occupation | None:
+    return Occupation(uri=uri, label_en=en or uri, label_nl=nl) if uri else None
+
+
+def _suggestion(row: asyncpg.Record, *, step: bool) -> VacancySuggestion:
+    """A stored match as a suggestion, with its reasons in words."""
+    why: dict[str, Any] = row["explanation"]
+    labels = {u: (v.get("en") or u, v.get("nl")) for u, v in why.get("labels", {}).items()}
+    have = sum(
+        1
+        for e in (*why.get("matched", []), *why.get("related", []))
+        if e["relation"] == "essential"
+    )
+    missing = [_skill(u, labels) for u in why.get("missing_essential", [])]
+    total = have + len(missing)
+    words = (texts.step_up_vacancy if step else texts.fits)(
+        row["title"], have, total, _pair(missing)
+    )
+    return VacancySuggestion(
+        vacancy_id=row["vacancy_id"],
+        title=row["title"],
+        organisation=row["organisation"],
+        ladder_rung=row["ladder_rung"],
+        score=round(row["score"], 1),
+        have=have,
+        total=total,
+        missing=missing,
+        why=words,
+    )
+
+
+async def _steps(
+    conn: asyncpg.Connection,
+    moves: Sequence[asyncpg.Record],
+    origin: Occupation,
+    *,
+    chained: bool = False,
+) -> list[OccupationStep]:
+    """Stored moves as steps with labels, open vacancy counts and reasons; all from `origin`,
+    or, `chained`, each from the one before (a route)."""
+    labels = await repository.skill_labels(conn, {u for m in moves for u in m["missing_essential"]})
+    open_counts = await repository.open_vacancies_by_occupation(
+        conn, [m["destination_uri"] for m in moves]
+    )
+    result, start = [], origin
+    for m in moves:
+        missing = [_skill(u, labels) for u in m["missing_essential"]]
+        destination = Occupation(
+            uri=m["destination_uri"], label_en=m["label_en"], label_nl=m["label_nl"]
+        )
+        vacancies = open_counts.get(m["destination_uri"], 0)
+        words = texts.occupation_step(
+            (destination.label_nl or destination.label_en, destination.label_en),
+            m["similarity"],
+            _pair(missing),
+            vacancies,
+        )
+        result.append(
+            OccupationStep(
+                occupation=destination,
+                from_occupation=start,
+                similarity=round(m["similarity"], 3),
+                highly_viable=m["highly_viable"],
+                level_delta=m["level_delta"],
+                gap=round(m["gap"], 2),
+                missing=missing,
+                open_vacancies=vacancies,
+                why=words,
+            )
+        )
+        start = destination if chained else origin
+    return result
+
+
+async def _route(conn: asyncpg.Connection, current: Occupation, target: Occupation) -> Route:
+    """The cheapest route of at most three viable moves, or why there is none."""
+    target_words = (target.label_nl or target.label_en, target.label_en)
+    if current.uri == target.uri:
+        return Route(
+            found=True, target=target, steps=[], total_gap=0.0, why=texts.route(target_words, [], 0)
+        )
+    stops = await transitions.cheapest_route(conn, current.uri, target.uri)
+    if stops is None:
+        return Route(
+            found=False, target=target, steps=[], total_gap=None, why=texts.no_route(target_words)
+        )
+    moves = [await transitions.move(conn, a, b) for a, b in itertools.pairwise(stops)]
+    steps = await _steps(conn, [m for m in moves if m is not None], current, chained=True)
+    names = [(s.occupation.label_nl or s.occupation.label_en, s.occupation.label_en) for s in steps]
+    learn = len({sk.uri for s in steps for sk in s.missing})
+    return Route(
+        found=True,
+        target=target,
+        steps=steps,
+        total_gap=round(sum(s.gap for s in steps), 2),
+        why=texts.route(target_words, names, learn),
+    )
+
+
+async def next_steps(conn: asyncpg.Connection, settings: Settings, employee_id: UUID) -> NextSteps:
+    """Everything the next-steps page shows for one person."""
+    me = await repository.employee(conn, employee_id)
+    if me is None:
+        raise NotFound("No employee has this id.")
+    current = _occupation(me["current_occupation_uri"], me["current_en"], me["current_nl"])
+    target = _occupation(me["target_occupation_uri"], me["target_en"], me["target_nl"])
+    fits = [
+        _suggestion(r, step=r["ladder_rung"] > me["ladder_rung"])
+        for r in await repository.fits_now(conn, employee_id, settings.notify_min_score, LIMIT)
+    ]
+    stones = (
+        await _steps(conn, await transitions.stepping_stones(conn, current.uri, LIMIT), current)
+        if current
+        else []
+    )
+    toward = [s.occupation.uri for s in stones] + ([target.uri] if target else [])
+    step_rows = await repository.step_vacancies(conn, employee_id, toward, STEP_MIN_SCORE, LIMIT)
+    step_vacancies = [_suggestion(r, step=True) for r in step_rows]
+    route = await _route(conn, current, target) if current and target else None
+    plan = await _default_plan(conn, settings, employee_id, route, step_vacancies, stones, fits)
+    # What the next steps ask, for the digital profile: every skill of the suggested work
+    # that the person misses, and the plan's.
+    asked = {s.uri for v in (*fits, *step_vacancies) for s in v.missing}
+    asked |= {s.uri for step in stones for s in step.missing}
+    asked |= {s.skill.uri for s in plan.skills} if plan else set()
+    digital = await _digital(conn, employee_id, asked)
+    return NextSteps(
+        employee_id=employee_id,
+        ladder_rung=me["ladder_rung"],
+        current_occupation=current,
+        target_occupation=target,
+        fits_now=fits,
+        stepping_stones=SteppingStones(vacancies=step_vacancies, occupations=stones),
+        route=route,
+        training_plan=plan,
+        digital=digital,
+        why=texts.summary(len(fits), len(step_vacancies) + len(stones), plan is not None),
+    )
+
+
+async def _digital(
+    conn: asyncpg.Connection, employee_id: UUID, asked: Collection[str]
+) -> list[DigitalArea]:
+    """The person's DigComp level per area beside the competences their next steps ask for."""
+    found = await digcomp.profile(conn, employee_id, asked)
+    return [
+        DigitalArea(
+            area_id=area.area_id,
+            name=Words(nl=area.name.nl, en=area.name.en),
+            level=area.level,
+            asked=len(area.asked),
+            missing=[Words(nl=c.competence.name.nl, en=c.competence.name.en) for c in area.missing],
+        )
+        for area in found.areas
+    ]
+
+
+async def _default_plan(
+    conn: asyncpg.Connection,
+    settings: Settings,
+    employee_id: UUID,
+    route: Route | None,
+    step_vacancies: list[VacancySuggestion],
+    stones: list[OccupationStep],
+    fits: list[VacancySuggestion],
+) -> TrainingPlan | None:
+    """The plan for the most telling goal that leaves something to learn: the route to the
+    target, a step-up vacancy, a stepping-stone occupation, a vacancy that fits now; when
+    nothing is left to learn anywhere, the plan for the first of them says so."""
+    goals: list[dict[str, Any]] = []
+    if route is not None and route.found and route.steps:
+        goals.append({"route": True})
+    goals += [{"vacancy_id": v.vacancy_id} for v in step_vacancies]
+    goals += [{"occupation_uri": s.occupation.uri} for s in stones]
+    goals += [{"vacancy_id": v.vacancy_id} for v in fits]
+    first: TrainingPlan | None = None
+    for goal in goals:
+        plan = await training_plan(conn, settings, employee_id, **goal)
+        if plan.skills:
+            return plan
+        first = first or plan
+    return first
+
+
+async def training_plan(
+    conn: asyncpg.Connection,
+    settings: Settings,
+    employee_id: UUID,
+    *,
+    vacancy_id: UUID | None = None,
+    occupation_uri: str | None = None,
+    route: bool = False,
+) -> TrainingPlan:
+    """What to learn for a vacancy, an occupation or the route to the target (one of them)."""
+    if sum((vacancy_id is not None, occupation_uri is not None, route)) != 1:
+        raise Invalid("Choose one goal: vacancy_id, occupation_uri or route=true.")
+    engine = await matching.matcher(conn)
+    found = await matching_repository.people(conn, [employee_id])
+    if not found:
+        raise NotFound("No employee has this id.")
+    person = matching.person_of(found[0])
+    me = await repository.employee(conn, employee_id)
+    assert me is not None
+    goal: Literal["vacancy", "occupation", "route"]
+    if vacancy_id is not None:
+        rows = await matching_repository.vacancies(conn, [vacancy_id])
+        if not rows or rows[0]["status"] != "open":
+            raise Invalid(
+                "There is no open vacancy with this id.",
+                fields={"vacancy_id": "not an open vacancy"},
+            )
+        explanation = engine.explain(person, matching.vacancy_of(rows[0]))
+        # Essential skills first, those missing and those a related skill only partly covers;
+        # missing optional ones make the person stronger too.
+        partly = [e.skill_uri for e in explanation.related if e.relation == "essential"]
+        essential = [*explanation.missing_essential, *partly]
+        missing = [*essential, *explanation.missing_optional]
+        goal, title = "vacancy", await repository.vacancy_title(conn, vacancy_id)
+    elif occupation_uri is not None:
+        missing, title = await _occupation_gap(
+            conn, person, me["current_occupation_uri"], occupation_uri
+        )
+        goal, essential = "occupation", missing
+    else:
+        if not me["current_occupation_uri"] or not me["target_occupation_uri"]:
+            raise Invalid(
+                "A route needs the person's current and target occupation; set them first.",
+                fields={"route": "no current or target occupation"},
+            )
+        current = _occupation(me["current_occupation_uri"], me["current_en"], me["current_nl"])
+        target = _occupation(me["target_occupation_uri"], me["target_en"], me["target_nl"])
+        assert current and target
+        found_route = await _route(conn, current, target)
+        missing = list(dict.fromkeys(s.uri for step in found_route.steps for s in step.missing))
+        goal, title, essential = "route", target.label_nl or target.label_en, missing
+    return await _plan(
+        conn,
+        settings,
+        person,
+        engine,
+        goal,
+        title,
+        (missing, essential),
+        vacancy_id,
+        occupation_uri,
+    )
+
+
+async def _occupation_gap(
+    conn: asyncpg.Connection, person: Person, current: str | None, occupation_uri: str
+) -> tuple[list[str], str]:
+    """(the essential skills the person misses for an occupation, its label)."""
+    labels = await repository.occupation_labels(conn, [occupation_uri])
+    if occupation_uri not in labels:
+        raise Invalid(
+            "There is no occupation with this URI in the taxonomy.",
+            fields={"occupation_uri": "unknown occupation"},
+        )
+    move = await transitions.move(conn, current, occupation_uri) if current else None
+    if move is not None:
+        missing = list(move["missing_essential"])
+    else:  # no stored move: what the occupation asks that the person does not have
+        have = {s.uri for s in person.skills}
+        missing = [
+            u for u in await repository.occupation_essentials(conn, occupation_uri) if u not in have
+        ]
+    en, nl = labels[occupation_uri]
+    return missing, nl or en
+
+
+def _with_skills(person: Person, uris: Collection[str], level: int) -> Person:
+    """The person as they would be with these skills certified at `level`."""
+    skills = {s.uri: s for s in person.skills}
+    for uri in uris:
+        old = skills.get(uri)
+        skills[uri] = PersonSkill(uri, max(level, old.level if old else 0), "certified")
+    return dataclasses.replace(person, skills=tuple(skills[u] for u in sorted(skills)))
+
+
+def _cover(missing: Sequence[str], modules: Sequence[asyncpg.Record]) -> list[asyncpg.Record]:
+    """Modules that teach the missing skills: each time the one teaching most of what is left
+    (fewest hours on a tie, then code)."""
+    left, chosen = set(missing), []
+    candidates = list(modules)
+    while left:
+        best = min(
+            candidates,
+            key=lambda m: (-len(left & set(m["skills"])), m["hours"], m["code"]),
+            default=None,
+        )
+        if best is None or not left & set(best["skills"]):
+            break
+        chosen.append(best)
+        left -= set(best["skills"])
+        candidates.remove(best)
+    return chosen
+
+
+async def _plan(
+    conn: asyncpg.Connection,
+    settings: Settings,
+    person: Person,
+    engine: matching.Matcher,
+    goal: Literal["vacancy", "occupation", "route"],
+    title: str,
+    to_learn: tuple[list[str], list[str]],
+    vacancy_id: UUID | None,
+    occupation_uri: str | None,
+) -> TrainingPlan:
+    """The plan for `to_learn`: (every missing skill, the essential ones among them)."""
+    missing, essential_uris = to_learn
+    labels = await repository.skill_labels(conn, missing)
+    demand = await repository.skill_demand(conn, missing)
+    modules = await repository.modules_for(conn, missing)
+    chosen = _cover(missing, modules)
+    teaching = {u: [m["code"] for m in chosen if u in m["skills"]] for u in missing}
+    essential = set(essential_uris)
+    order = sorted(
+        missing,
+        key=lambda u: (u not in essential, -demand.get(u, 0), labels.get(u, (u, None))[0]),
+    )
+    skills = [
+        SkillToLearn(
+            skill=_skill(u, labels),
+            essential=u in essential,
+            opens=demand.get(u, 0),
+            module_codes=teaching[u],
+        )
+        for u in order
+    ]
+    # What if: score the person against every open vacancy as they are, after each module,
+    # and after the whole plan; "viable" is a score worth telling them about.
+    index = engine.index_vacancies(
+        [matching.vacancy_of(r) for r in await matching_repository.vacancies(conn)]
+    )
+
+    def viable(someone: Person) -> int:
+        if not index.vacancies:
+            return 0
+        return int((engine.vacancy_scores(someone, index) >= settings.notify_min_score).sum())
+
+    now = viable(person)
+    choices = []
+    for m in chosen:
+        teaches = [_skill(u, labels) for u in order if u in m["skills"]]
+        more = viable(_with_skills(person, m["skills"], m["level"])) - now
+        choices.append(
+            ModuleChoice(
+                module_id=m["id"],
+                code=m["code"],
+                title_nl=m["title_nl"],
+                title_en=m["title_en"],
+                provider_kind=m["provider_kind"],
+                hours=m["hours"],
+                teaches=teaches,
+                more_viable=more,
+                why=texts.module((m["title_nl"], m["title_en"]), m["hours"], _pair(teaches), more),
+            )
+        )
+    after = person
+    for m in chosen:
+        after = _with_skills(after, m["skills"], m["level"])
+    viable_after = viable(after)
+    hours = sum(m["hours"] for m in chosen)
+    first = _pair([s.skill for s in skills[:1]]) if skills else None
+    return TrainingPlan(
+        goal=goal,
+        goal_title=title,
+        vacancy_id=vacancy_id,
+        occupation_uri=occupation_uri,
+        skills=skills,
+        modules=choices,
+        total_hours=hours,
+        uncovered=[s.skill for s in skills if not s.module_codes],
+        viable_now=now,
+        viable_after=viable_after,
+        why=texts.plan((title, title), first, hours, viable_after - now),
+    )
