@@ -6,10 +6,11 @@ import asyncio
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+import asyncpg
 import typer
 
 from services.core.errors import OpstapError
@@ -62,6 +63,31 @@ def _with_services(settings: Settings, work: Callable[[Settings], T]) -> T:
         )
         os.environ.update(urls.as_env())
         return work(bound)
+
+
+async def _on_connection(
+    settings: Settings, work: Callable[[asyncpg.Connection], Awaitable[T]]
+) -> T:
+    """Run `work` on one connection to the settings' database, closed afterwards."""
+    from services.core import db
+
+    assert settings.database_url
+    conn = await db.connect(settings.database_url)
+    try:
+        return await work(conn)
+    finally:
+        await conn.close()
+
+
+def _run_on_database(
+    settings: Settings, work: Callable[[asyncpg.Connection, Settings], Awaitable[T]]
+) -> T:
+    """Run `work(conn, settings)` against the configured (or embedded) database."""
+    return _guard(
+        lambda: _with_services(
+            settings, lambda s: asyncio.run(_on_connection(s, lambda conn: work(conn, s)))
+        )
+    )
 
 
 def _guard(work: Callable[[], T]) -> T:
@@ -120,7 +146,7 @@ def taxonomy_import(
         await migrate(s)
         await import_taxonomy(s, source, force=force, progress=True)
         await seed_catalogue(s)
-        await _build_transitions(s, if_stale=True)
+        await _on_connection(s, lambda conn: _build_transitions(conn, if_stale=True))
 
     _guard(lambda: _with_services(settings, lambda s: asyncio.run(run(s))))
 
@@ -132,12 +158,7 @@ def transitions_build(
     ] = False,
 ) -> None:
     """Build the occupation transition graph (stepping stones, routes) from the taxonomy."""
-    settings = _settings()
-    _guard(
-        lambda: _with_services(
-            settings, lambda s: asyncio.run(_build_transitions(s, if_stale=if_stale))
-        )
-    )
+    _run_on_database(_settings(), lambda conn, _: _build_transitions(conn, if_stale=if_stale))
 
 
 @transitions_app.command("from")
@@ -146,47 +167,32 @@ def transitions_from(
     limit: Annotated[int, typer.Option(help="How many moves to show.")] = 10,
 ) -> None:
     """Show the stored moves from an occupation: similarity, viability, what to learn."""
-    settings = _settings()
 
-    async def run(s: Settings) -> None:
-        from services.core import db
+    async def show(conn: asyncpg.Connection, _: Settings) -> None:
         from services.core.transitions import repository
 
-        assert s.database_url
-        conn = await db.connect(s.database_url)
-        try:
-            found = await repository.find_occupation(conn, occupation)
-            if len(found) != 1:
-                names = ", ".join(r["uri"] for r in found[:5]) or "none"
-                _fail(f"{len(found)} occupations are called {occupation!r} ({names})")
-            origin = found[0]
-            typer.echo(f"{origin['label_en']} (skill level {origin['skill_level']}):")
-            for m in await repository.moves_from(conn, origin["uri"], limit):
-                mark = "highly viable" if m["highly_viable"] else "viable" if m["viable"] else "-"
-                typer.echo(
-                    f"  {m['similarity']:.2f}  {mark:<13} level {m['level_delta']:+d}  "
-                    f"gap {m['gap']:5.1f}  {len(m['missing_essential'])} missing  "
-                    f"{m['label_en']}"
-                    if m["level_delta"] is not None
-                    else f"  {m['similarity']:.2f}  {mark:<13} {m['label_en']}"
-                )
-        finally:
-            await conn.close()
+        found = await repository.find_occupation(conn, occupation)
+        if len(found) != 1:
+            names = ", ".join(r["uri"] for r in found[:5]) or "none"
+            _fail(f"{len(found)} occupations are called {occupation!r} ({names})")
+        origin = found[0]
+        typer.echo(f"{origin['label_en']} (skill level {origin['skill_level']}):")
+        for m in await repository.moves_from(conn, origin["uri"], limit):
+            mark = "highly viable" if m["highly_viable"] else "viable" if m["viable"] else "-"
+            level = f"level {m['level_delta']:+d}" if m["level_delta"] is not None else "level ?"
+            typer.echo(
+                f"  {m['similarity']:.2f}  {mark:<13} {level}  gap {m['gap']:5.1f}  "
+                f"{len(m['missing_essential'])} missing  {m['label_en']}"
+            )
 
-    _guard(lambda: _with_services(settings, lambda s: asyncio.run(run(s))))
+    _run_on_database(_settings(), show)
 
 
-async def _build_transitions(settings: Settings, *, if_stale: bool) -> None:
-    from services.core import db
+async def _build_transitions(conn: asyncpg.Connection, *, if_stale: bool) -> None:
     from services.engine import transitions
 
-    assert settings.database_url
-    conn = await db.connect(settings.database_url)
-    try:
-        async with conn.transaction():
-            report = await (transitions.ensure_built if if_stale else transitions.build)(conn)
-    finally:
-        await conn.close()
+    async with conn.transaction():
+        report = await (transitions.ensure_built if if_stale else transitions.build)(conn)
     if report is None:
         typer.echo("transition graph is up to date")
         return
@@ -248,31 +254,24 @@ def users_create(
 def match_recompute() -> None:
     """Score everyone against every open vacancy again, store the best matches each way, and
     announce the notable ones nobody has heard of yet."""
-    settings = _settings()
 
-    async def run(s: Settings) -> None:
-        from services.core import db
+    async def recompute(conn: asyncpg.Connection, s: Settings) -> None:
         from services.core.matching import repository
         from services.core.notifications import service as notifications
         from services.engine.matching import recompute_all
 
-        assert s.database_url
-        conn = await db.connect(s.database_url)
-        try:
-            async with conn.transaction():
-                report = await recompute_all(conn)
-                told = await notifications.notify_matches(
-                    conn, s, vacancy_ids=[r["id"] for r in await repository.vacancies(conn)]
-                )
-        finally:
-            await conn.close()
+        async with conn.transaction():
+            report = await recompute_all(conn)
+            told = await notifications.notify_matches(
+                conn, s, vacancy_ids=[r["id"] for r in await repository.vacancies(conn)]
+            )
         typer.echo(
             f"matched {report.people} people and {report.vacancies} open vacancies: "
             f"{report.matches} matches stored in {report.seconds:.1f} s "
             f"(model {report.model_version}); {told} new notifications"
         )
 
-    _guard(lambda: _with_services(settings, lambda s: asyncio.run(run(s))))
+    _run_on_database(_settings(), recompute)
 
 
 @dead_app.command("list")
@@ -280,18 +279,11 @@ def dead_letters_list(
     everything: Annotated[bool, typer.Option("--all", help="Include replayed ones.")] = False,
 ) -> None:
     """Show dead letters: what failed, how often, and why."""
-    settings = _settings()
 
-    async def run(s: Settings) -> None:
-        from services.core import db
+    async def show(conn: asyncpg.Connection, _: Settings) -> None:
         from services.core.events import repository as events
 
-        assert s.database_url
-        conn = await db.connect(s.database_url)
-        try:
-            found = await events.dead_letters(conn, include_replayed=everything)
-        finally:
-            await conn.close()
+        found = await events.dead_letters(conn, include_replayed=everything)
         for d in found:
             state = f"replayed {d.replayed_at:%Y-%m-%d %H:%M}" if d.replayed_at else "waiting"
             typer.echo(
@@ -300,7 +292,7 @@ def dead_letters_list(
             )
         typer.echo(f"{len(found)} dead letters", err=True)
 
-    _guard(lambda: _with_services(settings, lambda s: asyncio.run(run(s))))
+    _run_on_database(_settings(), show)
 
 
 @dead_app.command("replay")
@@ -311,26 +303,19 @@ def dead_letters_replay(
     """Try dead letters again from a clean start (after fixing what made them fail)."""
     if not ids and not everything:
         _fail("name the dead letters to replay, or give --all")
-    settings = _settings()
 
-    async def run(s: Settings) -> None:
-        from services.core import db
+    async def run(conn: asyncpg.Connection, s: Settings) -> None:
         from services.core.events import repository as events
         from services.worker.app import create_celery
         from services.worker.dead_letters import replay
 
-        assert s.database_url
         celery = create_celery(s)
-        conn = await db.connect(s.database_url)
-        try:
-            chosen = ids or [d.id for d in await events.dead_letters(conn, include_replayed=False)]
-            for dead_id in chosen:
-                async with conn.transaction():
-                    typer.echo(f"{dead_id}: {await replay(conn, celery, dead_id)}")
-        finally:
-            await conn.close()
+        chosen = ids or [d.id for d in await events.dead_letters(conn, include_replayed=False)]
+        for dead_id in chosen:
+            async with conn.transaction():
+                typer.echo(f"{dead_id}: {await replay(conn, celery, dead_id)}")
 
-    _guard(lambda: _with_services(settings, lambda s: asyncio.run(run(s))))
+    _run_on_database(_settings(), run)
 
 
 @app.command("api")

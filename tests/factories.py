@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 import asyncpg
 import httpx
@@ -60,3 +61,71 @@ async def sign_in(
     )
     assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+async def ok(response: httpx.Response) -> Any:
+    """The JSON of a successful answer (None when it has no body)."""
+    assert response.status_code in (200, 201, 204), response.text
+    return response.json() if response.content else None
+
+
+@dataclass
+class Scene:
+    """A WISE (admin, jobcoach, one person with a login who consents to matching) and an
+    employer; five essential skills of one occupation, all of which the person has."""
+
+    admin: User
+    coach: User
+    person: User
+    employer: User
+    employer_org: uuid.UUID
+    employee_id: uuid.UUID
+    occupation: str
+    skills: list[str]
+
+
+async def scene(pool: asyncpg.Pool, http: httpx.AsyncClient) -> Scene:
+    """Organisations and accounts committed directly; the person made through the API."""
+    wise = await organisation(pool)
+    employer_org = await organisation(pool, "employer")
+    admin = await user(pool, http, wise, "admin")
+    coach = await user(pool, http, wise, "jobcoach")
+    person = await user(pool, http, wise, "employee")
+    employer = await user(pool, http, employer_org, "employer")
+    row = await pool.fetchrow(
+        "SELECT occupation_uri, array_agg(skill_uri ORDER BY skill_uri) AS skills "
+        "FROM occupation_skill WHERE relation = 'essential' GROUP BY occupation_uri "
+        "HAVING count(*) >= 5 ORDER BY occupation_uri DESC LIMIT 1"
+    )
+    skills = list(row["skills"])[:5]
+    employee = await ok(
+        await http.post(
+            "/api/v1/employees",
+            headers=coach.headers,
+            json={
+                "name": "Noor Visser",
+                "ladder_rung": 5,
+                "hours_min": 16,
+                "hours_max": 32,
+                "account_id": str(person.account_id),
+                "skills": [{"skill_uri": u, "level": 3, "source": "observed"} for u in skills],
+            },
+        )
+    )
+    await ok(
+        await http.post(
+            f"/api/v1/employees/{employee['id']}/consents",
+            headers=coach.headers,
+            json={"purpose": "matching"},
+        )
+    )
+    return Scene(
+        admin,
+        coach,
+        person,
+        employer,
+        employer_org,
+        uuid.UUID(employee["id"]),
+        row["occupation_uri"],
+        skills,
+    )

@@ -19,7 +19,6 @@ import threading
 import time
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -305,72 +304,11 @@ def via_proxy(database_url: str, port: int) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
 
 
-# --- a scene built through the API -------------------------------------------------------
+# --- a scene built through the API: tests.factories.scene ----------------------------------
 
-
-@dataclass
-class Scene:
-    """A WISE with a jobcoach and one person (with a login, consenting to matching), and an
-    employer; five essential skills of one occupation, which the person has."""
-
-    coach: factories.User
-    person: factories.User
-    employer: factories.User
-    employer_org: uuid.UUID
-    employee_id: uuid.UUID
-    occupation: str
-    skills: list[str]
-
-
-async def ok(response: httpx.Response) -> Any:
-    """The JSON of a successful answer."""
-    assert response.status_code in (200, 201, 204), response.text
-    return response.json() if response.content else None
-
-
-async def build_scene(pool: asyncpg.Pool, http: httpx.AsyncClient) -> Scene:
-    """Organisations and accounts committed directly, the person created through the API."""
-    wise = await factories.organisation(pool)
-    employer_org = await factories.organisation(pool, "employer")
-    coach = await factories.user(pool, http, wise, "jobcoach")
-    person = await factories.user(pool, http, wise, "employee")
-    employer = await factories.user(pool, http, employer_org, "employer")
-    row = await pool.fetchrow(
-        "SELECT occupation_uri, array_agg(skill_uri ORDER BY skill_uri) AS skills "
-        "FROM occupation_skill WHERE relation = 'essential' GROUP BY occupation_uri "
-        "HAVING count(*) >= 5 ORDER BY occupation_uri DESC LIMIT 1"
-    )
-    skills = list(row["skills"])[:5]
-    employee = await ok(
-        await http.post(
-            "/api/v1/employees",
-            headers=coach.headers,
-            json={
-                "name": "Noor Visser",
-                "ladder_rung": 5,
-                "hours_min": 16,
-                "hours_max": 32,
-                "account_id": str(person.account_id),
-                "skills": [{"skill_uri": s, "level": 3, "source": "observed"} for s in skills],
-            },
-        )
-    )
-    await ok(
-        await http.post(
-            f"/api/v1/employees/{employee['id']}/consents",
-            headers=coach.headers,
-            json={"purpose": "matching"},
-        )
-    )
-    return Scene(
-        coach,
-        person,
-        employer,
-        employer_org,
-        uuid.UUID(employee["id"]),
-        row["occupation_uri"],
-        skills,
-    )
+Scene = factories.Scene
+ok = factories.ok
+build_scene = factories.scene
 
 
 async def retire_scene(pool: asyncpg.Pool, scene: Scene) -> None:

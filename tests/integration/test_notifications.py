@@ -12,7 +12,6 @@ import subprocess
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import asyncpg
@@ -44,23 +43,8 @@ async def eventually(
         await asyncio.sleep(0.1)
 
 
-@dataclass
-class Scene:
-    """A WISE (admin, coach, one person with a login) and an employer; an occupation's skills."""
-
-    admin: factories.User
-    coach: factories.User
-    person: factories.User
-    employer: factories.User
-    employer_org: uuid.UUID
-    employee_id: str
-    occupation: str
-    skills: list[str]
-
-
-async def _ok(response: httpx.Response) -> Any:
-    assert response.status_code in (200, 201, 204), response.text
-    return response.json() if response.content else None
+Scene = factories.Scene
+_ok = factories.ok
 
 
 @pytest.fixture(scope="module")
@@ -70,50 +54,11 @@ async def http(app: object) -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
-async def _scene(pool: asyncpg.Pool, http: httpx.AsyncClient) -> Scene:
-    wise = await factories.organisation(pool)
-    employer_org = await factories.organisation(pool, "employer")
-    admin = await factories.user(pool, http, wise, "admin")
-    coach = await factories.user(pool, http, wise, "jobcoach")
-    person = await factories.user(pool, http, wise, "employee")
-    employer = await factories.user(pool, http, employer_org, "employer")
-    row = await pool.fetchrow(
-        "SELECT occupation_uri, array_agg(skill_uri ORDER BY skill_uri) AS skills "
-        "FROM occupation_skill WHERE relation = 'essential' GROUP BY occupation_uri "
-        "HAVING count(*) >= 5 ORDER BY occupation_uri DESC LIMIT 1"
-    )
-    skills = list(row["skills"])[:5]
-    employee = await _ok(
-        await http.post(
-            "/api/v1/employees",
-            headers=coach.headers,
-            json={
-                "name": "Noor Visser",
-                "ladder_rung": 5,
-                "hours_min": 16,
-                "hours_max": 32,
-                "account_id": str(person.account_id),
-                "skills": [{"skill_uri": s, "level": 3, "source": "observed"} for s in skills],
-            },
-        )
-    )
-    await _ok(
-        await http.post(
-            f"/api/v1/employees/{employee['id']}/consents",
-            headers=coach.headers,
-            json={"purpose": "matching"},
-        )
-    )
-    return Scene(
-        admin, coach, person, employer, employer_org, employee["id"], row["occupation_uri"], skills
-    )
-
-
 @pytest.fixture
 async def scene(pool: asyncpg.Pool, http: httpx.AsyncClient) -> AsyncIterator[Scene]:
     """A fresh scene for each test, so counts are the test's own; afterwards its vacancies
     close and its person leaves matching, so they cannot show up in a later test's counts."""
-    made = await _scene(pool, http)
+    made = await factories.scene(pool, http)
     yield made
     await pool.execute(
         "UPDATE vacancy SET status = 'closed' WHERE organisation_id = $1", made.employer_org
@@ -532,7 +477,7 @@ async def test_a_step_up_is_announced_from_a_lower_score_than_the_same_rung(
             kind,
             rung,
         )
-    person = uuid.UUID(scene.employee_id)
+    person = scene.employee_id
     await conn.execute("UPDATE employee SET ladder_rung = 4 WHERE id = $1", person)
     explanation = json.dumps({"matched": [], "related": [], "missing_essential": []})
     for title, score in (("Inpakker", 55), ("Monteur", 55), ("Teamleider", 59)):
