@@ -5,7 +5,14 @@ from __future__ import annotations
 import asyncio
 import os
 
-from bench import matcher_eval, matcher_perf, taxonomy_import, taxonomy_search
+from bench import (
+    matcher_eval,
+    matcher_perf,
+    pipeline,
+    taxonomy_import,
+    taxonomy_search,
+    transitions,
+)
 from bench.common import Figure, server_url, taxonomy_dir
 from services.core import db
 
@@ -31,7 +38,14 @@ async def main() -> None:
     figures, table = matcher_eval.run(folder)
     _print(figures)
     _print(matcher_perf.run(folder))
+    transition_figures, transition_report = transitions.run(folder)
+    _print(transition_figures)
+    # The whole stack, relay and workers as subprocesses, on a temporary database of its own.
+    pipeline_figures, pipeline_report = await pipeline.run(folder)
+    _print(pipeline_figures)
     print(f"\n{table}")
+    print(f"\n{transition_report}")
+    print(f"\n{pipeline_report}")
 
 
 if __name__ == "__main__":
