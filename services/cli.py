@@ -96,6 +96,8 @@ def _guard(work: Callable[[], T]) -> T:
         return work()
     except OpstapError as exc:
         _fail(exc.detail)
+    except (asyncpg.UndefinedTableError, asyncpg.UndefinedColumnError):
+        _fail("the database has no Opstap schema, or an old one: run `opstap db upgrade` first")
     raise AssertionError("unreachable")
 
 
@@ -438,6 +440,69 @@ def services_run(ctx: typer.Context) -> None:
             return 130
 
     sys.exit(_guard(lambda: _with_services(settings, run)))
+
+
+# --- opstap bias report (issue 8, bias monitoring) ---
+bias_app = typer.Typer(help="Bias monitoring of suggestions and outcomes.", no_args_is_help=True)
+app.add_typer(bias_app, name="bias")
+
+
+@bias_app.command("report")
+def bias_report(
+    organisation: Annotated[
+        str | None, typer.Option(help="Only this organisation's people (by name).")
+    ] = None,
+    source: Annotated[str, typer.Option(help="matches (stored, over 60) or shown (the log).")] = (
+        "matches"
+    ),
+    min_group: Annotated[int, typer.Option(min=5, help="Smaller groups are withheld.")] = 5,
+) -> None:
+    """Print selection rates per group and their ratio to the best-served group (figures only)."""
+    if source not in ("matches", "shown"):
+        _fail("--source is matches or shown")
+
+    async def show(conn: asyncpg.Connection, s: Settings) -> None:
+        from services.core.bias import service as bias
+
+        org = await bias.organisation_id(conn, organisation) if organisation else None
+        found = await bias.report(
+            conn,
+            organisation_id=org,
+            source=source,  # type: ignore[arg-type]
+            threshold=s.notify_min_score,
+            min_group=min_group,
+        )
+        typer.echo(
+            f"{'dimension':<20} {'group':<8} {'people':>6} {'sugg.':>6} {'rate':>6} "
+            f"{'ratio':>6} {'outc.':>6} {'rate':>6} {'ratio':>6}"
+        )
+
+        def cell(value: float | int | None) -> str:
+            return (
+                "-"
+                if value is None
+                else (f"{value:.2f}" if isinstance(value, float) else str(value))
+            )
+
+        for g in found.groups:
+            figures = (
+                g.people,
+                g.suggested,
+                g.suggestion_rate,
+                g.suggestion_ratio,
+                g.outcomes,
+                g.outcome_rate,
+                g.outcome_ratio,
+            )
+            typer.echo(
+                f"{g.dimension:<20} {g.group:<8} " + " ".join(f"{cell(v):>6}" for v in figures)
+            )
+        for line in found.notes:
+            typer.echo(f"note: {line}")
+        for line in found.warnings:
+            typer.echo(f"WARNING: {line}")
+
+    _run_on_database(_settings(), show)
 
 
 def _short(url: str | None) -> str:

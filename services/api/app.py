@@ -13,16 +13,19 @@ from services.api.middleware import RequestContextMiddleware
 from services.api.routes import (
     accommodations,
     auth,
+    decisions,
     employees,
     matches,
     next_steps,
     notifications,
     organisations,
+    privacy,
     system,
     taxonomy,
     training,
     vacancies,
 )
+from services.api.security import install_security
 from services.core import db, migrate
 from services.core.settings import Settings, get_settings
 
@@ -57,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.head_revision = migrate.head_revision()
     install_error_handlers(app)
     app.add_middleware(RequestContextMiddleware)
+    install_security(app, settings)
     app.include_router(system.router)
     routers = (
         auth.router,
@@ -69,6 +73,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         notifications.router,
         taxonomy.router,
         training.router,
+        decisions.router,
+        privacy.router,
     )
     for router in routers:
         app.include_router(router, prefix=API_PREFIX)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import secrets
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 STARTER_TAXONOMY_DIR = Path(__file__).parent / "taxonomy" / "starter"
 
@@ -76,6 +76,35 @@ class Settings(BaseSettings):
     worker_metrics_port: int = Field(
         9108, ge=0, le=65535, description="Prometheus port of `opstap worker` (0: none)"
     )
+    # --- retention and security hygiene (issue 8) ------------------------------------------
+    retain_inactive_people_months: int = Field(
+        24, ge=1, description="erase a person after this long without activity (see README)"
+    )
+    retain_closed_vacancies_months: int = Field(
+        12, ge=1, description="delete a closed or filled vacancy this long after its last change"
+    )
+    retain_notifications_days: int = Field(180, ge=1, description="keep read notifications")
+    retain_unread_notifications_days: int = Field(365, ge=1, description="keep unread ones")
+    retain_audit_months: int = Field(24, ge=1, description="keep audit log rows")
+    retain_suggestions_months: int = Field(
+        24, ge=6, description="keep the suggestion log (the AI Act asks for six months at least)"
+    )
+    retention_batch_size: int = Field(500, ge=1, description="rows per kind per retention run")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="origins allowed by CORS, comma-separated (none: off)"
+    )
+    hsts_seconds: int = Field(
+        0, ge=0, description="Strict-Transport-Security max-age on https requests (0: none)"
+    )
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [o.strip().rstrip("/") for o in value.split(",") if o.strip()]
+        return value
+
+    # --- end of retention and security hygiene -----------------------------------------------
 
     @field_validator("database_url", "redis_url", mode="before")
     @classmethod

@@ -14,6 +14,8 @@ from uuid import UUID
 
 import asyncpg
 
+from services.core.access.policy import Actor
+from services.core.decisions import service as decisions
 from services.core.errors import Invalid, NotFound
 from services.core.matching import repository as matching_repository
 from services.core.next_steps import repository, texts
@@ -154,8 +156,10 @@ async def _route(conn: asyncpg.Connection, current: Occupation, target: Occupati
     )
 
 
-async def next_steps(conn: asyncpg.Connection, settings: Settings, employee_id: UUID) -> NextSteps:
-    """Everything the next-steps page shows for one person."""
+async def next_steps(
+    conn: asyncpg.Connection, settings: Settings, employee_id: UUID, actor: Actor | None = None
+) -> NextSteps:
+    """Everything the next-steps page shows for one person (logged as shown to `actor`)."""
     me = await repository.employee(conn, employee_id)
     if me is None:
         raise NotFound("No employee has this id.")
@@ -181,6 +185,7 @@ async def next_steps(conn: asyncpg.Connection, settings: Settings, employee_id: 
     asked |= {s.uri for step in stones for s in step.missing}
     asked |= {s.skill.uri for s in plan.skills} if plan else set()
     digital = await _digital(conn, employee_id, asked)
+    await decisions.record_next_steps(conn, actor, employee_id, [*fits, *step_vacancies], stones)
     return NextSteps(
         employee_id=employee_id,
         ladder_rung=me["ladder_rung"],

@@ -43,6 +43,10 @@ def create_celery(settings: Settings | None = None) -> Celery:
                 "task": "maintenance.prune_events",
                 "schedule": crontab(minute=17, hour=3),
             },
+            "retention": {
+                "task": "maintenance.retention",
+                "schedule": crontab(minute=37, hour=3),
+            },
             "weekly-digest": {
                 "task": "maintenance.weekly_digest",
                 "schedule": crontab(minute=0, hour=7, day_of_week="mon"),

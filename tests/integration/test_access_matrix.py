@@ -261,6 +261,13 @@ def _body(world: World, method: str, path: str) -> dict[str, Any]:
         ("POST", "/api/v1/employees/{employee_id}/training-records"): {
             "json": {"module_id": world.ids["module_record"], "completed_on": "2020-06-01"}
         },
+        ("POST", "/api/v1/decisions"): {
+            "json": {
+                "employee_id": world.ids["employee"][0],
+                "vacancy_id": world.ids["vacancy_a_open"],
+                "decision": "introduced",
+            }
+        },
     }
     return bodies.get((method, path), {})
 
@@ -307,7 +314,7 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
         "anonymous": (U, U),
     },
     ("GET", "/api/v1/organisations/me"): SIGNED_IN,
-    ("PUT", "/api/v1/organisations/me"): ADMIN_ONLY,
+    ("PUT", "/api/v1/organisations/me"): {**ADMIN_ONLY, "employer": (K, K)},
     ("GET", "/api/v1/organisations/{organisation_id}"): SIGNED_IN,
     ("GET", "/api/v1/accounts"): ADMIN_ONLY,
     ("POST", "/api/v1/accounts"): ADMIN_ONLY,
@@ -326,6 +333,13 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
         "employee": (K, H),
     },
     ("GET", "/api/v1/employees/{employee_id}/audit"): PEOPLE_WRITE,
+    # Privacy: the person or an admin exports; only an admin erases (a fresh person, below).
+    ("GET", "/api/v1/employees/{employee_id}/export"): {
+        **PEOPLE_WRITE,
+        "jobcoach": (F, H),
+        "employee": (K, H),
+    },
+    ("DELETE", "/api/v1/employees/{employee_id}"): {**PEOPLE_WRITE, "jobcoach": (F, H)},
     ("POST", "/api/v1/vacancies"): {**ADMIN_ONLY, "employer": (K, K)},
     ("GET", "/api/v1/vacancies"): SIGNED_IN,
     ("POST", "/api/v1/vacancies/import"): {**ADMIN_ONLY, "employer": (K, K)},
@@ -384,6 +398,10 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
         "employer": (K, H),
     },
     ("POST", "/api/v1/webhooks/{webhook_id}/enable"): {**PEOPLE_WRITE, "jobcoach": (F, H)},
+    ("POST", "/api/v1/decisions"): {**PEOPLE_WRITE, "employer": (F, F), "employee": (F, F)},
+    ("GET", "/api/v1/employees/{employee_id}/decision-log"): PEOPLE_WRITE,
+    ("GET", "/api/v1/vacancies/{vacancy_id}/decision-log"): PEOPLE_WRITE,
+    ("GET", "/api/v1/bias-report"): ADMIN_ONLY,
 }
 
 
@@ -399,6 +417,15 @@ async def client_for_module(app: Any) -> Any:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://matrix") as http:
         yield http
+
+
+async def _erasable(world: World, client: httpx.AsyncClient, role: str) -> str | None:
+    """A fresh person of WISE A for the admin to erase; None for roles that may not erase."""
+    if role != "admin":
+        return None
+    body = {"name": "Erasable", "ladder_rung": 3}
+    person = await _post(client, world.headers["admin"], "/api/v1/employees", body)
+    return f"/api/v1/employees/{person['id']}"
 
 
 async def _headers_for(world: World, client: httpx.AsyncClient, role: str, path: str) -> dict:
@@ -447,12 +474,14 @@ async def test_role_sees_and_does_only_what_it_may(
         if doomed:
             world.ids[f"webhook_{org}"] = await _webhook(pool, world.orgs[org])
         kwargs = _body(world, method, template)
+        path = _resolve(world, role, template, which)
+        if method == "DELETE" and template == "/api/v1/employees/{employee_id}" and which == 0:
+            # An erasure that is allowed must not take Person A from the rows after it.
+            path = await _erasable(world, client_for_module, role) or path
         if template == "/api/v1/auth/token":
             email = world.emails.get(role, world.emails["jobcoach"])
             kwargs = {"data": {"username": email, "password": PASSWORD}}
-        response = await client_for_module.request(
-            method, _resolve(world, role, template, which), headers=headers, **kwargs
-        )
+        response = await client_for_module.request(method, path, headers=headers, **kwargs)
         if doomed:
             world.ids[f"webhook_{org}"] = await _webhook(pool, world.orgs[org])
         label = "own" if which == 0 else "foreign"

@@ -79,6 +79,9 @@ class _ProfileFields(BaseModel):
     hours_min: int | None = Field(None, ge=0, le=60)
     hours_max: int | None = Field(None, ge=0, le=60)
     max_travel_km: int | None = Field(None, ge=0, le=500)
+    birth_year: int | None = Field(
+        None, ge=1900, le=2100, description="optional; only for bias monitoring by age band"
+    )
     jobcoach_id: UUID | None = None
     account_id: UUID | None = Field(None, description="the person's own login (role employee)")
 
@@ -179,6 +182,7 @@ class Employee(SharedProfile):
     work_setting: WorkSetting | None
     target_occupation_uri: str | None
     max_travel_km: int | None
+    birth_year: int | None
     created_at: datetime
     updated_at: datetime
 

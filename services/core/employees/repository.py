@@ -34,6 +34,7 @@ COLUMNS = (
     "hours_min",
     "hours_max",
     "max_travel_km",
+    "birth_year",
 )
 
 

@@ -8,6 +8,7 @@ import asyncpg
 
 from services.core import audit
 from services.core.access.policy import Actor, Role, require_role
+from services.core.decisions import service as decisions
 from services.core.matching import repository
 from services.core.matching.models import (
     CandidateMatch,
@@ -39,6 +40,9 @@ async def for_vacancy(
     ]
     await audit.record_reads(
         conn, actor, [i.employee_id for i in items], READ_FIELDS, "vacancy_candidates"
+    )
+    await decisions.record_shown(
+        conn, actor, "vacancy_matches", [(i.employee_id, vacancy_id) for i in items]
     )
     return VacancyMatches(
         vacancy_id=vacancy_id,
@@ -92,6 +96,9 @@ async def for_employee(
             READ_FIELDS,
             "own_matches" if actor.role is Role.EMPLOYEE else "person_matches",
         )
+    await decisions.record_shown(
+        conn, actor, "employee_matches", [(employee_id, i.vacancy_id) for i in items]
+    )
     return EmployeeMatches(
         employee_id=employee_id, items=items, total=total, limit=limit, offset=offset
     )

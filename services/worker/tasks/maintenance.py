@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 import asyncpg
 
 from services.core.events import repository as events
 from services.core.notifications import repository as notifications
+from services.core.retention import service as retention_service
 from services.worker import runtime
 from services.worker.base import opstap_task
 
@@ -31,3 +33,27 @@ async def weekly_digest(conn: asyncpg.Connection) -> None:
             conn, "digest.due", aggregate_type="account", aggregate_id=str(account["id"])
         )
     log.info("asked for %d weekly digests", len(accounts))
+
+
+@opstap_task("maintenance.retention")
+async def retention(conn: asyncpg.Connection, now: str | None = None) -> None:
+    """Delete one batch of each kind of data past its retention period; continue if more."""
+    settings = runtime.settings()
+    at = datetime.fromisoformat(now) if now else await retention_service.database_now(conn)
+    batch = settings.retention_batch_size
+    removed = await retention_service.enforce(
+        conn, now=at, periods=retention_service.Periods.from_settings(settings), batch_size=batch
+    )
+    log.info(
+        "retention removed %d people, %d vacancies, %d notifications, %d audit rows, "
+        "%d suggestions",
+        removed.people,
+        removed.vacancies,
+        removed.notifications,
+        removed.audit_rows,
+        removed.suggestions,
+        extra={"retention": removed.__dict__, "retention_at": at.isoformat()},
+    )
+    if removed.any_batch_full(batch):
+        # The next batch runs in a transaction of its own, on the same clock as this one.
+        retention.apply_async(kwargs={"now": at.isoformat()}, countdown=1)

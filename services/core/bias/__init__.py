@@ -1,0 +1,1 @@
+"""Bias monitoring: how suggestions and outcomes spread over groups that must not matter."""

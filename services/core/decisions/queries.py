@@ -1,0 +1,102 @@
+"""SQL of the decision log."""
+
+from services.core.access.queries import employee_visible, vacancy_visible
+
+# Stored matches shown to an actor: the score, model and explanation come from the match
+# itself, so only ids travel. $1 shown_to, $2 audience, $3 context, $4/$5 the pairs.
+LOG_SHOWN_MATCHES = """
+INSERT INTO suggestion_log
+    (shown_to, audience, context, employee_id, vacancy_id, score, model_version, explanation)
+SELECT $1, $2, $3, m.employee_id, m.vacancy_id, m.score, m.model_version, m.explanation
+FROM unnest($4::uuid[], $5::uuid[]) WITH ORDINALITY AS s (employee_id, vacancy_id, n)
+JOIN match m ON m.employee_id = s.employee_id AND m.vacancy_id = s.vacancy_id
+ORDER BY s.n
+"""
+
+# Occupations suggested as a next step (no vacancy): the transition graph in use is the model.
+LOG_SHOWN_OCCUPATIONS = """
+INSERT INTO suggestion_log
+    (shown_to, audience, context, employee_id, occupation_uri, score, model_version, explanation)
+SELECT $1, $2, $3, $4, o.uri, o.score,
+       coalesce((SELECT 'transitions:' || version FROM transition_graph
+                 ORDER BY built_at DESC LIMIT 1), 'transitions'),
+       o.explanation::jsonb
+FROM unnest($5::text[], $6::real[], $7::text[]) WITH ORDINALITY AS o (uri, score, explanation, n)
+ORDER BY o.n
+"""
+
+# The pair a decision is about, and whether the actor ($3..$5) may see each side of it
+# (false for an id that does not exist).
+PAIR = f"""
+SELECT v.organisation_id AS vacancy_organisation_id,
+       coalesce({employee_visible("e", 3)}, false) AS employee_visible,
+       coalesce({vacancy_visible("v", 3)}, false) AS vacancy_visible
+FROM (VALUES ($1::uuid, $2::uuid)) AS p (employee_id, vacancy_id)
+LEFT JOIN employee e ON e.id = p.employee_id
+LEFT JOIN vacancy v ON v.id = p.vacancy_id
+"""
+
+# Decisions on one pair are taken one at a time, so the order check sees every earlier one.
+LOCK_PAIR = "SELECT pg_advisory_xact_lock(hashtextextended($1::text || ':' || $2::text, 0))"
+
+# The placement state of a pair: its newest decision other than an override (a note on the
+# suggestion, not a step of the placement).
+PAIR_STATE = """
+SELECT decision FROM placement_decision
+WHERE employee_id = $1 AND vacancy_id = $2 AND decision <> 'overridden'
+ORDER BY decided_at DESC, id DESC LIMIT 1
+"""
+
+# The suggestion a decision answers: the given one ($3), or else the newest for the pair; when
+# the pair was never shown, the stored match behind it.
+SUGGESTION_FOR = """
+SELECT id AS suggestion_id, score, model_version FROM suggestion_log
+WHERE employee_id = $1 AND vacancy_id = $2 AND ($3::bigint IS NULL OR id = $3)
+ORDER BY shown_at DESC, id DESC LIMIT 1
+"""
+MATCH_FOR = """
+SELECT NULL::bigint AS suggestion_id, score, model_version FROM match
+WHERE employee_id = $1 AND vacancy_id = $2
+"""
+
+INSERT_DECISION = """
+INSERT INTO placement_decision (employee_id, vacancy_id, decision, reason, suggestion_id, score,
+                                model_version, decided_by, decided_role)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+RETURNING id, employee_id, vacancy_id, decision, reason, suggestion_id, score, model_version,
+          decided_by, decided_role, decided_at
+"""
+
+_ENTRIES = """
+SELECT 'suggestion' AS kind, s.id::text AS id, s.shown_at AS at, s.shown_to AS actor_id,
+       a.name AS actor_name, s.audience AS role, s.employee_id, e.name AS employee_name,
+       s.vacancy_id, v.title AS vacancy_title, s.occupation_uri, s.context,
+       NULL AS decision, NULL AS reason, NULL::bigint AS suggestion_id, s.score::float8 AS score,
+       s.model_version, s.explanation
+FROM suggestion_log s JOIN employee e ON e.id = s.employee_id
+LEFT JOIN account a ON a.id = s.shown_to LEFT JOIN vacancy v ON v.id = s.vacancy_id
+WHERE {where_s}
+UNION ALL
+SELECT 'decision', d.id::text, d.decided_at, d.decided_by, a.name, d.decided_role, d.employee_id,
+       e.name, d.vacancy_id, v.title, NULL, NULL, d.decision, d.reason, d.suggestion_id,
+       d.score::float8, d.model_version, NULL
+FROM placement_decision d JOIN employee e ON e.id = d.employee_id
+LEFT JOIN account a ON a.id = d.decided_by LEFT JOIN vacancy v ON v.id = d.vacancy_id
+WHERE {where_d}
+ORDER BY at, kind DESC, id
+"""
+
+# Everything about one person ($1), oldest first; $2 limit, $3 offset.
+LOG_FOR_EMPLOYEE = (
+    _ENTRIES.format(where_s="s.employee_id = $1", where_d="d.employee_id = $1")
+    + " LIMIT $2 OFFSET $3"
+)
+
+# Everything about one vacancy ($1) for the people the actor ($4..$6) may see.
+LOG_FOR_VACANCY = (
+    _ENTRIES.format(
+        where_s=f"s.vacancy_id = $1 AND {employee_visible('e', 4)}",
+        where_d=f"d.vacancy_id = $1 AND {employee_visible('e', 4)}",
+    )
+    + " LIMIT $2 OFFSET $3"
+)

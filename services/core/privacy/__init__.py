@@ -1,0 +1,1 @@
+"""Privacy: a person's access to their data (export) and its erasure (GDPR art. 15, 17, 20)."""

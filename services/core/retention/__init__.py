@@ -1,0 +1,1 @@
+"""Retention: deleting what is past its period, and erasing people who left."""

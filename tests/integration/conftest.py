@@ -1,0 +1,20 @@
+"""Integration modules share one session database: each leaves nothing that scores."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import asyncpg
+import pytest
+
+
+@pytest.fixture(autouse=True, scope="module")
+async def _module_leaves_nothing_to_match(pool: asyncpg.Pool) -> AsyncIterator[None]:
+    """After a module, close its open vacancies and withdraw its consents to matching, so a
+    later module's worker never scores (or notifies) against what this one left behind."""
+    yield
+    await pool.execute("UPDATE vacancy SET status = 'closed' WHERE status = 'open'")
+    await pool.execute(
+        "UPDATE consent SET withdrawn_at = now() "
+        "WHERE purpose = 'matching' AND withdrawn_at IS NULL"
+    )
