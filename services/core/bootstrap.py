@@ -112,6 +112,16 @@ async def seed_demo(settings: Settings) -> bool:
         await conn.close()
 
 
+async def seed_demo_story(settings: Settings) -> bool:
+    """The demo's placement from suggestion to hire (after the first matches are stored)."""
+    conn = await db.connect(_url(settings))
+    try:
+        async with conn.transaction():
+            return await demo_seed.placement_story(conn)
+    finally:
+        await conn.close()
+
+
 async def seed_catalogue(settings: Settings) -> int:
     """Write the starter training catalogue for the taxonomy in use (idempotent)."""
     from services.core.training.catalogue import seed_catalogue as seed_modules

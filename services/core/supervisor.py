@@ -43,6 +43,8 @@ def run_demo(settings: Settings) -> int:
         subprocess.run(
             [sys.executable, "-m", "services", "match", "recompute"], env=env, check=True
         )
+        if asyncio.run(bootstrap.seed_demo_story(settings)):
+            typer.echo("demo placement written: one person from suggestion to hire")
     children: dict[str, subprocess.Popen[bytes]] = {}
     try:
         for name in PROCESSES:

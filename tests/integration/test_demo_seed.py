@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from datetime import date
 
@@ -28,6 +31,22 @@ async def demo_url(service_urls: tuple[str, str], settings: Settings) -> AsyncIt
             assert await seed.seed(conn, date.today())
         await conn.close()
         yield url
+
+
+@pytest.fixture(scope="module")
+async def matched_demo_url(demo_url: str, settings: Settings) -> str:
+    """The demo database after what `make demo` does next: catalogue, transitions, matches."""
+    from services.engine import matching, transitions
+
+    await bootstrap.seed_catalogue(settings.model_copy(update={"database_url": demo_url}))
+    conn = await db.connect(demo_url)
+    try:
+        async with conn.transaction():
+            await transitions.build(conn)
+            await matching.recompute_all(conn)
+    finally:
+        await conn.close()
+    return demo_url
 
 
 async def test_the_demo_world_has_the_promised_size(demo_url: str) -> None:
@@ -86,19 +105,15 @@ async def test_every_demo_sign_in_works(demo_url: str, settings: Settings) -> No
 
 
 async def test_every_demo_employee_has_work_that_fits_a_step_and_a_plan(
-    demo_url: str, settings: Settings
+    demo_url: str, matched_demo_url: str, settings: Settings
 ) -> None:
     """Issue 7's promise for the demo: for everyone on rungs 3 to 5, vacancies that fit now,
     at least one stepping stone and a training plan, each with its explanation."""
-    from services.engine import matching, next_steps, transitions
+    from services.engine import next_steps
 
     own = settings.model_copy(update={"database_url": demo_url})
-    await bootstrap.seed_catalogue(own)
-    conn = await db.connect(demo_url)
+    conn = await db.connect(matched_demo_url)
     try:
-        async with conn.transaction():
-            await transitions.build(conn)
-            await matching.recompute_all(conn)
         people = await conn.fetch(
             "SELECT id FROM employee WHERE ladder_rung BETWEEN 3 AND 5 ORDER BY id"
         )
@@ -114,3 +129,70 @@ async def test_every_demo_employee_has_work_that_fits_a_step_and_a_plan(
         assert short == []
     finally:
         await conn.close()
+
+
+async def test_the_demo_placement_is_logged_from_suggestion_to_hire(
+    matched_demo_url: str, settings: Settings
+) -> None:
+    """Issue 8: the decision log shows one demo placement's whole history, through the API."""
+    own = settings.model_copy(update={"database_url": matched_demo_url})
+    assert await bootstrap.seed_demo_story(own)
+    conn = await db.connect(matched_demo_url)
+    try:
+        placed = await conn.fetchrow(
+            "SELECT d.employee_id, d.vacancy_id, a.email AS coach FROM placement_decision d "
+            "JOIN employee e ON e.id = d.employee_id JOIN account a ON a.id = e.jobcoach_id "
+            "WHERE d.decision = 'hired'"
+        )
+    finally:
+        await conn.close()
+    app = create_app(own)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://demo") as http:
+            token = await http.post(
+                "/api/v1/auth/token", data={"username": placed["coach"], "password": DEMO_PASSWORD}
+            )
+            headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+            log = await http.get(
+                f"/api/v1/employees/{placed['employee_id']}/decision-log", headers=headers
+            )
+    assert log.status_code == 200, log.text
+    story = [e for e in log.json()["items"] if e["vacancy_id"] == str(placed["vacancy_id"])]
+    steps = [(e["kind"], e["decision"] or e["context"], e["role"]) for e in story]
+    assert steps == [
+        ("suggestion", "employee_matches", "jobcoach"),
+        ("suggestion", "vacancy_matches", "employer"),
+        ("decision", "introduced", "jobcoach"),
+        ("decision", "trial_placement", "employer"),
+        ("decision", "hired", "employer"),
+    ]
+    shown = story[0]
+    assert shown["score"] > 0 and shown["model_version"] and shown["explanation"]["matched"]
+    assert all(e["actor_name"] and e["at"] for e in story)
+    # Each decision answers the suggestion, with the score and model it was made with.
+    assert {e["score"] for e in story[2:]} == {shown["score"]}
+
+
+def test_the_bias_report_prints_its_figures_on_the_demo_data(
+    matched_demo_url: str, settings: Settings
+) -> None:
+    """`opstap bias report` on the demo world: a row per group, rates and ratios."""
+    env = os.environ | {"DATABASE_URL": matched_demo_url, "REDIS_URL": str(settings.redis_url)}
+    out = subprocess.run(
+        [sys.executable, "-m", "services", "bias", "report"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    rows = [line.split() for line in out.splitlines() if line.startswith(("accommodation", "age"))]
+    groups = {(r[0], r[1]) for r in rows}
+    assert {("accommodation_needs", "with"), ("accommodation_needs", "without")} <= groups
+    assert any(g[0] == "age_band" and g[1] != "unknown" for g in groups)
+    people = {(r[0], r[1]): r[2] for r in rows}
+    assert (
+        int(people["accommodation_needs", "with"]) + int(people["accommodation_needs", "without"])
+        == 60
+    )

@@ -203,7 +203,7 @@ def _skills(rng: random.Random, tax: Taxonomy, occupation: str) -> list[dict[str
 
 
 def _employee(
-    rng: random.Random, tax: Taxonomy, index: int, occupations: list[str]
+    rng: random.Random, tax: Taxonomy, index: int, occupations: list[str], today: date
 ) -> dict[str, Any]:
     occupation = occupations[index % len(occupations)]
     hours_min = rng.choice([8, 12, 16, 20, 24])
@@ -229,6 +229,7 @@ def _employee(
             )
         ),
         **_location(rng),
+        "birth_year": _birth_year(index, today),
     }
 
 
@@ -261,6 +262,13 @@ def _vacancy(
     }
 
 
+def _birth_year(index: int, today: date) -> int | None:
+    """Ages 18 to 66, told by four in five people (bias monitoring by age band uses it); a
+    generator of its own, so the rest of the world stays as it was."""
+    rng = random.Random(SEED * 1000 + index)
+    return today.year - rng.randint(18, 66) if rng.random() < 0.8 else None
+
+
 def make_plan(tax: Taxonomy, today: date) -> Plan:
     """The demo world for this taxonomy; the same taxonomy always gives the same world."""
     rng = random.Random(SEED)
@@ -278,7 +286,7 @@ def make_plan(tax: Taxonomy, today: date) -> Plan:
     # Eight occupations, each with work on every rung from 3 to 6, so that everyone has work
     # that fits now and a step up in their own line of work.
     occupations = sorted(rng.sample(tax.occupations, k=min(OCCUPATIONS, len(tax.occupations))))
-    plan.employees = [_employee(rng, tax, i, occupations) for i in range(60)]
+    plan.employees = [_employee(rng, tax, i, occupations, today) for i in range(60)]
     for n in range(40 // len(RUNGS)):  # 40 vacancies
         occupation = occupations[n % len(occupations)]
         for kinds in RUNGS:

@@ -11,6 +11,10 @@ import asyncpg
 from services.core import security
 from services.core.access.policy import Actor, Role
 from services.core.accounts import repository as accounts
+from services.core.accounts.service import actor_of
+from services.core.decisions import service as decisions
+from services.core.decisions.models import DecisionIn
+from services.core.demo import queries
 from services.core.demo.plan import (
     DEMO_PASSWORD,
     ISCO_POOL,
@@ -20,8 +24,10 @@ from services.core.demo.plan import (
     Taxonomy,
     make_plan,
 )
+from services.core.employees import repository as employee_records
 from services.core.employees import service as employees
 from services.core.employees.models import ConsentIn, EmployeeIn
+from services.core.matching import service as matching
 from services.core.taxonomy import repository as taxonomy
 from services.core.vacancies import service as vacancies
 from services.core.vacancies.models import VacancyIn
@@ -156,3 +162,38 @@ async def _vacancies(conn: asyncpg.Connection, plan: Plan, world: World) -> None
         vacancy = await vacancies.create(conn, owner, VacancyIn(**data))
         if i % 10 != 3:  # a few stay drafts (a second rung-5 vacancy of some occupations)
             await vacancies.transition(conn, owner, vacancy, "publish")
+
+
+async def placement_story(conn: asyncpg.Connection) -> bool:
+    """One placement from suggestion to hire, as people would make it through the API: the
+    jobcoach sees the match, the person agrees to share their profile, the coach introduces
+    them, the employer sees the candidate, takes them on trial and hires them. Needs the stored
+    matches (run after the first recompute); False when there is no match to tell it with."""
+    wise = await accounts.organisation_id_by_name(conn, WISES[0][0])
+    pair = await conn.fetchrow(queries.SELECT_STORY_PAIR, wise)
+    if pair is None:
+        return False
+    person, vacancy = pair["employee_id"], pair["vacancy_id"]
+    coach = await _actor(conn, pair["jobcoach_id"])
+    employer = await _actor(conn, pair["employer_account_id"])
+    await matching.for_employee(conn, coach, person, limit=10, offset=0)  # the coach sees it
+    if not await conn.fetchval(queries.SHARES_WITH, person, employer.organisation_id):
+        record = await employee_records.get(conn, person)
+        assert record is not None
+        consent = ConsentIn(purpose="share_with_employer", employer_id=employer.organisation_id)
+        await employees.give_consent(conn, coach, record, consent)
+    await matching.for_vacancy(conn, employer, vacancy, limit=10, offset=0)  # and the employer
+    for actor, decision in (
+        (coach, "introduced"),
+        (employer, "trial_placement"),
+        (employer, "hired"),
+    ):
+        body = DecisionIn(employee_id=person, vacancy_id=vacancy, decision=decision)
+        await decisions.decide(conn, actor, body)
+    return True
+
+
+async def _actor(conn: asyncpg.Connection, account_id: Any) -> Actor:
+    row = await accounts.account_by_id(conn, account_id)
+    assert row is not None
+    return actor_of(row)
