@@ -196,3 +196,39 @@ def test_the_bias_report_prints_its_figures_on_the_demo_data(
         int(people["accommodation_needs", "with"]) + int(people["accommodation_needs", "without"])
         == 60
     )
+
+
+async def test_the_demo_employee_exports_their_data_and_an_admin_erases_it(
+    matched_demo_url: str, settings: Settings
+) -> None:
+    """Issue 8, end to end through the API for the demo employee (runs last: it erases them)."""
+    logins = {role: email for role, email, _ in DEMO_LOGINS}
+    app = create_app(settings.model_copy(update={"database_url": matched_demo_url}))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://demo") as http:
+
+            async def sign_in(role: str) -> dict[str, str]:
+                form = {"username": logins[role], "password": DEMO_PASSWORD}
+                token = (await http.post("/api/v1/auth/token", data=form)).json()
+                return {"Authorization": f"Bearer {token['access_token']}"}
+
+            person, admin = await sign_in("employee"), await sign_in("admin")
+            own = (await http.get("/api/v1/employees", headers=person)).json()["items"]
+            assert len(own) == 1  # an employee sees their own record only
+            url = f"/api/v1/employees/{own[0]['id']}"
+            export = await http.get(f"{url}/export", headers=person)
+            assert export.status_code == 200, export.text
+            data = export.json()
+            assert data["profile"]["name"] and data["skills"] and data["matches"]
+            assert data["account"]["email"] == logins["employee"]
+            assert "password_hash" not in data["account"]
+            assert {c["purpose"] for c in data["consents"]} >= {"matching"}
+            assert data["audit"]  # the export itself is a read that was recorded
+            assert (await http.delete(url, headers=person)).status_code == 403
+            assert (await http.delete(url, headers=admin)).status_code == 204
+            for path in ("", "/export", "/matches", "/next-steps", "/consents"):
+                assert (await http.get(f"{url}{path}", headers=admin)).status_code == 404, path
+            # Their own login went with them.
+            form = {"username": logins["employee"], "password": DEMO_PASSWORD}
+            assert (await http.post("/api/v1/auth/token", data=form)).status_code == 401
