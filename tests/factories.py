@@ -129,3 +129,25 @@ async def scene(pool: asyncpg.Pool, http: httpx.AsyncClient) -> Scene:
         row["occupation_uri"],
         skills,
     )
+
+
+async def draft(http: httpx.AsyncClient, s: Scene, title: str, **fields: Any) -> uuid.UUID:
+    """A draft vacancy of the scene's employer that fits its person (fields override); its id."""
+    body = {
+        "title": title,
+        "occupation_uri": s.occupation,
+        "contract_kind": "wise_paid",
+        "hours_min": 20,
+        "hours_max": 24,
+        "skills": [{"skill_uri": u, "relation": "essential"} for u in s.skills],
+        **fields,
+    }
+    vacancy = await ok(await http.post("/api/v1/vacancies", headers=s.employer.headers, json=body))
+    return uuid.UUID(vacancy["id"])
+
+
+async def publish(http: httpx.AsyncClient, s: Scene, title: str, **fields: Any) -> uuid.UUID:
+    """The same vacancy, published (its vacancy.published event is in the outbox); its id."""
+    vacancy_id = await draft(http, s, title, **fields)
+    await ok(await http.post(f"/api/v1/vacancies/{vacancy_id}/publish", headers=s.employer.headers))
+    return vacancy_id

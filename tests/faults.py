@@ -323,35 +323,9 @@ async def retire_scene(pool: asyncpg.Pool, scene: Scene) -> None:
     )
 
 
-async def draft(http: httpx.AsyncClient, scene: Scene, title: str) -> uuid.UUID:
-    """A draft vacancy that fits the scene's person; its id."""
-    vacancy = await ok(
-        await http.post(
-            "/api/v1/vacancies",
-            headers=scene.employer.headers,
-            json={
-                "title": title,
-                "occupation_uri": scene.occupation,
-                "contract_kind": "wise_paid",
-                "hours_min": 20,
-                "hours_max": 24,
-                "skills": [{"skill_uri": s, "relation": "essential"} for s in scene.skills],
-            },
-        )
-    )
-    return uuid.UUID(vacancy["id"])
-
-
 def publishing(http: httpx.AsyncClient, scene: Scene, vacancy_id: uuid.UUID) -> Any:
     """The request that publishes a draft (awaitable)."""
     return http.post(f"/api/v1/vacancies/{vacancy_id}/publish", headers=scene.employer.headers)
-
-
-async def publish(http: httpx.AsyncClient, scene: Scene, title: str) -> uuid.UUID:
-    """Create a vacancy that fits the scene's person and publish it; its id."""
-    vacancy_id = await draft(http, scene, title)
-    await ok(await publishing(http, scene, vacancy_id))
-    return vacancy_id
 
 
 # --- reading the outcome -----------------------------------------------------------------

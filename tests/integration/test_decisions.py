@@ -18,26 +18,12 @@ from tests.factories import Scene, ok
 
 async def _vacancy(pool: asyncpg.Pool, http: httpx.AsyncClient, s: Scene) -> str:
     """An open vacancy of the scene's employer asking the person's skills, scored."""
-    vacancy = await ok(
-        await http.post(
-            "/api/v1/vacancies",
-            headers=s.employer.headers,
-            json={
-                "title": "Decision test",
-                "occupation_uri": s.occupation,
-                "contract_kind": "regular",
-                "hours_min": 16,
-                "hours_max": 24,
-                "skills": [{"skill_uri": u, "relation": "essential"} for u in s.skills],
-            },
-        )
-    )
-    await ok(
-        await http.post(f"/api/v1/vacancies/{vacancy['id']}/publish", headers=s.employer.headers)
+    vacancy = await factories.publish(
+        http, s, "Decision test", contract_kind="regular", hours_min=16, hours_max=24
     )
     async with db.transaction(pool) as conn:
-        await matching.rescore_vacancy(conn, vacancy["id"])
-    return str(vacancy["id"])
+        await matching.rescore_vacancy(conn, vacancy)
+    return str(vacancy)
 
 
 async def _share(http: httpx.AsyncClient, s: Scene) -> None:

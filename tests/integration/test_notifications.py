@@ -69,27 +69,7 @@ async def scene(pool: asyncpg.Pool, http: httpx.AsyncClient) -> AsyncIterator[Sc
 
 
 async def _publish(http: httpx.AsyncClient, scene: Scene, title: str, **extra: Any) -> str:
-    vacancy = await _ok(
-        await http.post(
-            "/api/v1/vacancies",
-            headers=scene.employer.headers,
-            json={
-                "title": title,
-                "occupation_uri": scene.occupation,
-                "contract_kind": "wise_paid",
-                "hours_min": 20,
-                "hours_max": 24,
-                "skills": [{"skill_uri": s, "relation": "essential"} for s in scene.skills],
-                **extra,
-            },
-        )
-    )
-    await _ok(
-        await http.post(
-            f"/api/v1/vacancies/{vacancy['id']}/publish", headers=scene.employer.headers
-        )
-    )
-    return str(vacancy["id"])
+    return str(await factories.publish(http, scene, title, **extra))
 
 
 async def _feed(http: httpx.AsyncClient, user: factories.User, **params: Any) -> dict[str, Any]:

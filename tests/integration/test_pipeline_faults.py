@@ -28,13 +28,13 @@ import redis
 
 from services.core.settings import Settings
 from tests.conftest import process_env
+from tests.factories import draft, publish
 from tests.faults import (
     Crew,
     CuttableProxy,
     Scene,
     ThrowawayRedis,
     build_scene,
-    draft,
     effects,
     emails_about,
     eventually,
@@ -44,7 +44,6 @@ from tests.faults import (
     once,
     outbox_since,
     postgres_target,
-    publish,
     published_event,
     publishing,
     queued_task_ids,

@@ -73,22 +73,14 @@ async def _lived_in(pool: asyncpg.Pool, http: httpx.AsyncClient, settings: Setti
         )
     )
     await ok(await http.post(f"{url}/consents/{gone['id']}/withdraw", headers=s.person.headers))
-    vacancy = await ok(
-        await http.post(
-            "/api/v1/vacancies",
-            headers=s.employer.headers,
-            json={
-                "title": "Magazijnmedewerker",
-                "occupation_uri": s.occupation,
-                "contract_kind": "regular_with_wage_subsidy",
-                "hours_min": 16,
-                "hours_max": 32,
-                "skills": [{"skill_uri": u} for u in s.skills],
-            },
-        )
-    )
-    await ok(
-        await http.post(f"/api/v1/vacancies/{vacancy['id']}/publish", headers=s.employer.headers)
+    vacancy = await factories.publish(
+        http,
+        s,
+        "Magazijnmedewerker",
+        contract_kind="regular_with_wage_subsidy",
+        hours_min=16,
+        hours_max=32,
+        skills=[{"skill_uri": u} for u in s.skills],
     )
     async with db.transaction(pool) as conn:  # what the worker does on these events
         await matching.rescore_employee(conn, person)
@@ -106,14 +98,14 @@ async def _lived_in(pool: asyncpg.Pool, http: httpx.AsyncClient, settings: Setti
         '\'{"why": "skills"}\') RETURNING id',
         s.person.account_id,
         person,
-        uuid.UUID(vacancy["id"]),
+        vacancy,
     )
     await pool.execute(
         "INSERT INTO placement_decision (employee_id, vacancy_id, decision, suggestion_id, score, "
         "model_version, decided_by, decided_role) "
         "VALUES ($1, $2, 'introduced', $3, 71, 'test', $4, 'jobcoach')",
         person,
-        uuid.UUID(vacancy["id"]),
+        vacancy,
         suggestion,
         s.coach.account_id,
     )
@@ -130,7 +122,7 @@ async def _lived_in(pool: asyncpg.Pool, http: httpx.AsyncClient, settings: Setti
     )
     await ok(await http.get(url, headers=s.person.headers))  # an audited read
     event_ids = await pool.fetch("SELECT id FROM outbox_event WHERE aggregate_id = $1", str(person))
-    return Lived(s, vacancy["id"], key["key"], [r["id"] for r in event_ids])
+    return Lived(s, str(vacancy), key["key"], [r["id"] for r in event_ids])
 
 
 def _keys(value: Any) -> set[str]:
