@@ -13,7 +13,6 @@ from fastapi.security import OAuth2PasswordRequestForm
 from services.api.access import REVOKED_PREFIX, CurrentActor, Redis, own_api_key_id
 from services.api.dependencies import AppSettings, Conn
 from services.api.errors import ERROR_RESPONSES, error_body
-from services.core import ratelimit
 from services.core.accounts import service as accounts
 from services.core.accounts.models import (
     Account,
@@ -24,13 +23,8 @@ from services.core.accounts.models import (
     RefreshIn,
     TokenPair,
 )
-from services.core.errors import TooManyRequests, Unauthorized
 
 router = APIRouter(prefix="/auth", tags=["auth"], responses=ERROR_RESPONSES)
-
-
-def _login_key(email: str) -> str:
-    return f"opstap:login-failures:{email.strip().lower()}"
 
 
 @router.post("/token", summary="Sign in with email and password")
@@ -41,18 +35,7 @@ async def sign_in(
     redis: Redis,
 ) -> TokenPair:
     """A short-lived access token and a refresh token; 429 after repeated failures."""
-    key = _login_key(form.username)
-    if wait := await ratelimit.over_limit(redis, key, settings.login_attempts):
-        raise TooManyRequests(
-            f"Too many failed sign-ins for this email; try again in {wait} seconds.",
-            retry_after=wait,
-        )
-    row = await accounts.authenticate(conn, form.username, form.password)
-    if row is None:
-        await ratelimit.hit(redis, key, settings.login_window_seconds)
-        raise Unauthorized("The email or password is not right.")
-    await ratelimit.clear(redis, key)
-    return await accounts.issue_tokens(conn, row, settings)
+    return await accounts.sign_in(conn, redis, settings, form.username, form.password)
 
 
 @router.post("/refresh", summary="Exchange a refresh token for new tokens")

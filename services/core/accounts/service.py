@@ -5,12 +5,13 @@ from __future__ import annotations
 from uuid import UUID
 
 import asyncpg
+import redis.asyncio as aioredis
 
-from services.core import security
+from services.core import ratelimit, security
 from services.core.access.policy import Actor, Role
 from services.core.accounts import repository
 from services.core.accounts.models import Account, AccountIn, ApiKey, NewApiKey, TokenPair
-from services.core.errors import Invalid, NotFound
+from services.core.errors import Invalid, NotFound, TooManyRequests, Unauthorized
 from services.core.settings import Settings
 
 API_KEY_PREFIX = "opk"
@@ -41,6 +42,29 @@ async def authenticate(
     row = await repository.account_by_email(conn, email.strip())
     ok = security.verify_password(row["password_hash"] if row else None, password)
     return row if ok and row and row["active"] else None
+
+
+def _login_key(email: str) -> str:
+    return f"opstap:login-failures:{email.strip().lower()}"
+
+
+async def sign_in(
+    conn: asyncpg.Connection, redis: aioredis.Redis, settings: Settings, email: str, password: str
+) -> TokenPair:
+    """Tokens for a right email and password (API and pages alike): TooManyRequests after
+    `login_attempts` failures for the email within the window, Unauthorized otherwise."""
+    key = _login_key(email)
+    if wait := await ratelimit.over_limit(redis, key, settings.login_attempts):
+        raise TooManyRequests(
+            f"Too many failed sign-ins for this email; try again in {wait} seconds.",
+            retry_after=wait,
+        )
+    row = await authenticate(conn, email, password)
+    if row is None:
+        await ratelimit.hit(redis, key, settings.login_window_seconds)
+        raise Unauthorized("The email or password is not right.")
+    await ratelimit.clear(redis, key)
+    return await issue_tokens(conn, row, settings)
 
 
 async def issue_tokens(
