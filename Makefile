@@ -9,12 +9,18 @@ BIN := $(VENV)/bin
 OPSTAP := $(BIN)/opstap
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+# The browser tests drive Debian's Chromium (never a browser download) and run axe-core from npm.
+CHROMIUM ?= /usr/bin/chromium
+AXE := node_modules/axe-core/axe.min.js
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help install demo test lint format bench migrate taxonomy clean
+.PHONY: help install browser demo test screenshots lint format bench migrate taxonomy clean
 
 help:
 	@echo "make demo    set up and run Opstap with demo data (Ctrl-C stops everything)"
-	@echo "make test    set up and run the whole test suite"
+	@echo "make test    set up and run the whole test suite (installs Chromium and axe-core if missing)"
+	@echo "make screenshots  every web page at 1280 and 390 px, nl and en, into screenshots/"
+	@echo "make browser install Chromium (apt-get) and axe-core (npm ci) for the browser tests"
 	@echo "make lint    ruff and mypy"
 	@echo "make bench   print performance figures from bench/"
 	@echo "make clean   remove the virtual environment and the embedded servers' data"
@@ -29,13 +35,27 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
+$(CHROMIUM):
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get update -q
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium
+	@test -x $(CHROMIUM) || { echo "make: chromium was installed but $(CHROMIUM) is missing"; exit 1; }
+
+$(AXE): package.json $(wildcard package-lock.json)
+	if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+	touch $(AXE)
+
+browser: $(CHROMIUM) $(AXE)
+
 demo: $(STAMP)
 	$(OPSTAP) demo
 
 # pytest exits 5 when it collects no tests: say so instead of failing obscurely.
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM) $(AXE)
 	@set +e; $(OPSTAP) services run -- $(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests"; fi; exit $$rc
+
+screenshots: $(STAMP) $(CHROMIUM)
+	$(OPSTAP) services run -- $(BIN)/python tools/screenshots.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check services tests bench tools

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from services.api.errors import install_error_handlers
 from services.api.middleware import RequestContextMiddleware
+from services.api.pages import install as install_pages
 from services.api.routes import (
     accommodations,
     auth,
@@ -78,4 +79,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     for router in routers:
         app.include_router(router, prefix=API_PREFIX)
+    install_pages(app)
     return app

@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from services.api.app import create_app
+from services.api.pages import is_page_route
 from services.core.settings import Settings
 from tests import factories
 from tests.factories import PASSWORD
@@ -491,6 +492,9 @@ async def test_role_sees_and_does_only_what_it_may(
 
 
 def test_the_matrix_has_a_row_for_every_route() -> None:
+    # Web pages have their own matrix: tests/integration/test_pages_access.py.
     app = create_app(Settings(database_url="postgresql://unused", redis_url="redis://unused"))
-    routes = {(m, path) for path, r in _flatten(app.routes) for m in r.methods}
+    routes = {
+        (m, path) for path, r in _flatten(app.routes) if not is_page_route(r) for m in r.methods
+    }
     assert routes == set(MATRIX)

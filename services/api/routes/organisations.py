@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query, status
 from services.api.access import CurrentActor, authorizes
 from services.api.dependencies import Conn
 from services.api.errors import ERROR_RESPONSES
-from services.core.access.policy import Role, can_manage_organisation
+from services.core.access.policy import Role, can_edit_profile, can_manage_organisation
 from services.core.accounts import repository, service
 from services.core.accounts.models import Account, AccountIn, Organisation, OrganisationIn
 from services.core.errors import NotFound
@@ -53,8 +53,9 @@ async def own_organisation(actor: CurrentActor, conn: Conn) -> Organisation:
 async def update_own_organisation(
     body: OrganisationIn, actor: CurrentActor, conn: Conn
 ) -> Organisation:
-    """Name, description, website and postcode (admins only)."""
-    can_manage_organisation(actor)
+    """Name, what it does, its goods and services, how it supports people, website and
+    postcode (admins and employers)."""
+    can_edit_profile(actor)
     row = await repository.update_organisation(conn, actor.organisation_id, body.model_dump())
     return Organisation.model_validate(row)
 

@@ -63,6 +63,12 @@ def can_manage_organisation(actor: Actor) -> None:
     require_role(actor, Role.ADMIN, action="manage the organisation")
 
 
+def can_edit_profile(actor: Actor) -> None:
+    """An organisation's public profile (a WISE's digital window) is kept by its admin, or by
+    an employer account: many employers have no admin account in Opstap."""
+    require_role(actor, Role.ADMIN, Role.EMPLOYER, action="change the organisation's profile")
+
+
 def can_see_development(actor: Actor, employee_id: UUID) -> None:
     """Next steps and training plans are the person's own, shared with those who guide them:
     the person, jobcoaches and admins of their WISE (visibility is checked in SQL first)."""

@@ -19,7 +19,13 @@ class OrganisationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=200)
-    description: str | None = Field(None, max_length=5000)
+    description: str | None = Field(None, max_length=5000, description="what it does")
+    goods_and_services: str | None = Field(
+        None, max_length=5000, description="what it makes, sells or offers"
+    )
+    support_offered: str | None = Field(
+        None, max_length=5000, description="how it supports the people who work there"
+    )
     website: str | None = Field(None, max_length=300, pattern=r"^https?://\S+$")
     postcode: str | None = Field(None, pattern=r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
 

@@ -1,25 +1,35 @@
 """SQL of organisations, accounts, tokens and API keys."""
 
-INSERT_ORGANISATION = """
-INSERT INTO organisation (kind, name, description, website, postcode)
-VALUES ($1, $2, $3, $4, $5)
-RETURNING id, kind, name, description, website, postcode, created_at
+_ORGANISATION_COLUMNS = """
+id, kind, name, description, goods_and_services, support_offered, website, postcode, created_at
 """
 
-SELECT_ORGANISATION = """
-SELECT id, kind, name, description, website, postcode, created_at
-FROM organisation WHERE id = $1
+INSERT_ORGANISATION = f"""
+INSERT INTO organisation (kind, name, description, goods_and_services, support_offered, website,
+                          postcode)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
+RETURNING {_ORGANISATION_COLUMNS}
+"""
+
+SELECT_ORGANISATION = f"SELECT {_ORGANISATION_COLUMNS} FROM organisation WHERE id = $1"
+
+# The public digital window: a WISE's profile and the titles of its open vacancies.
+SELECT_WINDOW_VACANCIES = """
+SELECT id, title FROM vacancy
+WHERE organisation_id = $1 AND status = 'open'
+ORDER BY lower(title), id
 """
 
 SELECT_ORGANISATION_ID_BY_NAME = """
 SELECT id FROM organisation WHERE lower(name) = lower($1) ORDER BY created_at LIMIT 1
 """
 
-UPDATE_ORGANISATION = """
+UPDATE_ORGANISATION = f"""
 UPDATE organisation
-SET name = $2, description = $3, website = $4, postcode = $5, updated_at = now()
+SET name = $2, description = $3, goods_and_services = $4, support_offered = $5, website = $6,
+    postcode = $7, updated_at = now()
 WHERE id = $1
-RETURNING id, kind, name, description, website, postcode, created_at
+RETURNING {_ORGANISATION_COLUMNS}
 """
 
 INSERT_ACCOUNT = """

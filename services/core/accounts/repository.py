@@ -17,6 +17,8 @@ async def insert_organisation(conn: asyncpg.Connection, kind: str, data: dict[st
         kind,
         data["name"],
         data.get("description"),
+        data.get("goods_and_services"),
+        data.get("support_offered"),
         data.get("website"),
         data.get("postcode"),
     )
@@ -27,6 +29,11 @@ async def get_organisation(conn: asyncpg.Connection, organisation_id: UUID) -> d
     """One organisation, or None."""
     row = await conn.fetchrow(queries.SELECT_ORGANISATION, organisation_id)
     return dict(row) if row else None
+
+
+async def window_vacancies(conn: asyncpg.Connection, organisation_id: UUID) -> list[dict]:
+    """The open vacancies (id, title) an organisation shows in its public digital window."""
+    return [dict(r) for r in await conn.fetch(queries.SELECT_WINDOW_VACANCIES, organisation_id)]
 
 
 async def organisation_id_by_name(conn: asyncpg.Connection, name: str) -> UUID | None:
@@ -44,6 +51,8 @@ async def update_organisation(
         organisation_id,
         data["name"],
         data.get("description"),
+        data.get("goods_and_services"),
+        data.get("support_offered"),
         data.get("website"),
         data.get("postcode"),
     )

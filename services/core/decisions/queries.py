@@ -47,6 +47,16 @@ WHERE employee_id = $1 AND vacancy_id = $2 AND decision <> 'overridden'
 ORDER BY decided_at DESC, id DESC LIMIT 1
 """
 
+# The same for many pairs at once ($1 employees, $2 vacancies, pairwise): one row per pair that
+# has a decision.
+PAIR_STATES = """
+SELECT DISTINCT ON (d.employee_id, d.vacancy_id) d.employee_id, d.vacancy_id, d.decision
+FROM unnest($1::uuid[], $2::uuid[]) AS p (employee_id, vacancy_id)
+JOIN placement_decision d
+  ON d.employee_id = p.employee_id AND d.vacancy_id = p.vacancy_id AND d.decision <> 'overridden'
+ORDER BY d.employee_id, d.vacancy_id, d.decided_at DESC, d.id DESC
+"""
+
 # The suggestion a decision answers: the given one ($3), or else the newest for the pair; when
 # the pair was never shown, the stored match behind it.
 SUGGESTION_FOR = """

@@ -66,6 +66,14 @@ async def pair_state(conn: asyncpg.Connection, employee_id: UUID, vacancy_id: UU
     return state
 
 
+async def pair_states(
+    conn: asyncpg.Connection, pairs: Sequence[tuple[UUID, UUID]]
+) -> dict[tuple[UUID, UUID], str]:
+    """The newest placement decision of each (employee, vacancy) pair that has one."""
+    rows = await conn.fetch(queries.PAIR_STATES, [e for e, _ in pairs], [v for _, v in pairs])
+    return {(r["employee_id"], r["vacancy_id"]): r["decision"] for r in rows}
+
+
 async def suggestion_for(
     conn: asyncpg.Connection, employee_id: UUID, vacancy_id: UUID, suggestion_id: int | None
 ) -> asyncpg.Record | None:

@@ -1,0 +1,179 @@
+"""Jobcoach pages: the caseload, a person's matches and next steps, a vacancy's candidates,
+and the decisions a coach records (introduced, trial placement, hired, declined)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from services.api.dependencies import AppSettings, Conn
+from services.api.pages import coach_profile, forms, i18n, views
+from services.api.pages.loaders import PageEmployee, PageVacancy
+from services.api.pages.render import redirect, render
+from services.api.pages.session import CoachActor, check_csrf, coach_actor
+from services.core.access.policy import Actor, can_see_development
+from services.core.employees import service as employees
+from services.core.employees.models import Employee, EmployeeFilter
+from services.core.matching import service as matching
+from services.core.notifications import service as notifications
+from services.core.vacancies import service as vacancies
+from services.core.vacancies.models import VacancyFilter
+from services.engine import next_steps as next_steps_engine
+
+# The role comes first: a page of another role is 403, whatever its id.
+router = APIRouter(prefix="/coach", dependencies=[Depends(coach_actor)])
+router.include_router(coach_profile.router)
+Csrf = Depends(check_csrf)
+PAGE_SIZE = 50
+
+
+def _int(value: str | None, low: int, high: int) -> int | None:
+    try:
+        number = int(value or "")
+    except ValueError:
+        return None
+    return number if low <= number <= high else None
+
+
+@router.get("")
+async def caseload(request: Request, actor: CoachActor, conn: Conn) -> Response:
+    """The people in the coach's caseload (an admin: the organisation's), with their rung,
+    their last change and how many new matches came in for them."""
+    query = request.query_params
+    rung = _int(query.get("rung"), 1, 6)
+    offset = _int(query.get("offset"), 0, 100_000) or 0
+    q = (query.get("q") or "").strip()[:100] or None
+    page = await employees.list_employees(
+        conn,
+        actor,
+        EmployeeFilter(ladder_rung=rung, q=q, sort="name", limit=PAGE_SIZE, offset=offset),
+    )
+    unread = await notifications.feed(
+        conn, actor, unread_only=True, limit=100, offset=0, lang=i18n.language(request)
+    )
+    new_matches = Counter(
+        n.employee_id for n in unread.items if n.kind == "caseload_match" and n.employee_id
+    )
+    t = i18n.translator(i18n.language(request))
+    return render(
+        request,
+        "coach_caseload.html",
+        title=t("caseload.title"),
+        page=page,
+        new_matches=new_matches,
+        values={"q": q or "", "rung": str(rung or "")},
+        offset=offset,
+        page_size=PAGE_SIZE,
+    )
+
+
+@router.get("/vacancies")
+async def vacancy_list(request: Request, actor: CoachActor, conn: Conn) -> Response:
+    """Open vacancies a coach can place people in (every open one, and their own WISE's)."""
+    offset = _int(request.query_params.get("offset"), 0, 100_000) or 0
+    page = await vacancies.list_vacancies(
+        conn, actor, VacancyFilter(status="open", sort="title", limit=PAGE_SIZE, offset=offset)
+    )
+    lang = i18n.language(request)
+    return render(
+        request,
+        "coach_vacancies.html",
+        title=i18n.translator(lang)("vacancies.title"),
+        page=page,
+        offset=offset,
+        page_size=PAGE_SIZE,
+    )
+
+
+@router.get("/vacancies/{vacancy_id}")
+async def vacancy_detail(
+    request: Request, vacancy: PageVacancy, actor: CoachActor, conn: Conn
+) -> Response:
+    """A vacancy's ranked candidates among the people the coach may see."""
+    return await views.vacancy_page(request, actor, conn, vacancy, "coach_vacancy.html")
+
+
+@router.post("/vacancies/{vacancy_id}/decisions", dependencies=[Csrf])
+async def vacancy_decision(
+    request: Request, vacancy: PageVacancy, actor: CoachActor, conn: Conn
+) -> Response:
+    """Record a decision on a candidate of this vacancy (the service checks who may)."""
+    entered = await forms.values(request)
+    employee_id = views.parse_uuid(entered.get("employee_id"))
+    lang = i18n.language(request)
+    errors = await views.decide(
+        conn, actor, employee_id, vacancy.id, entered, i18n.translator(lang), lang
+    )
+    if errors:
+        decision = {"for": employee_id, "errors": errors, "values": entered}
+        return await views.vacancy_page(
+            request, actor, conn, vacancy, "coach_vacancy.html", status=422, decision=decision
+        )
+    done = f"decision_{entered['decision']}"
+    return redirect(request, f"/coach/vacancies/{vacancy.id}#candidate-{employee_id}", done=done)
+
+
+async def _overview(
+    request: Request,
+    actor: Actor,
+    conn: Conn,
+    settings: AppSettings,
+    employee: Employee,
+    *,
+    status: int = 200,
+    decision: dict[str, Any] | None = None,
+) -> Response:
+    lang = i18n.language(request)
+    profile = await employees.read(conn, actor, employee)
+    every = request.query_params.get("matches") == "all"
+    found = await matching.for_employee(conn, actor, employee.id, 50 if every else 5, 0)
+    can_see_development(actor, employee.id)
+    steps = await next_steps_engine.next_steps(conn, settings, employee.id, actor=actor)
+    states = await views.choices(conn, actor, [(employee.id, m.vacancy_id) for m in found.items])
+    names = await views.accommodation_names(conn, lang)
+    return render(
+        request,
+        "coach_person.html",
+        status=status,
+        title=employee.name,
+        employee=profile,
+        tab="overview",
+        needs=[names.get(c, c) for c in employee.accommodations],
+        matches=[(m, views.explain(m.explanation, lang)) for m in found.items],
+        total_matches=found.total,
+        states={v: s for (_, v), s in states.items()},
+        steps=steps,
+        path=views.path_of(steps, lang),
+        decision=decision or {},
+    )
+
+
+@router.get("/people/{employee_id}")
+async def person(
+    request: Request, employee: PageEmployee, actor: CoachActor, conn: Conn, settings: AppSettings
+) -> Response:
+    """A person's matches with their explanations, next steps and training plan."""
+    return await _overview(request, actor, conn, settings, employee)
+
+
+@router.post("/people/{employee_id}/decisions", dependencies=[Csrf])
+async def person_decision(
+    request: Request, employee: PageEmployee, actor: CoachActor, conn: Conn, settings: AppSettings
+) -> Response:
+    """Introduce the person to an employer, or record what happened after."""
+    entered = await forms.values(request)
+    vacancy_id = views.parse_uuid(entered.get("vacancy_id"))
+    lang = i18n.language(request)
+    errors = await views.decide(
+        conn, actor, employee.id, vacancy_id, entered, i18n.translator(lang), lang
+    )
+    if errors:
+        decision = {"for": vacancy_id, "errors": errors, "values": entered}
+        return await _overview(
+            request, actor, conn, settings, employee, status=422, decision=decision
+        )
+    done = f"decision_{entered['decision']}"
+    return redirect(request, f"/coach/people/{employee.id}#match-{vacancy_id}", done=done)

@@ -1,0 +1,220 @@
+"""Jobcoach pages: a person's profile and skills (with taxonomy search), and their consents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from pydantic import ValidationError
+
+from services.api.dependencies import Conn
+from services.api.pages import consents, forms, i18n, views
+from services.api.pages.loaders import PageConsent, PageEmployee
+from services.api.pages.render import redirect, render
+from services.api.pages.session import CoachActor, check_csrf
+from services.core.access.policy import Actor
+from services.core.employees import service as employees
+from services.core.employees.models import Employee, EmployeePatch, SkillIn
+from services.core.errors import Invalid
+from services.core.taxonomy import service as taxonomy
+
+router = APIRouter()
+Csrf = Depends(check_csrf)
+PROFILE_FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "ladder_rung",
+    "work_setting",
+    "hours_min",
+    "hours_max",
+    "postcode",
+    "max_travel_km",
+)
+PROFILE_MESSAGES = {"hours_min": "error.hours_order"}
+SKILL_MESSAGES = {"skills": "error.unknown_skill"}
+
+
+def _stored(employee: Employee) -> dict[str, str]:
+    data = employee.model_dump()
+    return {f: "" if data[f] is None else str(data[f]) for f in PROFILE_FIELDS}
+
+
+async def _search(conn: Conn, query: str, lang: i18n.Lang) -> list[tuple[str, str]]:
+    """(uri, label) of the skills matching a search, best first."""
+    if not query:
+        return []
+    page = await taxonomy.search_skills(conn, q=query[:200], lang=lang, limit=10)
+    return [(hit.uri, hit.label) for hit in page.items]
+
+
+async def _profile_page(
+    request: Request,
+    actor: Actor,
+    conn: Conn,
+    employee: Employee,
+    *,
+    status: int = 200,
+    errors: forms.Errors | None = None,
+    entered: dict[str, Any] | None = None,
+    skill_form: dict[str, Any] | None = None,
+) -> Response:
+    lang = i18n.language(request)
+    profile = await employees.read(conn, actor, employee)
+    skill_q = (request.query_params.get("skill_q") or "").strip()
+    skill_form = skill_form or {}
+    skill_q = skill_form.get("skill_q", skill_q)
+    names = await views.skill_names(conn, [s.skill_uri for s in employee.skills], lang)
+    return render(
+        request,
+        "coach_profile.html",
+        status=status,
+        title=employee.name,
+        employee=profile,
+        tab="profile",
+        values=entered or _stored(employee),
+        chosen_needs=(entered or {}).get("accommodations", employee.accommodations),
+        errors=errors or {},
+        skills=[(s, names[s.skill_uri]) for s in employee.skills],
+        skill_q=skill_q,
+        skill_hits=await _search(conn, skill_q, lang),
+        skill_form=skill_form,
+        vocabulary=await views.accommodation_names(conn, lang),
+    )
+
+
+@router.get("/people/{employee_id}/profile")
+async def profile(
+    request: Request, employee: PageEmployee, actor: CoachActor, conn: Conn
+) -> Response:
+    """A person's profile and skills, to change."""
+    return await _profile_page(request, actor, conn, employee)
+
+
+@router.post("/people/{employee_id}/profile", dependencies=[Csrf])
+async def profile_submit(
+    request: Request, employee: PageEmployee, actor: CoachActor, conn: Conn
+) -> Response:
+    """Store the profile (as PATCH /employees/{id}); the form again with what to fix."""
+    lang = i18n.language(request)
+    t = i18n.translator(lang)
+    entered: dict[str, Any] = await forms.values(request)
+    entered["accommodations"] = (await forms.lists(request, "accommodations"))["accommodations"]
+    data: dict[str, Any] = {f: forms.blank_none(entered.get(f)) for f in PROFILE_FIELDS}
+    data["name"] = entered.get("name", "")
+    data["ladder_rung"] = entered.get("ladder_rung", "")
+    data["accommodations"] = entered["accommodations"]
+    try:
+        patch = EmployeePatch.model_validate(data)
+        async with conn.transaction():  # a savepoint: a refusal leaves nothing written
+            await employees.update(conn, actor, employee.id, patch)
+    except ValidationError as exc:
+        errors = forms.from_validation(exc, t)
+    except Invalid as exc:
+        errors = forms.from_domain(exc, t, lang, PROFILE_MESSAGES)
+    else:
+        return redirect(request, f"/coach/people/{employee.id}/profile", done="profile_saved")
+    return await _profile_page(
+        request, actor, conn, employee, status=422, errors=errors, entered=entered
+    )
+
+
+def _skills_after(employee: Employee, entered: dict[str, str]) -> list[dict[str, Any]]:
+    """The person's skill list after the change in the form."""
+    current = [s.model_dump() for s in employee.skills]
+    action, uri = entered.get("action"), entered.get("skill_uri", "")
+    if action == "remove":
+        return [s for s in current if s["skill_uri"] != uri]
+    change = {"skill_uri": uri, "level": entered.get("level"), "source": entered.get("source")}
+    if action == "update":
+        return [(s | change) if s["skill_uri"] == uri else s for s in current]
+    return [s for s in current if s["skill_uri"] != uri] + [change | {"assessed_on": None}]
+
+
+@router.post("/people/{employee_id}/skills", dependencies=[Csrf])
+async def skills_submit(
+    request: Request, employee: PageEmployee, actor: CoachActor, conn: Conn
+) -> Response:
+    """Add, change or remove one skill (the whole list goes to the service, as PATCH does)."""
+    lang = i18n.language(request)
+    t = i18n.translator(lang)
+    entered = await forms.values(request)
+    if entered.get("action") not in ("add", "update", "remove"):
+        entered["action"] = "add"
+    errors: forms.Errors = {}
+    if not entered.get("skill_uri"):
+        errors["skill_uri"] = t("error.choose_skill")
+    else:
+        try:
+            skills = [SkillIn.model_validate(s) for s in _skills_after(employee, entered)]
+            async with conn.transaction():
+                await employees.update(conn, actor, employee.id, EmployeePatch(skills=skills))
+        except ValidationError as exc:
+            errors = {"skill_uri" if k.startswith("skills") else k: v for k, v in
+                      forms.from_validation(exc, t, {"skills": "skill_uri"}).items()}  # fmt: skip
+        except Invalid as exc:
+            errors = forms.from_domain(exc, t, lang, SKILL_MESSAGES, {"skills": "skill_uri"})
+    if not errors:
+        done = {"add": "skill_added", "update": "skill_saved", "remove": "skill_removed"}
+        target = f"/coach/people/{employee.id}/profile#skills"
+        return redirect(request, target, done=done[entered["action"]])
+    return await _profile_page(
+        request, actor, conn, employee, status=422, skill_form={"errors": errors, **entered}
+    )
+
+
+async def _consents_page(
+    request: Request,
+    actor: Actor,
+    conn: Conn,
+    employee: Employee,
+    *,
+    status: int = 200,
+    errors: forms.Errors | None = None,
+    entered: dict[str, str] | None = None,
+) -> Response:
+    found = await consents.view(conn, actor, employee)
+    return render(
+        request,
+        "coach_consents.html",
+        status=status,
+        title=employee.name,
+        employee=employee,
+        tab="consents",
+        consents=found,
+        errors=errors or {},
+        values=entered or {},
+    )
+
+
+@router.get("/people/{employee_id}/consents")
+async def consent_list(
+    request: Request, employee: PageEmployee, actor: CoachActor, conn: Conn
+) -> Response:
+    """A person's consents, current and withdrawn, to give and withdraw."""
+    return await _consents_page(request, actor, conn, employee)
+
+
+@router.post("/people/{employee_id}/consents", dependencies=[Csrf])
+async def consent_give(
+    request: Request, employee: PageEmployee, actor: CoachActor, conn: Conn
+) -> Response:
+    """Record a consent the person gave (matching, or sharing with one employer)."""
+    lang = i18n.language(request)
+    entered = await forms.values(request)
+    errors = await consents.give(conn, actor, employee, entered, i18n.translator(lang), lang)
+    if errors:
+        return await _consents_page(
+            request, actor, conn, employee, status=422, errors=errors, entered=entered
+        )
+    return redirect(request, f"/coach/people/{employee.id}/consents", done="consent_given")
+
+
+@router.post("/people/{employee_id}/consents/{consent_id}/withdraw", dependencies=[Csrf])
+async def consent_withdraw(
+    request: Request, employee: PageEmployee, consent: PageConsent, actor: CoachActor, conn: Conn
+) -> Response:
+    """Withdraw a consent (as easily as it was given)."""
+    await consents.withdraw(conn, actor, employee, consent)
+    return redirect(request, f"/coach/people/{employee.id}/consents", done="consent_withdrawn")

@@ -1,0 +1,23 @@
+"""A WISE's public digital window: what it does, its goods and services, how it supports
+people, and its open vacancies. No sign-in needed."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from services.api.dependencies import Conn
+from services.api.pages.loaders import PublicWindow
+from services.api.pages.render import render
+from services.core.accounts import repository as accounts_repository
+
+router = APIRouter()
+
+
+@router.get("/window/{organisation_id}")
+async def window(request: Request, organisation: PublicWindow, conn: Conn) -> Response:
+    """The digital window of a work-integration social enterprise."""
+    found = await accounts_repository.window_vacancies(conn, organisation.id)
+    return render(
+        request, "window.html", title=organisation.name, organisation=organisation, openings=found
+    )

@@ -1,0 +1,143 @@
+"""The vacancy form: one form that keeps its state across full page loads (search for an
+occupation, search and add skills, remove one) until it is saved, so it works without script."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import asyncpg
+from fastapi import Request
+from pydantic import ValidationError
+
+from services.api.pages import forms, views
+from services.api.pages.i18n import Lang
+from services.core.taxonomy import service as taxonomy
+from services.core.vacancies.models import Vacancy, VacancyIn
+
+FIELDS = (
+    "title",
+    "description",
+    "occupation_uri",
+    "contract_kind",
+    "hours_min",
+    "hours_max",
+    "postcode",
+    "places",
+    "closing_date",
+    "language",
+    "language_cefr",
+)
+RENAMES = {"language.cefr": "language_cefr", "language.language": "language"}
+
+
+@dataclass
+class VacancyForm:
+    """What the form holds: its fields, its skill rows and the accommodations ticked."""
+
+    values: dict[str, str]
+    skills: list[dict[str, Any]]
+    accommodations: list[str]
+    errors: forms.Errors = field(default_factory=dict)
+    occupation_hits: list[tuple[str, str]] = field(default_factory=list)
+    skill_hits: list[tuple[str, str]] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # skill and occupation URI -> label
+
+
+def empty() -> VacancyForm:
+    """A new vacancy's form."""
+    values = dict.fromkeys(FIELDS, "") | {"places": "1", "language": "nl", "language_cefr": "A2"}
+    return VacancyForm(values, [], [])
+
+
+def of_vacancy(vacancy: Vacancy) -> VacancyForm:
+    """The form for changing a vacancy, filled with what is stored."""
+    data = vacancy.model_dump()
+    values = {f: "" if data.get(f) is None else str(data.get(f)) for f in FIELDS}
+    values["language"] = vacancy.language.language if vacancy.language else ""
+    values["language_cefr"] = vacancy.language.cefr if vacancy.language else ""
+    skills = [s.model_dump() for s in vacancy.skills]
+    return VacancyForm(values, skills, list(vacancy.accommodations))
+
+
+async def parse(request: Request) -> tuple[VacancyForm, str]:
+    """The form as sent, and what was asked of it (save, search, add or remove a skill)."""
+    entered = await forms.values(request)
+    rows = await forms.lists(
+        request, "skill_uri", "skill_relation", "skill_level", "accommodations"
+    )
+    skills = [
+        {"skill_uri": uri, "relation": relation, "min_level": level}
+        for uri, relation, level in zip(
+            rows["skill_uri"], rows["skill_relation"], rows["skill_level"], strict=False
+        )
+        if uri
+    ]
+    values = {f: entered.get(f, "") for f in (*FIELDS, "occupation_q", "skill_q")}
+    values |= {k: entered.get(k, "") for k in ("skill_pick", "pick_relation", "pick_level")}
+    return VacancyForm(values, skills, rows["accommodations"]), entered.get("intent", "save")
+
+
+async def apply(
+    conn: asyncpg.Connection, form: VacancyForm, intent: str, t: Callable[..., str], lang: Lang
+) -> None:
+    """Carry out a step that is not saving: search, add or remove a skill."""
+    if intent == "search_occupation" and form.values.get("occupation_q"):
+        occupations = await taxonomy.search_occupations(
+            conn, q=form.values["occupation_q"][:200], lang=lang, limit=10
+        )
+        form.occupation_hits = [(h.uri, h.label) for h in occupations.items]
+        if not form.occupation_hits:
+            form.errors["occupation_q"] = t("error.nothing_found")
+    elif intent == "search_skill" and form.values.get("skill_q"):
+        skills = await taxonomy.search_skills(
+            conn, q=form.values["skill_q"][:200], lang=lang, limit=10
+        )
+        form.skill_hits = [(h.uri, h.label) for h in skills.items]
+        if not form.skill_hits:
+            form.errors["skill_q"] = t("error.nothing_found")
+    elif intent == "add_skill":
+        uri = form.values.get("skill_pick", "")
+        if not uri:
+            form.errors["skill_pick"] = t("error.choose_skill")
+        elif uri not in {s["skill_uri"] for s in form.skills}:
+            relation = form.values.get("pick_relation") or "essential"
+            level = form.values.get("pick_level") or "1"
+            form.skills.append({"skill_uri": uri, "relation": relation, "min_level": level})
+            form.values["skill_q"] = ""
+    elif intent.startswith("remove_skill:"):
+        index = intent.partition(":")[2]
+        if index.isdigit() and int(index) < len(form.skills):
+            del form.skills[int(index)]
+
+
+def body(form: VacancyForm, t: Callable[..., str]) -> VacancyIn | None:
+    """The vacancy to save, or None with the form's errors filled in."""
+    v = form.values
+    language = {"language": v["language"], "cefr": v["language_cefr"]} if v["language"] else None
+    data = {
+        "title": v["title"],
+        "description": v["description"],
+        "occupation_uri": v["occupation_uri"],
+        "contract_kind": v["contract_kind"] or None,
+        "hours_min": forms.as_int(v["hours_min"]),
+        "hours_max": forms.as_int(v["hours_max"]),
+        "postcode": forms.blank_none(v["postcode"]),
+        "places": forms.as_int(v["places"]) or 1,
+        "closing_date": forms.blank_none(v["closing_date"]),
+        "language": language,
+        "skills": form.skills,
+        "accommodations": form.accommodations,
+    }
+    try:
+        return VacancyIn.model_validate(data)
+    except ValidationError as exc:
+        form.errors |= forms.from_validation(exc, t, RENAMES)
+        return None
+
+
+async def label(conn: asyncpg.Connection, form: VacancyForm, lang: Lang) -> None:
+    """Labels of the skills and the occupation in the form."""
+    form.labels = await views.skill_names(conn, [s["skill_uri"] for s in form.skills], lang)
+    form.labels |= await views.occupation_names(conn, [form.values.get("occupation_uri")], lang)

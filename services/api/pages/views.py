@@ -1,0 +1,260 @@
+"""What several pages show in the same way: explanations, decisions, labels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+import asyncpg
+from fastapi import Request
+from fastapi.responses import Response
+from pydantic import ValidationError
+
+from services.api.pages import forms, i18n
+from services.api.pages.i18n import Lang, label, pick
+from services.api.pages.pictures import Coverage
+from services.api.pages.render import render
+from services.core.access.policy import Actor, Role
+from services.core.accommodations import repository as accommodations
+from services.core.decisions import repository as decisions_repository
+from services.core.decisions import service as decisions
+from services.core.decisions.models import DecisionIn
+from services.core.errors import Invalid, NotFound
+from services.core.matching import service as matching
+from services.core.matching.models import MatchExplanation
+from services.core.next_steps import repository as next_steps_repository
+from services.core.next_steps.models import NextSteps, OccupationStep
+from services.core.vacancies.models import Vacancy
+
+COACH_STEPS = ("trial_placement", "hired", "declined")
+EMPLOYER_STEPS = ("trial_placement", "hired", "declined")
+DECISION_MESSAGES = {
+    "reason": "error.reason_required",
+    "decision": "error.decision_order",
+    "employee_id": "error.not_yours",
+    "vacancy_id": "error.not_yours",
+}
+
+
+@dataclass
+class Explanation:
+    """A match explanation in the reader's language."""
+
+    score: int
+    coverage: Coverage
+    matched: list[str]
+    related: list[tuple[str, str]]  # (required skill, the person's related skill)
+    missing_essential: list[str]
+    missing_optional: list[str]
+    constraints: list[tuple[str, str]]  # (pass|fail|unknown, sentence)
+
+
+def explain(explanation: MatchExplanation, lang: Lang) -> Explanation:
+    """The explanation of a stored match, with labels in `lang`."""
+
+    def name(uri: str | None) -> str:
+        return label(explanation.labels.get(uri or ""), lang, uri or "")
+
+    missing = len(explanation.missing_essential) + len(explanation.missing_optional)
+    return Explanation(
+        score=round(explanation.score),
+        coverage=Coverage(len(explanation.matched), len(explanation.related), missing),
+        matched=[name(e.skill_uri) for e in explanation.matched],
+        related=[(name(e.skill_uri), name(e.via_uri)) for e in explanation.related],
+        missing_essential=[name(u) for u in explanation.missing_essential],
+        missing_optional=[name(u) for u in explanation.missing_optional],
+        constraints=[
+            (c.status, pick(lang, c.label_nl, c.label_en)) for c in explanation.constraints
+        ],
+    )
+
+
+@dataclass
+class DecisionChoices:
+    """Where a person and a vacancy stand, and what the reader may record next."""
+
+    state: str | None
+    can_introduce: bool
+    steps: list[str] = field(default_factory=list)
+
+
+async def choices(
+    conn: asyncpg.Connection, actor: Actor, pairs: Iterable[tuple[UUID, UUID]]
+) -> dict[tuple[UUID, UUID], DecisionChoices]:
+    """Per (person, vacancy): the placement state and the decisions that may follow it, by
+    the same order rules the decisions service enforces."""
+    found = {}
+    wanted = list(dict.fromkeys(pairs))
+    states = await decisions_repository.pair_states(conn, wanted)
+    for pair in wanted:
+        state = states.get(pair)
+        allowed = [d for d in decisions.ALLOWED_AFTER if state in decisions.ALLOWED_AFTER[d]]
+        if actor.role is Role.EMPLOYER:
+            steps = [d for d in EMPLOYER_STEPS if d in allowed]
+            found[pair] = DecisionChoices(state, False, steps)
+        else:
+            steps = [d for d in COACH_STEPS if d in allowed]
+            found[pair] = DecisionChoices(state, "introduced" in allowed, steps)
+    return found
+
+
+async def decide(
+    conn: asyncpg.Connection,
+    actor: Actor,
+    employee_id: UUID,
+    vacancy_id: UUID,
+    entered: dict[str, str],
+    t: Callable[..., str],
+    lang: Lang,
+) -> forms.Errors:
+    """Record the decision in the form through the decisions service; the errors to show
+    (none when it was recorded). A refused decision leaves nothing written."""
+    try:
+        body = DecisionIn(
+            employee_id=employee_id,
+            vacancy_id=vacancy_id,
+            decision=entered.get("decision", ""),
+            reason=forms.blank_none(entered.get("reason")),
+        )
+    except ValidationError as exc:
+        return forms.from_validation(exc, t)
+    try:
+        async with conn.transaction():  # a savepoint: a refusal undoes all of it
+            await decisions.decide(conn, actor, body)
+    except Invalid as exc:
+        return forms.from_domain(exc, t, lang, DECISION_MESSAGES)
+    return {}
+
+
+async def skill_names(conn: asyncpg.Connection, uris: Iterable[str], lang: Lang) -> dict[str, str]:
+    """Labels of taxonomy skills in `lang` (the URI when unknown)."""
+    wanted = list(dict.fromkeys(uris))
+    labels = await next_steps_repository.skill_labels(conn, wanted) if wanted else {}
+    return {u: pick(lang, labels.get(u, (u, None))[1], labels.get(u, (u, None))[0]) for u in wanted}
+
+
+async def occupation_names(
+    conn: asyncpg.Connection, uris: Iterable[str | None], lang: Lang
+) -> dict[str, str]:
+    """Labels of taxonomy occupations in `lang`."""
+    wanted = [u for u in dict.fromkeys(uris) if u]
+    labels = await next_steps_repository.occupation_labels(conn, wanted) if wanted else {}
+    return {u: pick(lang, labels[u][1], labels[u][0]) for u in wanted if u in labels}
+
+
+async def accommodation_names(conn: asyncpg.Connection, lang: Lang) -> dict[str, str]:
+    """The accommodation vocabulary: code -> label in `lang`, in the vocabulary's order."""
+    return {a.code: pick(lang, a.label_nl, a.label_en) for a in await accommodations.list_all(conn)}
+
+
+@dataclass
+class VacancyFacts:
+    """A vacancy's references in the reader's language."""
+
+    occupation: str
+    skills: list[tuple[str, str, int]]  # (label, essential|optional, least level)
+    accommodations: list[str]
+
+
+async def vacancy_facts(conn: asyncpg.Connection, vacancy: Vacancy, lang: Lang) -> VacancyFacts:
+    """Labels of a vacancy's occupation, skills and offered accommodations."""
+    skills = await skill_names(conn, [s.skill_uri for s in vacancy.skills], lang)
+    occupation = await occupation_names(conn, [vacancy.occupation_uri], lang)
+    offered = await accommodation_names(conn, lang)
+    return VacancyFacts(
+        occupation=occupation.get(vacancy.occupation_uri, vacancy.occupation_uri),
+        skills=[(skills[s.skill_uri], s.relation, s.min_level) for s in vacancy.skills],
+        accommodations=[offered.get(c, c) for c in vacancy.accommodations],
+    )
+
+
+@dataclass
+class Stop:
+    """One stop on the stepping-stone path."""
+
+    label: str
+    current: bool = False
+    learn: list[str] = field(default_factory=list)
+    open_vacancies: int = 0
+    why: str = ""
+
+
+@dataclass
+class Path:
+    """The stepping-stone path: from the current work, step by step (a route to the target,
+    or else the most viable next occupation), and the other options."""
+
+    kind: str  # route | stone | none
+    stops: list[Stop]
+    target: str | None
+    others: list[Stop]
+
+
+def _stop(step: OccupationStep, lang: Lang) -> Stop:
+    return Stop(
+        label=pick(lang, step.occupation.label_nl, step.occupation.label_en),
+        learn=[pick(lang, m.label_nl, m.label_en) for m in step.missing],
+        open_vacancies=step.open_vacancies,
+        why=step.why.nl if lang == "nl" else step.why.en,
+    )
+
+
+def path_of(steps: NextSteps, lang: Lang) -> Path:
+    """The path to draw for a person's next steps."""
+    target = steps.target_occupation
+    target_label = pick(lang, target.label_nl, target.label_en) if target else None
+    current = steps.current_occupation
+    if current is None:
+        return Path("none", [], target_label, [])
+    here = Stop(pick(lang, current.label_nl, current.label_en), current=True)
+    route = steps.route
+    if route is not None and route.found and route.steps:
+        return Path("route", [here, *(_stop(s, lang) for s in route.steps)], target_label, [])
+    stones = [_stop(s, lang) for s in steps.stepping_stones.occupations]
+    if stones:
+        return Path("stone", [here, stones[0]], target_label, stones[1:])
+    return Path("none", [here], target_label, [])
+
+
+def parse_uuid(value: str | None) -> UUID:
+    """The id in a form field; NotFound when it is not one."""
+    try:
+        return UUID(value or "")
+    except ValueError as exc:
+        raise NotFound("No such person or vacancy.") from exc
+
+
+async def vacancy_page(
+    request: Request,
+    actor: Actor,
+    conn: asyncpg.Connection,
+    vacancy: Vacancy,
+    template: str,
+    *,
+    status: int = 200,
+    decision: dict[str, Any] | None = None,
+    **extra: Any,
+) -> Response:
+    """A vacancy with its ranked candidates, each with the explanation and what may be
+    recorded next; `decision` puts a refused decision's input and errors back in its form."""
+    lang = i18n.language(request)
+    every = request.query_params.get("candidates") == "all"
+    found = await matching.for_vacancy(conn, actor, vacancy.id, 50 if every else 10, 0)
+    states = await choices(conn, actor, [(c.employee_id, vacancy.id) for c in found.items])
+    facts = await vacancy_facts(conn, vacancy, lang)
+    return render(
+        request,
+        template,
+        status=status,
+        title=vacancy.title,
+        vacancy=vacancy,
+        facts=facts,
+        candidates=[(c, explain(c.explanation, lang)) for c in found.items],
+        others=found.others,
+        visible=found.visible,
+        states={e: s for (e, _), s in states.items()},
+        decision=decision or {},
+        **extra,
+    )
