@@ -12,8 +12,10 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -201,6 +203,45 @@ def stop(proc: subprocess.Popen[bytes], *, timeout: float = 30) -> None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def running_api(settings: Settings, **extra: str) -> Iterator[str]:
+    """A real `opstap api` process on these settings, its base URL once /ready answers 200;
+    stopped afterwards."""
+    import httpx
+
+    port = free_port()
+    env = process_env(
+        settings,
+        OPSTAP_PORT=str(port),
+        OPSTAP_SECRET_KEY=settings.secret(),
+        OPSTAP_LOG_LEVEL="WARNING",
+        **extra,
+    )
+    proc = start(["api"], env)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    try:
+        while True:
+            try:
+                if httpx.get(f"{base}/ready", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"opstap api did not become ready at {base}")
+            time.sleep(0.3)
+        yield base
+    finally:
+        stop(proc)
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ import httpx
 import redis
 
 from tests import factories
-from tests.conftest import start, stop
+from tests.conftest import free_port, start, stop
 
 T = TypeVar("T")
 
@@ -59,13 +59,6 @@ def wait_until(check: Callable[[], bool], within: float, what: str) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"{what}: not within {within} s")
         time.sleep(0.05)
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 # --- the drill's own processes -----------------------------------------------------------

@@ -7,16 +7,8 @@ Run under `opstap services run` (the make target does), which gives DATABASE_URL
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
-import signal
-import socket
-import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -31,6 +23,7 @@ from services.core.demo.plan import DEMO_LOGINS, DEMO_PASSWORD  # noqa: E402
 from services.core.settings import Settings, get_settings  # noqa: E402
 from tests.browser import tour  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.conftest import running_api  # noqa: E402
 
 OUT = ROOT / "screenshots"
 WIDTHS = (1280, 390)
@@ -94,47 +87,6 @@ async def _prepare(settings: Settings) -> dict[str, Any]:
         await conn.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextlib.contextmanager
-def _api(settings: Settings) -> Iterator[str]:
-    """`opstap api` on the temporary database, stopped afterwards."""
-    port = _free_port()
-    env = os.environ | {
-        "DATABASE_URL": str(settings.database_url),
-        "REDIS_URL": str(settings.redis_url),
-        "OPSTAP_PORT": str(port),
-        "OPSTAP_SECRET_KEY": settings.secret(),
-        "OPSTAP_DATA_DIR": str(settings.data_dir),
-        "OPSTAP_LOG_LEVEL": "WARNING",
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "services", "api"], env=env, start_new_session=True
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/ready", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except (urllib.error.URLError, OSError):
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("screenshots: the API did not start")
-            time.sleep(0.3)
-        yield url
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)
-
-
 async def _shoot(url: str, ids: dict[str, Any]) -> int:
     stops = tour.stops(ids, "schoon")
     taken = 0
@@ -175,7 +127,7 @@ async def main() -> None:
     async with db.temporary_database(base.database_url, "opstap_shots") as url:
         settings = base.model_copy(update={"database_url": url})
         ids = await _prepare(settings)
-        with _api(settings) as api:
+        with running_api(settings) as api:
             taken = await _shoot(api, ids)
     seconds = time.monotonic() - started
     print(f"screenshots: {taken} pictures in {OUT.relative_to(ROOT)}/ ({seconds:.0f} s)")

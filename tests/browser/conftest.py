@@ -4,19 +4,16 @@ Playwright) for the whole session, on the session database with a world of its o
 from __future__ import annotations
 
 import os
-import socket
-import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import asyncpg
-import httpx
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
 from services.core.settings import Settings
 from tests.browser import world as pages_world
-from tests.conftest import process_env, start, stop
+from tests.conftest import running_api
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("OPSTAP_CHROMIUM", "/usr/bin/chromium"))
@@ -30,12 +27,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
@@ -71,28 +62,8 @@ async def browser_world(pool: asyncpg.Pool, settings: Settings) -> AsyncIterator
 @pytest.fixture(scope="session")
 def api_url(settings: Settings) -> Iterator[str]:
     """A real `opstap api` process on the session database."""
-    port = _free_port()
-    env = process_env(
-        settings,
-        OPSTAP_PORT=str(port),
-        OPSTAP_SECRET_KEY=settings.secret(),
-        OPSTAP_LOG_LEVEL="WARNING",
-    )
-    proc = start(["api"], env)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    try:
-        while True:
-            try:
-                if httpx.get(f"{base}/ready", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert proc.poll() is None and time.monotonic() < deadline, "api did not start"
-            time.sleep(0.3)
+    with running_api(settings) as base:
         yield base
-    finally:
-        stop(proc)
 
 
 @pytest.fixture(scope="session")

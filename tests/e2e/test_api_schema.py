@@ -6,10 +6,6 @@ Bounded: a few examples per operation, no deadline, so the suite stays quick on 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 
 import asyncpg
@@ -23,6 +19,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from services.core import security
 from services.core.accounts import repository
 from services.core.settings import Settings
+from tests.conftest import running_api
 from tests.factories import PASSWORD
 
 EXAMPLES = int(os.environ.get("OPSTAP_SCHEMATHESIS_EXAMPLES", "12"))
@@ -30,38 +27,11 @@ EXAMPLES = int(os.environ.get("OPSTAP_SCHEMATHESIS_EXAMPLES", "12"))
 SESSION_ENDING = r"^/api/v1/auth/(logout|password)$"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def api_server(settings: Settings) -> Iterator[str]:
     """A real `opstap api` process on the session database."""
-    port = _free_port()
-    env = os.environ | {
-        "DATABASE_URL": str(settings.database_url),
-        "REDIS_URL": str(settings.redis_url),
-        "OPSTAP_PORT": str(port),
-        "OPSTAP_SECRET_KEY": settings.secret(),
-        "OPSTAP_DATA_DIR": str(settings.data_dir),
-        "OPSTAP_LOG_LEVEL": "WARNING",
-    }
-    proc = subprocess.Popen([sys.executable, "-m", "services", "api"], env=env)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"{base}/ready", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        assert proc.poll() is None and time.monotonic() < deadline, "api did not start"
-        time.sleep(0.3)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=20)
+    with running_api(settings) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

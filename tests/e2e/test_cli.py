@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ import psutil
 import pytest
 import redis
 
+from tests.conftest import free_port
 from tests.integration.test_embedded_services import running
 
 OPSTAP = [sys.executable, "-m", "services"]
@@ -72,12 +72,6 @@ def test_an_import_folder_without_a_needed_file_names_it(tmp_path: Path) -> None
     assert "occupations_en.csv is missing from" in result.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _ready(url: str) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
@@ -87,7 +81,7 @@ def _ready(url: str) -> bool:
 
 
 def test_demo_runs_on_embedded_servers_and_ctrl_c_leaves_nothing(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     env = _clean_env(
         OPSTAP_PORT=str(port), OPSTAP_DATA_DIR=str(tmp_path / "data"), OPSTAP_LOG_FORMAT="text"
     )

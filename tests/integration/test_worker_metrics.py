@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import time
 import uuid
 
@@ -12,19 +11,13 @@ import httpx
 
 from services.core.settings import Settings
 from services.worker.app import create_celery
-from tests.conftest import process_env, start, stop
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.conftest import free_port, process_env, start, stop
 
 
 async def test_a_worker_counts_its_tasks_on_its_metrics_port(
     pool: asyncpg.Pool, worker_settings: Settings
 ) -> None:
-    port, queue = _free_port(), f"metrics-{uuid.uuid4().hex[:8]}"
+    port, queue = free_port(), f"metrics-{uuid.uuid4().hex[:8]}"
     own = worker_settings.model_copy(update={"queue": queue})
     worker = start(
         ["worker", "--concurrency", "2"],
