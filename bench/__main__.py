@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import os
+from pathlib import Path
 
 from bench import (
     matcher_eval,
     matcher_perf,
     pipeline,
+    skill_search,
     taxonomy_import,
     taxonomy_search,
     transitions,
 )
 from bench.common import Figure, server_url, taxonomy_dir
-from services.core import db
+from services.core import bootstrap, db
+from services.core.settings import Settings
 
 
 def _print(figures: list[Figure]) -> None:
@@ -29,11 +32,17 @@ async def main() -> None:
     print(f"{'figure':<44} {'ours':>14} {'':<9}{'baseline':>10}      ratio (baseline/ours)")
     async with db.temporary_database(server_url(), "opstap_bench") as url:
         _print(await taxonomy_import.run(folder, url))
+        # The label vectors of this import, cached under the data folder like the tests'.
+        settings = Settings(database_url=url, data_dir=Path(".opstap"))
+        await bootstrap.build_vectors(settings)
         conn = await db.connect(url)
         try:
-            _print(await taxonomy_search.run(conn))
+            _print(await taxonomy_search.run(conn, settings))
         finally:
             await conn.close()
+    # Skill search and suggestions through a real API process, on a database of their own.
+    search_figures, search_report = await skill_search.run(folder)
+    _print(search_figures)
     # The matcher needs no database: pure computation on the taxonomy's files.
     figures, table = matcher_eval.run(folder)
     _print(figures)
@@ -43,6 +52,7 @@ async def main() -> None:
     # The whole stack, relay and workers as subprocesses, on a temporary database of its own.
     pipeline_figures, pipeline_report = await pipeline.run(folder)
     _print(pipeline_figures)
+    print(f"\n{search_report}")
     print(f"\n{table}")
     print(f"\n{transition_report}")
     print(f"\n{pipeline_report}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncpg
 
 from bench.common import Figure, median_ms
+from services.core.settings import Settings
 from services.core.taxonomy import service
 from services.core.taxonomy.models import Lang
 
@@ -32,20 +33,22 @@ LIMIT 20
 """
 
 
-async def run(conn: asyncpg.Connection) -> list[Figure]:
-    """Median latency per query type, ours and the baseline, on an imported taxonomy."""
+async def run(conn: asyncpg.Connection, settings: Settings) -> list[Figure]:
+    """Median latency per query type, ours and the baseline, on an imported taxonomy.
+
+    Ours is the hybrid search (labels and meaning, with the vectors of `settings`)."""
     figures = []
     for text, lang in QUERIES:
 
         async def ours(text: str = text, lang: Lang = lang) -> None:
             async with conn.transaction():
-                await service.search_occupations(conn, q=text, lang=lang)
+                await service.search_occupations(conn, settings, q=text, lang=lang)
 
         async def baseline(text: str = text, lang: Lang = lang) -> None:
             await conn.fetch(BASELINE, text, lang)
 
         async with conn.transaction():
-            page = await service.search_occupations(conn, q=text, lang=lang)
+            page = await service.search_occupations(conn, settings, q=text, lang=lang)
         plain = await conn.fetch(BASELINE, text, lang)
         figures.append(
             Figure(

@@ -137,7 +137,7 @@ def taxonomy_import(
     ] = False,
 ) -> None:
     """Import a taxonomy folder in the ESCO v1.1.1 CSV layout (idempotent)."""
-    from services.core.bootstrap import import_taxonomy, migrate, seed_catalogue
+    from services.core.bootstrap import build_vectors, import_taxonomy, migrate, seed_catalogue
     from services.core.taxonomy.reader import check_folder
 
     settings = _settings()
@@ -147,6 +147,7 @@ def taxonomy_import(
     async def run(s: Settings) -> None:
         await migrate(s)
         await import_taxonomy(s, source, force=force, progress=True)
+        await build_vectors(s, progress=True)
         await seed_catalogue(s)
         await _on_connection(s, lambda conn: _build_transitions(conn, if_stale=True))
 

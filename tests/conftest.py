@@ -65,11 +65,14 @@ async def settings(
             redis_url=redis_url,
             esco_dir=esco_dir,
             data_dir=tmp_path_factory.mktemp("opstap-data"),
+            # Encoding full ESCO's labels takes a minute: sessions share the array files.
+            vectors_dir=ROOT / ".opstap" / "vectors",
             secret_key="test-secret-key-test-secret-key-0123456789",
             log_format="text",
         )
         await bootstrap.migrate(test_settings)
         await bootstrap.import_taxonomy(test_settings, test_settings.taxonomy_dir)
+        await bootstrap.build_vectors(test_settings)
         await bootstrap.seed_catalogue(test_settings)
         await _build_transitions(url)
         yield test_settings

@@ -67,6 +67,21 @@ async def import_taxonomy(
         await conn.close()
 
 
+async def build_vectors(settings: Settings, *, progress: bool = False) -> None:
+    """Encode the newest import's labels for semantic search, unless they are stored."""
+    from services.core.taxonomy import vectors
+
+    conn = await db.connect(_url(settings))
+    try:
+        report = await vectors.ensure_built(
+            conn, settings, progress=importer.echo_progress if progress else None
+        )
+        if report is not None:
+            typer.echo(report.summary())
+    finally:
+        await conn.close()
+
+
 async def create_user(
     settings: Settings,
     *,

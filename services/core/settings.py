@@ -33,6 +33,12 @@ class Settings(BaseSettings):
         None, description="DigComp 2.2 folder (default: a 'digcomp' folder beside esco_dir)"
     )
     data_dir: Path = Path(".opstap")
+    vectors_dir: Path | None = Field(
+        None, description="array files of the label vectors; default: <data dir>/vectors"
+    )
+    encoder_threads: int = Field(
+        1, ge=1, le=64, description="threads of the sentence encoder in the API (queries)"
+    )
     secret_key: SecretStr | None = None
     log_level: str = "INFO"
     log_format: Literal["auto", "json", "text"] = "auto"

@@ -78,6 +78,7 @@ async def _prepare(settings: Settings) -> bool:
     """Migrate, import the taxonomy, write the demo data; whether the data was new."""
     await bootstrap.migrate(settings)
     await bootstrap.import_taxonomy(settings, settings.taxonomy_dir, progress=True)
+    await bootstrap.build_vectors(settings, progress=True)
     await bootstrap.seed_catalogue(settings)
     if await bootstrap.seed_demo(settings):
         typer.echo("demo data written: 3 WISEs, 10 employers, 60 employees, 40 vacancies")

@@ -17,6 +17,7 @@ from services.core.access.policy import Actor
 from services.core.employees import service as employees
 from services.core.employees.models import Employee, EmployeePatch, SkillIn
 from services.core.errors import Invalid
+from services.core.settings import Settings
 from services.core.taxonomy import service as taxonomy
 
 router = APIRouter()
@@ -41,11 +42,13 @@ def _stored(employee: Employee) -> dict[str, str]:
     return {f: "" if data[f] is None else str(data[f]) for f in PROFILE_FIELDS}
 
 
-async def _search(conn: Conn, query: str, lang: i18n.Lang) -> list[tuple[str, str]]:
+async def _search(
+    conn: Conn, settings: Settings, query: str, lang: i18n.Lang
+) -> list[tuple[str, str]]:
     """(uri, label) of the skills matching a search, best first."""
     if not query:
         return []
-    page = await taxonomy.search_skills(conn, q=query[:200], lang=lang, limit=10)
+    page = await taxonomy.search_skills(conn, settings, q=query[:200], lang=lang, limit=10)
     return [(hit.uri, hit.label) for hit in page.items]
 
 
@@ -78,7 +81,7 @@ async def _profile_page(
         errors=errors or {},
         skills=[(s, names[s.skill_uri]) for s in employee.skills],
         skill_q=skill_q,
-        skill_hits=await _search(conn, skill_q, lang),
+        skill_hits=await _search(conn, request.app.state.settings, skill_q, lang),
         skill_form=skill_form,
         vocabulary=await views.accommodation_names(conn, lang),
     )

@@ -78,7 +78,7 @@ async def _submit(
     t = i18n.translator(lang)
     form, intent = await vacancy_form.parse(request)
     if intent != "save":
-        await vacancy_form.apply(conn, form, intent, t, lang)
+        await vacancy_form.apply(conn, request.app.state.settings, form, intent, t, lang)
         return form, None
     item = vacancy_form.body(form, t)
     if item is None:

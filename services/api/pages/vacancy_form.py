@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from services.api.pages import forms, views
 from services.api.pages.i18n import Lang
+from services.core.settings import Settings
 from services.core.taxonomy import service as taxonomy
 from services.core.vacancies.models import Vacancy, VacancyIn
 
@@ -80,19 +81,24 @@ async def parse(request: Request) -> tuple[VacancyForm, str]:
 
 
 async def apply(
-    conn: asyncpg.Connection, form: VacancyForm, intent: str, t: Callable[..., str], lang: Lang
+    conn: asyncpg.Connection,
+    settings: Settings,
+    form: VacancyForm,
+    intent: str,
+    t: Callable[..., str],
+    lang: Lang,
 ) -> None:
     """Carry out a step that is not saving: search, add or remove a skill."""
     if intent == "search_occupation" and form.values.get("occupation_q"):
         occupations = await taxonomy.search_occupations(
-            conn, q=form.values["occupation_q"][:200], lang=lang, limit=10
+            conn, settings, q=form.values["occupation_q"][:200], lang=lang, limit=10
         )
         form.occupation_hits = [(h.uri, h.label) for h in occupations.items]
         if not form.occupation_hits:
             form.errors["occupation_q"] = t("error.nothing_found")
     elif intent == "search_skill" and form.values.get("skill_q"):
         skills = await taxonomy.search_skills(
-            conn, q=form.values["skill_q"][:200], lang=lang, limit=10
+            conn, settings, q=form.values["skill_q"][:200], lang=lang, limit=10
         )
         form.skill_hits = [(h.uri, h.label) for h in skills.items]
         if not form.skill_hits:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
+from pydantic import BaseModel, ConfigDict, Field
 
-from services.api.dependencies import Conn
+from services.api.access import CurrentActor
+from services.api.dependencies import AppSettings, Conn
 from services.api.errors import ERROR_RESPONSES
-from services.core.taxonomy import service
+from services.core.taxonomy import service, suggest
 from services.core.taxonomy.models import (
     Lang,
     OccupationDetail,
@@ -17,7 +19,8 @@ from services.core.taxonomy.models import (
     TaxonomyStats,
 )
 
-# Public reference data: no sign-in, so only invalid input is an error to document.
+# Public reference data: no sign-in, so only invalid input is an error to document (the
+# suggestions from free text are the exception: they cost a model's work, so they need a sign-in).
 router = APIRouter(prefix="/taxonomy", tags=["taxonomy"], responses={422: ERROR_RESPONSES[422]})
 
 SearchText = Annotated[
@@ -45,6 +48,7 @@ async def taxonomy_stats(conn: Conn) -> TaxonomyStats:
 @router.get("/occupations", summary="Search or list occupations")
 async def search_occupations(
     conn: Conn,
+    settings: AppSettings,
     q: SearchText = None,
     lang: Language = "nl",
     isco: Annotated[
@@ -56,7 +60,7 @@ async def search_occupations(
 ) -> OccupationPage:
     """Occupations whose labels match `q`, best first; one result per occupation."""
     return await service.search_occupations(
-        conn, q=q, lang=lang, isco=isco, limit=limit, offset=offset
+        conn, settings, q=q, lang=lang, isco=isco, limit=limit, offset=offset
     )
 
 
@@ -78,6 +82,7 @@ async def get_occupation(
 @router.get("/skills", summary="Search or list skills")
 async def search_skills(
     conn: Conn,
+    settings: AppSettings,
     q: SearchText = None,
     lang: Language = "nl",
     collection: Annotated[
@@ -92,5 +97,33 @@ async def search_skills(
 ) -> SkillPage:
     """Skills whose labels match `q`, best first; one result per skill."""
     return await service.search_skills(
-        conn, q=q, lang=lang, collection=collection, limit=limit, offset=offset
+        conn, settings, q=q, lang=lang, collection=collection, limit=limit, offset=offset
     )
+
+
+class SuggestIn(BaseModel):
+    """A free text to suggest skills from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(
+        max_length=suggest.MAX_TEXT,
+        description="A vacancy text, a jobcoach's notes or a short CV (Dutch or English), "
+        f"at most {suggest.MAX_TEXT} characters.",
+    )
+    lang: Lang = Field("nl", description="Language of the labels shown (English as fallback).")
+    limit: int = Field(20, ge=1, le=50, description="How many skills to suggest at most.")
+
+
+@router.post(
+    "/skills/suggest",
+    summary="Suggest skills from a free text",
+    responses={401: ERROR_RESPONSES[401]},
+)
+async def suggest_skills(
+    body: SuggestIn, actor: CurrentActor, conn: Conn, settings: AppSettings
+) -> suggest.Suggestions:
+    """Ranked ESCO skills the text asks for or describes, each with the phrase it came from and a
+    confidence (0-1), and the likely occupations. Nothing is recorded: a person picks which to
+    keep. A text without words, in another script, or too long is refused with 422."""
+    return await suggest.suggest(conn, settings, text=body.text, lang=body.lang, limit=body.limit)

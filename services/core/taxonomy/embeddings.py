@@ -59,11 +59,13 @@ class Encoder:
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         model = self._model()
-        parts = [
-            np.asarray(model.encode(list(texts[i : i + BATCH])), dtype=np.float32)  # type: ignore[attr-defined]
-            for i in range(0, len(texts), BATCH)
-        ]
-        vectors = np.concatenate(parts)
+        # Texts of like length share a batch: a batch is padded to its longest text.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for start in range(0, len(order), BATCH):
+            rows = order[start : start + BATCH]
+            batch = [texts[i] for i in rows]
+            vectors[rows] = np.asarray(model.encode(batch), dtype=np.float32)  # type: ignore[attr-defined]
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         np.divide(vectors, norms, out=vectors, where=norms > 0)
         return vectors

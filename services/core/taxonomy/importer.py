@@ -92,6 +92,7 @@ class ImportReport:
     elapsed: float
     import_id: int | None = None
     digcomp: str | None = None  # the DigComp competences file read, None when there was none
+    dutch_skills: bool = True  # whether the folder had skills_nl.csv (official Dutch labels)
 
     @property
     def changed(self) -> int:
@@ -111,6 +112,7 @@ class ImportReport:
             f"  rows: {counts}",
             f"  changes (+inserted ~updated -deleted): {changes or 'none'}",
             f"  DigComp: {self._digcomp()}",
+            f"  Dutch skill labels: {self._dutch()}",
             f"  skipped rows: {len(self.skipped)}",
         ]
         lines += [
@@ -120,6 +122,15 @@ class ImportReport:
         if len(self.skipped) > SUMMARY_SKIPPED_SHOWN:
             lines.append(f"    ... and {len(self.skipped) - SUMMARY_SKIPPED_SHOWN} more")
         return "\n".join(lines)
+
+    def _dutch(self) -> str:
+        if self.dutch_skills:
+            return f"from {reader.SKILLS_NL.name}"
+        return (
+            f"none ({reader.SKILLS_NL.name} is not in the folder): skills are searched in Dutch "
+            "through the curated vocabulary and the multilingual model, and shown in English; "
+            "add the official ESCO Dutch skills file to the folder to show Dutch labels"
+        )
 
     def _digcomp(self) -> str:
         if self.digcomp is None:
@@ -199,6 +210,7 @@ async def import_folder(
         taxonomy.skipped,
         time.perf_counter() - clock,
         digcomp=str(competences) if competences else None,
+        dutch_skills=(folder / reader.SKILLS_NL.name).is_file(),
     )
     report.import_id = await conn.fetchval(
         queries.INSERT_IMPORT,

@@ -9,8 +9,9 @@ from typing import Literal
 Lang = Literal["nl", "en"]
 LANGUAGES: tuple[Lang, ...] = ("nl", "en")
 
-# How the best label of a hit matched the query, best first.
-MatchKind = Literal["exact", "word_prefix", "substring", "fuzzy"]
+# How the best label of a hit matched the query: the label search's tiers (best first, indexed
+# by the SQL's tier), a term of the curated Dutch vocabulary, or a label near in meaning.
+MatchKind = Literal["exact", "word_prefix", "substring", "fuzzy", "vocabulary", "semantic"]
 MATCH_KINDS: tuple[MatchKind, ...] = ("exact", "word_prefix", "substring", "fuzzy")
 
 

@@ -384,3 +384,28 @@ FROM digcomp_competence AS c
 LEFT JOIN employee_skill AS es ON es.employee_id = $1 AND es.skill_uri = c.skill_uri
 ORDER BY c.area_id, c.id
 """
+
+# Label vectors (vectors.py). The labels to encode: per concept and language the preferred
+# label and the $1 shortest alternative labels; rows grouped by kind, then concept.
+SELECT_LABELS_TO_EMBED = """
+SELECT concept_uri, concept_kind, lang, label_kind, label
+FROM (
+    SELECT l.*, row_number() OVER (
+        PARTITION BY l.concept_uri, l.lang, l.label_kind ORDER BY length(l.label), l.label
+    ) AS n
+    FROM taxonomy_label AS l
+    WHERE l.concept_kind IN ('skill', 'occupation') AND l.label_kind IN ('preferred', 'alt')
+) AS x
+WHERE label_kind = 'preferred' OR n <= $1
+ORDER BY concept_kind, concept_uri, label_kind <> 'preferred', lang, n, label
+"""
+
+HAS_VECTOR_TABLE = "SELECT to_regclass('taxonomy_vector') IS NOT NULL"
+HAS_VECTORS = "SELECT EXISTS (SELECT FROM taxonomy_vector WHERE version = $1)"
+DELETE_VECTORS = "DELETE FROM taxonomy_vector"
+SELECT_VECTORS = """
+SELECT concept_uri, concept_kind, lang, label_kind, label, embedding
+FROM taxonomy_vector
+WHERE version = $1
+ORDER BY position
+"""

@@ -468,3 +468,81 @@ SELECT uri, coalesce(label_nl, label_en) AS label FROM occupation WHERE uri = AN
 async def occupation_labels(conn: asyncpg.Connection, uris: list[str]) -> dict[str, str]:
     """Dutch (else English) preferred labels of these occupations."""
     return {r["uri"]: r["label"] for r in await conn.fetch(OCCUPATION_LABELS, uris)}
+
+
+# Search hits for URIs found by the vocabulary or by meaning, with the same fields and filters
+# as the label search. $1 URIs, $2 language, $3 filter value or NULL.
+SKILLS_BY_URI = """
+SELECT c.uri, coalesce(CASE WHEN $2 = 'nl' THEN c.label_nl END, c.label_en) AS label,
+       CASE WHEN $2 = 'nl' AND c.label_nl IS NOT NULL THEN 'nl' ELSE 'en' END AS label_lang,
+       c.skill_type, c.reuse_level
+FROM skill AS c
+WHERE c.uri = ANY($1::text[])
+  AND ($3::text IS NULL OR EXISTS (
+      SELECT FROM skill_collection AS sc WHERE sc.collection = $3 AND sc.skill_uri = c.uri))
+"""
+
+OCCUPATIONS_BY_URI = """
+SELECT c.uri, coalesce(CASE WHEN $2 = 'nl' THEN c.label_nl END, c.label_en) AS label,
+       CASE WHEN $2 = 'nl' AND c.label_nl IS NOT NULL THEN 'nl' ELSE 'en' END AS label_lang,
+       c.isco_code, c.skill_level
+FROM occupation AS c
+WHERE c.uri = ANY($1::text[]) AND ($3::text IS NULL OR c.isco_code LIKE $3 || '%')
+"""
+
+
+async def skills_by_uri(
+    conn: asyncpg.Connection, uris: list[str], lang: str, collection: str | None
+) -> dict[str, asyncpg.Record]:
+    """Label, label language, type and reuse level of these skills (in `collection`)."""
+    return {r["uri"]: r for r in await conn.fetch(SKILLS_BY_URI, uris, lang, collection)}
+
+
+async def occupations_by_uri(
+    conn: asyncpg.Connection, uris: list[str], lang: str, isco: str | None
+) -> dict[str, asyncpg.Record]:
+    """Label, label language, ISCO code and skill level of these occupations."""
+    prefix = like_escape(isco) if isco else None
+    return {r["uri"]: r for r in await conn.fetch(OCCUPATIONS_BY_URI, uris, lang, prefix)}
+
+
+# Occupations that ask for any of $1 (skills), with the weight of each (essential 1, optional
+# $2) and their number of skills in all.
+OCCUPATIONS_ASKING_FOR = """
+SELECT os.occupation_uri AS uri,
+       array_agg(os.skill_uri ORDER BY os.skill_uri) AS skills,
+       array_agg(CASE WHEN os.relation = 'essential' THEN 1.0 ELSE $2::float8 END
+                 ORDER BY os.skill_uri) AS weights,
+       (SELECT count(*) FROM occupation_skill AS a WHERE a.occupation_uri = os.occupation_uri)
+           AS size
+FROM occupation_skill AS os
+WHERE os.skill_uri = ANY($1::text[])
+GROUP BY os.occupation_uri
+"""
+
+SKILLS_ASKED_BY = """
+SELECT DISTINCT skill_uri FROM occupation_skill
+WHERE skill_uri = ANY($1::text[]) AND occupation_uri = ANY($2::text[])
+"""
+
+
+async def occupations_asking_for(
+    conn: asyncpg.Connection, skills: list[str], optional_weight: float
+) -> list[asyncpg.Record]:
+    """(uri, skills, weights, size) of every occupation asking for any of `skills`."""
+    return list(await conn.fetch(OCCUPATIONS_ASKING_FOR, skills, optional_weight))
+
+
+async def skills_asked_by(
+    conn: asyncpg.Connection, skills: list[str], occupations: list[str]
+) -> set[str]:
+    """The `skills` that any of `occupations` asks for."""
+    return {r["skill_uri"] for r in await conn.fetch(SKILLS_ASKED_BY, skills, occupations)}
+
+
+SKILLS_OF = "SELECT DISTINCT skill_uri FROM occupation_skill WHERE occupation_uri = ANY($1::text[])"
+
+
+async def skills_of(conn: asyncpg.Connection, occupations: list[str]) -> set[str]:
+    """Every skill (either relation) that any of `occupations` asks for."""
+    return {r["skill_uri"] for r in await conn.fetch(SKILLS_OF, occupations)}

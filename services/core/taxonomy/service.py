@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncpg
 
 from services.core.errors import Invalid, NotFound
-from services.core.taxonomy import repository
+from services.core.settings import Settings
+from services.core.taxonomy import repository, search
 from services.core.taxonomy.models import (
     Lang,
     OccupationDetail,
@@ -29,6 +30,7 @@ async def stats(conn: asyncpg.Connection) -> TaxonomyStats:
 
 async def search_occupations(
     conn: asyncpg.Connection,
+    settings: Settings,
     *,
     q: str | None,
     lang: Lang,
@@ -36,14 +38,20 @@ async def search_occupations(
     limit: int = 20,
     offset: int = 0,
 ) -> OccupationPage:
-    """Occupations matching `q` best first, or all alphabetically when `q` is blank."""
-    return await repository.search_occupations(
-        conn, query=normalize_query(q), lang=lang, isco=isco, limit=limit, offset=offset
+    """Occupations matching `q` best first (labels and meaning), or all alphabetically."""
+    query = normalize_query(q)
+    if query is None:
+        return await repository.search_occupations(
+            conn, query=None, lang=lang, isco=isco, limit=limit, offset=offset
+        )
+    return await search.occupations(
+        conn, settings, query=query, lang=lang, isco=isco, limit=limit, offset=offset
     )
 
 
 async def search_skills(
     conn: asyncpg.Connection,
+    settings: Settings,
     *,
     q: str | None,
     lang: Lang,
@@ -51,14 +59,14 @@ async def search_skills(
     limit: int = 20,
     offset: int = 0,
 ) -> SkillPage:
-    """Skills matching `q` best first, or all alphabetically when `q` is blank."""
-    return await repository.search_skills(
-        conn,
-        query=normalize_query(q),
-        lang=lang,
-        collection=collection,
-        limit=limit,
-        offset=offset,
+    """Skills matching `q` best first (vocabulary, labels, meaning), or all alphabetically."""
+    query = normalize_query(q)
+    if query is None:
+        return await repository.search_skills(
+            conn, query=None, lang=lang, collection=collection, limit=limit, offset=offset
+        )
+    return await search.skills(
+        conn, settings, query=query, lang=lang, collection=collection, limit=limit, offset=offset
     )
 
 

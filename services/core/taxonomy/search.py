@@ -1,0 +1,215 @@
+"""Hybrid search over skills and occupations: curated words, labels, and meaning.
+
+Three ranked lists are merged by weighted reciprocal rank fusion (score = sum over lists of
+weight / (RRF_K + rank)), so no list's raw scores need to be comparable with another's:
+- the curated Dutch vocabulary of everyday WISE work (vocabulary.py; skills only): reviewed
+  by people, so it weighs most;
+- the label search (pg_trgm over every label in every language present; repository.py): an
+  exact label weighs as much as the vocabulary; other label hits weigh less when the label is
+  in another language than the reader's (a Dutch query that happens to share letters with an
+  English label: "koken" in "spoken Korean");
+- the meaning: the query's sentence vector against every label's (vectors.py), kept from a
+  cosine of SEMANTIC_FLOOR, so a query that means nothing finds nothing, and weighing by how
+  near it is (rising to WEIGHT_SEMANTIC at SEMANTIC_FULL), so a typo's accidental neighbours
+  do not outrank the label search's typo-tolerant hits; only for queries of
+  at least SEMANTIC_MIN_LETTERS letters (two letters mean nothing yet: they are the start of a
+  word, which the label search handles).
+Each hit says which list placed it highest (`match`) and the label it matched; its score is the
+fused score over the best possible (first in every list), 0-1. Search pages through the best
+CANDIDATES of each list; without a query, everything is listed (repository.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import asyncpg
+
+from services.core.settings import Settings
+from services.core.taxonomy import repository, vectors, vocabulary
+from services.core.taxonomy.embeddings import encoder
+from services.core.taxonomy.models import (
+    Lang,
+    MatchKind,
+    OccupationHit,
+    OccupationPage,
+    SkillHit,
+    SkillPage,
+)
+
+RRF_K = 5
+WEIGHT_VOCABULARY = 4.0
+WEIGHT_EXACT = 4.0
+WEIGHT_LABEL = 1.0
+WEIGHT_LABEL_OTHER_LANGUAGE = 0.4
+WEIGHT_SEMANTIC = 1.5
+SEMANTIC_FLOOR = 0.5
+SEMANTIC_FULL = 0.8  # a hit weighs WEIGHT_SEMANTIC from this cosine, less the nearer the floor
+SEMANTIC_MIN_LETTERS = 3
+CANDIDATES = 100  # taken from each list: the most a page holds
+# The fused score of a concept first in every list: scores are shown as a share of it.
+SKILL_CEILING = (WEIGHT_VOCABULARY + WEIGHT_EXACT + WEIGHT_SEMANTIC) / (RRF_K + 1)
+OCCUPATION_CEILING = (WEIGHT_EXACT + WEIGHT_SEMANTIC) / (RRF_K + 1)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One list's hit: the concept, the label it matched, how."""
+
+    uri: str
+    matched_label: str | None
+    match: MatchKind
+
+
+@dataclass
+class Fused:
+    """A concept after fusion: its score and the best list's label and kind."""
+
+    uri: str
+    score: float
+    matched_label: str | None
+    match: MatchKind
+    best: float  # the largest single contribution, which names `match`
+
+
+def fuse(lists: Sequence[tuple[Sequence[float], Sequence[Ranked]]]) -> list[Fused]:
+    """Weighted reciprocal rank fusion: (weights per hit, hits) per list; best first, by URI."""
+    found: dict[str, Fused] = {}
+    for weights, hits in lists:
+        seen: set[str] = set()
+        for rank, (weight, hit) in enumerate(zip(weights, hits, strict=True), start=1):
+            if hit.uri in seen:
+                continue
+            seen.add(hit.uri)
+            part = weight / (RRF_K + rank)
+            item = found.get(hit.uri)
+            if item is None:
+                found[hit.uri] = Fused(hit.uri, part, hit.matched_label, hit.match, part)
+                continue
+            item.score += part
+            if part > item.best:
+                item.best, item.matched_label, item.match = part, hit.matched_label, hit.match
+    return sorted(found.values(), key=lambda f: (-f.score, f.uri))
+
+
+def _label_weights(hits: Sequence[SkillHit] | Sequence[OccupationHit]) -> list[float]:
+    return [
+        WEIGHT_EXACT
+        if hit.match == "exact"
+        else WEIGHT_LABEL_OTHER_LANGUAGE
+        if hit.fallback
+        else WEIGHT_LABEL
+        for hit in hits
+    ]
+
+
+async def _semantic(
+    conn: asyncpg.Connection, settings: Settings, query: str, kind: vectors.Kind, limit: int
+) -> tuple[list[float], list[Ranked]]:
+    """The meaning's list, each hit weighing by how near it is (a typo means nothing much)."""
+    if sum(c.isalpha() for c in query) < SEMANTIC_MIN_LETTERS:
+        return [], []
+    found = await vectors.loaded(conn, settings)
+    if found is None:
+        return [], []
+    model = encoder(settings.encoder_threads)
+    vector = await asyncio.to_thread(model.encode_one, query)
+    hits = found.search(vector, kind, limit, SEMANTIC_FLOOR)
+    weights = [
+        WEIGHT_SEMANTIC * min(1.0, (hit.score - SEMANTIC_FLOOR) / (SEMANTIC_FULL - SEMANTIC_FLOOR))
+        for hit in hits
+    ]
+    return weights, [Ranked(hit.uri, hit.label, "semantic") for hit in hits]
+
+
+async def skills(
+    conn: asyncpg.Connection,
+    settings: Settings,
+    *,
+    query: str,
+    lang: Lang,
+    collection: str | None,
+    limit: int,
+    offset: int,
+) -> SkillPage:
+    """Skills for a (normalised) query, best first, from all three lists."""
+    labelled = await repository.search_skills(
+        conn, query=query, lang=lang, collection=collection, limit=CANDIDATES, offset=0
+    )
+    curated = [
+        Ranked(hit.skill_uri, hit.term, "vocabulary")
+        for hit in vocabulary.lookup(query, limit=CANDIDATES)
+    ]
+    weights, meaning = await _semantic(conn, settings, query, "skill", CANDIDATES)
+    fused = fuse(
+        [
+            ([WEIGHT_VOCABULARY] * len(curated), curated),
+            (
+                _label_weights(labelled.items),
+                [Ranked(h.uri, h.matched_label, h.match or "fuzzy") for h in labelled.items],
+            ),
+            (weights, meaning),
+        ]
+    )
+    rows = await repository.skills_by_uri(conn, [f.uri for f in fused], lang, collection)
+    fused = [f for f in fused if f.uri in rows]
+    items = [
+        SkillHit(
+            uri=f.uri,
+            label=rows[f.uri]["label"],
+            label_lang=rows[f.uri]["label_lang"],
+            fallback=rows[f.uri]["label_lang"] != lang,
+            matched_label=f.matched_label,
+            match=f.match,
+            score=round(f.score / SKILL_CEILING, 4),
+            skill_type=rows[f.uri]["skill_type"],
+            reuse_level=rows[f.uri]["reuse_level"],
+        )
+        for f in fused[offset : offset + limit]
+    ]
+    return SkillPage(items, limit, offset, len(fused))
+
+
+async def occupations(
+    conn: asyncpg.Connection,
+    settings: Settings,
+    *,
+    query: str,
+    lang: Lang,
+    isco: str | None,
+    limit: int,
+    offset: int,
+) -> OccupationPage:
+    """Occupations for a (normalised) query, best first, from labels and meaning."""
+    labelled = await repository.search_occupations(
+        conn, query=query, lang=lang, isco=isco, limit=CANDIDATES, offset=0
+    )
+    weights, meaning = await _semantic(conn, settings, query, "occupation", CANDIDATES)
+    fused = fuse(
+        [
+            (
+                _label_weights(labelled.items),
+                [Ranked(h.uri, h.matched_label, h.match or "fuzzy") for h in labelled.items],
+            ),
+            (weights, meaning),
+        ]
+    )
+    rows = await repository.occupations_by_uri(conn, [f.uri for f in fused], lang, isco)
+    fused = [f for f in fused if f.uri in rows]
+    items = [
+        OccupationHit(
+            uri=f.uri,
+            label=rows[f.uri]["label"],
+            label_lang=rows[f.uri]["label_lang"],
+            fallback=rows[f.uri]["label_lang"] != lang,
+            matched_label=f.matched_label,
+            match=f.match,
+            score=round(f.score / OCCUPATION_CEILING, 4),
+            isco_code=rows[f.uri]["isco_code"],
+            skill_level=rows[f.uri]["skill_level"],
+        )
+        for f in fused[offset : offset + limit]
+    ]
+    return OccupationPage(items, limit, offset, len(fused))
