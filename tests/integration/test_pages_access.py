@@ -73,6 +73,7 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/coach/people/{employee_id}/profile"): COACH,
     ("POST", "/coach/people/{employee_id}/profile"): COACH,
     ("POST", "/coach/people/{employee_id}/skills"): COACH,
+    ("POST", "/coach/people/{employee_id}/skills/suggest"): COACH,
     ("GET", "/coach/people/{employee_id}/consents"): COACH,
     ("POST", "/coach/people/{employee_id}/consents"): COACH,
     ("POST", "/coach/people/{employee_id}/consents/{consent_id}/withdraw"): COACH,

@@ -12,7 +12,7 @@ from typing import get_args
 
 import pytest
 
-from services.api.pages import pictures, render
+from services.api.pages import pictures, render, suggestions
 from services.api.pages.messages import CATALOGUE, EN, NL
 from services.core.decisions.models import DecisionKind
 from services.core.vacancies.models import ContractKind, VacancyStatus
@@ -57,6 +57,8 @@ def test_every_key_a_page_names_is_in_the_catalogue() -> None:
         [f"done.vacancy_{action}" for action in TRANSITIONS],
         [f"{key}.title" for key in render.ERROR_PAGES.values()],
         [f"{key}.text" for key in render.ERROR_PAGES.values()],
+        [f"suggest.band_{band}" for band in suggestions.BANDS],
+        [message for message in suggestions.MESSAGES.values()],
     ],
     ids=lambda keys: keys[0].rsplit(".", 1)[0],
 )

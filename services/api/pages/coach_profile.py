@@ -1,7 +1,9 @@
-"""Jobcoach pages: a person's profile and skills (with taxonomy search), and their consents."""
+"""Jobcoach pages: a person's profile and skills (with taxonomy search and suggestions from a
+pasted text), and their consents."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -9,7 +11,7 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 
 from services.api.dependencies import Conn
-from services.api.pages import consents, forms, i18n, views
+from services.api.pages import consents, forms, i18n, suggestions, views
 from services.api.pages.loaders import PageConsent, PageEmployee
 from services.api.pages.render import redirect, render
 from services.api.pages.session import CoachActor, check_csrf
@@ -35,6 +37,14 @@ PROFILE_FIELDS = (
 )
 PROFILE_MESSAGES = {"hours_min": "error.hours_order"}
 SKILL_MESSAGES = {"skills": "error.unknown_skill"}
+# The suggestions' form: its level and source apply to every ticked skill.
+SUGGEST_DEFAULTS = {"suggest_level": "2", "suggest_source": "observed"}
+SUGGEST_RENAMES = {
+    "level": "suggest_level",
+    "source": "suggest_source",
+    "skill_uri": suggestions.TICKED,
+    "skills": suggestions.TICKED,
+}
 
 
 def _stored(employee: Employee) -> dict[str, str]:
@@ -44,12 +54,12 @@ def _stored(employee: Employee) -> dict[str, str]:
 
 async def _search(
     conn: Conn, settings: Settings, query: str, lang: i18n.Lang
-) -> list[tuple[str, str]]:
-    """(uri, label) of the skills matching a search, best first."""
+) -> list[tuple[str, str, str]]:
+    """(uri, label, label's language) of the skills matching a search, best first."""
     if not query:
         return []
     page = await taxonomy.search_skills(conn, settings, q=query[:200], lang=lang, limit=10)
-    return [(hit.uri, hit.label) for hit in page.items]
+    return [(hit.uri, hit.label, hit.label_lang) for hit in page.items]
 
 
 async def _profile_page(
@@ -62,13 +72,18 @@ async def _profile_page(
     errors: forms.Errors | None = None,
     entered: dict[str, Any] | None = None,
     skill_form: dict[str, Any] | None = None,
+    proposal: suggestions.Proposal | None = None,
+    suggest_form: dict[str, Any] | None = None,
 ) -> Response:
     lang = i18n.language(request)
     profile = await employees.read(conn, actor, employee)
     skill_q = (request.query_params.get("skill_q") or "").strip()
     skill_form = skill_form or {}
     skill_q = skill_form.get("skill_q", skill_q)
-    names = await views.skill_names(conn, [s.skill_uri for s in employee.skills], lang)
+    names = await views.skill_labels(conn, [s.skill_uri for s in employee.skills], lang)
+    hits = await _search(conn, request.app.state.settings, skill_q, lang)
+    proposal = proposal or suggestions.Proposal()
+    await suggestions.label(conn, proposal, lang)
     return render(
         request,
         "coach_profile.html",
@@ -79,10 +94,13 @@ async def _profile_page(
         values=entered or _stored(employee),
         chosen_needs=(entered or {}).get("accommodations", employee.accommodations),
         errors=errors or {},
-        skills=[(s, names[s.skill_uri]) for s in employee.skills],
+        skills=[(s, *names[s.skill_uri]) for s in employee.skills],
         skill_q=skill_q,
-        skill_hits=await _search(conn, request.app.state.settings, skill_q, lang),
+        skill_hits=[(uri, text) for uri, text, _ in hits],
+        skill_hit_langs={uri: text_lang for uri, _, text_lang in hits},
         skill_form=skill_form,
+        proposal=proposal,
+        suggest_form={"errors": {}, **SUGGEST_DEFAULTS, **(suggest_form or {})},
         vocabulary=await views.accommodation_names(conn, lang),
     )
 
@@ -165,6 +183,71 @@ async def skills_submit(
     return await _profile_page(
         request, actor, conn, employee, status=422, skill_form={"errors": errors, **entered}
     )
+
+
+@router.post("/people/{employee_id}/skills/suggest", dependencies=[Csrf])
+async def skills_suggest(
+    request: Request, employee: PageEmployee, actor: CoachActor, conn: Conn
+) -> Response:
+    """Suggest skills from pasted notes or a CV (nothing is added: the page shows them to
+    tick), or add the ticked suggestions, as the single add does (the whole list to the
+    employees service, so its events, audit and rules apply)."""
+    lang = i18n.language(request)
+    t = i18n.translator(lang)
+    entered = await forms.values(request)
+    choice = {k: entered.get(k) or default for k, default in SUGGEST_DEFAULTS.items()}
+    if entered.get("intent") == "add":
+        proposal = await suggestions.carried(request)
+        errors = await _add_suggested(conn, actor, employee, proposal, choice, t, lang)
+        if not errors:
+            target = f"/coach/people/{employee.id}/profile#skills"
+            return redirect(request, target, done="skills_added")
+    else:
+        have = {s.skill_uri for s in employee.skills}
+        text = entered.get(suggestions.TEXT, "")
+        settings = request.app.state.settings
+        proposal, problem = await suggestions.ask(conn, settings, text, lang, t, have)
+        errors = {suggestions.TEXT: problem} if problem else {}
+    return await _profile_page(
+        request,
+        actor,
+        conn,
+        employee,
+        status=422 if errors else 200,
+        proposal=proposal,
+        suggest_form={"errors": errors, **choice},
+    )
+
+
+async def _add_suggested(
+    conn: Conn,
+    actor: Actor,
+    employee: Employee,
+    proposal: suggestions.Proposal,
+    choice: dict[str, str],
+    t: Callable[..., str],
+    lang: i18n.Lang,
+) -> forms.Errors:
+    """Add the ticked suggestions at the chosen level and source; the errors to show (none
+    when they were added). A refusal leaves the profile as it was."""
+    have = {s.skill_uri for s in employee.skills}
+    ticked = [s for s in proposal.ticked() if s.uri not in have]
+    if not ticked:
+        return {suggestions.TICKED: t("error.tick_one")}
+    added = [
+        {"skill_uri": s.uri, "level": choice["suggest_level"], "source": choice["suggest_source"]}
+        for s in ticked
+    ]
+    try:
+        current = [s.model_dump() for s in employee.skills]
+        skills = [SkillIn.model_validate(s) for s in [*current, *added]]
+        async with conn.transaction():  # a savepoint: a refusal leaves nothing written
+            await employees.update(conn, actor, employee.id, EmployeePatch(skills=skills))
+    except ValidationError as exc:
+        return forms.from_validation(exc, t, SUGGEST_RENAMES)
+    except Invalid as exc:
+        return forms.from_domain(exc, t, lang, SKILL_MESSAGES, SUGGEST_RENAMES)
+    return {}
 
 
 async def _consents_page(

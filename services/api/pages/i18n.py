@@ -45,6 +45,16 @@ def pick(lang: Lang, nl: str | None, en: str | None) -> str:
     return (nl or en or "") if lang == "nl" else (en or nl or "")
 
 
+def pick_lang(lang: Lang, nl: str | None, en: str | None) -> tuple[str, Lang]:
+    """The text in `lang` (falling back to the other language) and the language it is in, so
+    a page can mark an English label on a Dutch page with lang="en" and the other way round."""
+    first, second = (nl, en) if lang == "nl" else (en, nl)
+    other: Lang = "en" if lang == "nl" else "nl"
+    if first:
+        return first, lang
+    return (second, other) if second else ("", lang)
+
+
 def label(labels: dict[str, Any] | None, lang: Lang, fallback: str = "") -> str:
     """A {"nl": ..., "en": ...} label in `lang`."""
     labels = labels or {}

@@ -1,5 +1,6 @@
 """The vacancy form: one form that keeps its state across full page loads (search for an
-occupation, search and add skills, remove one) until it is saved, so it works without script."""
+occupation, search and add skills, remove one, skills suggested from a pasted vacancy text)
+until it is saved, so it works without script."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import asyncpg
 from fastapi import Request
 from pydantic import ValidationError
 
-from services.api.pages import forms, views
+from services.api.pages import forms, suggestions, views
 from services.api.pages.i18n import Lang
 from services.core.settings import Settings
 from services.core.taxonomy import service as taxonomy
@@ -44,6 +45,9 @@ class VacancyForm:
     occupation_hits: list[tuple[str, str]] = field(default_factory=list)
     skill_hits: list[tuple[str, str]] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # skill and occupation URI -> label
+    label_langs: dict[str, str] = field(default_factory=dict)  # URI -> the label's language
+    proposal: suggestions.Proposal = field(default_factory=suggestions.Proposal)
+    landing: str | None = None  # the fragment the step's button lands on (its formaction)
 
 
 def empty() -> VacancyForm:
@@ -77,7 +81,9 @@ async def parse(request: Request) -> tuple[VacancyForm, str]:
     ]
     values = {f: entered.get(f, "") for f in (*FIELDS, "occupation_q", "skill_q")}
     values |= {k: entered.get(k, "") for k in ("skill_pick", "pick_relation", "pick_level")}
-    return VacancyForm(values, skills, rows["accommodations"]), entered.get("intent", "save")
+    form = VacancyForm(values, skills, rows["accommodations"])
+    form.proposal = await suggestions.carried(request)
+    return form, entered.get("intent", "save")
 
 
 async def apply(
@@ -88,12 +94,14 @@ async def apply(
     t: Callable[..., str],
     lang: Lang,
 ) -> None:
-    """Carry out a step that is not saving: search, add or remove a skill."""
+    """Carry out a step that is not saving: search, add or remove a skill, suggest skills from
+    the pasted text or add the ticked suggestions."""
     if intent == "search_occupation" and form.values.get("occupation_q"):
         occupations = await taxonomy.search_occupations(
             conn, settings, q=form.values["occupation_q"][:200], lang=lang, limit=10
         )
         form.occupation_hits = [(h.uri, h.label) for h in occupations.items]
+        form.label_langs |= {h.uri: h.label_lang for h in occupations.items}
         if not form.occupation_hits:
             form.errors["occupation_q"] = t("error.nothing_found")
     elif intent == "search_skill" and form.values.get("skill_q"):
@@ -101,6 +109,7 @@ async def apply(
             conn, settings, q=form.values["skill_q"][:200], lang=lang, limit=10
         )
         form.skill_hits = [(h.uri, h.label) for h in skills.items]
+        form.label_langs |= {h.uri: h.label_lang for h in skills.items}
         if not form.skill_hits:
             form.errors["skill_q"] = t("error.nothing_found")
     elif intent == "add_skill":
@@ -112,10 +121,33 @@ async def apply(
             level = form.values.get("pick_level") or "1"
             form.skills.append({"skill_uri": uri, "relation": relation, "min_level": level})
             form.values["skill_q"] = ""
+    elif intent == "suggest_skills":
+        form.landing = "from-text"
+        have = {s["skill_uri"] for s in form.skills}
+        text = form.proposal.text
+        form.proposal, problem = await suggestions.ask(conn, settings, text, lang, t, have)
+        if problem:
+            form.errors[suggestions.TEXT] = problem
+    elif intent == "add_suggested":
+        form.landing = "skills"
+        _add_suggested(form, t)
     elif intent.startswith("remove_skill:"):
         index = intent.partition(":")[2]
         if index.isdigit() and int(index) < len(form.skills):
             del form.skills[int(index)]
+
+
+def _add_suggested(form: VacancyForm, t: Callable[..., str]) -> None:
+    """The ticked suggestions join the form's skills (each as essential or optional, at the
+    lowest level); the vacancy is saved with the form's save button, as always."""
+    have = {s["skill_uri"] for s in form.skills}
+    ticked = [s for s in form.proposal.ticked() if s.uri not in have]
+    if not ticked:
+        form.errors[suggestions.TICKED] = t("error.tick_one")
+        return
+    for skill in ticked:
+        form.skills.append({"skill_uri": skill.uri, "relation": skill.relation, "min_level": "1"})
+    form.proposal = suggestions.Proposal(text=form.proposal.text)
 
 
 def body(form: VacancyForm, t: Callable[..., str]) -> VacancyIn | None:
@@ -145,5 +177,9 @@ def body(form: VacancyForm, t: Callable[..., str]) -> VacancyIn | None:
 
 async def label(conn: asyncpg.Connection, form: VacancyForm, lang: Lang) -> None:
     """Labels of the skills and the occupation in the form."""
-    form.labels = await views.skill_names(conn, [s["skill_uri"] for s in form.skills], lang)
-    form.labels |= await views.occupation_names(conn, [form.values.get("occupation_uri")], lang)
+    skills = await views.skill_labels(conn, [s["skill_uri"] for s in form.skills], lang)
+    occupation = await views.occupation_labels(conn, [form.values.get("occupation_uri")], lang)
+    for uri, (text, text_lang) in (skills | occupation).items():
+        form.labels[uri] = text
+        form.label_langs[uri] = text_lang
+    await suggestions.label(conn, form.proposal, lang)

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 
 from services.api.pages import forms, i18n
-from services.api.pages.i18n import Lang, label, pick
+from services.api.pages.i18n import Lang, label, pick, pick_lang
 from services.api.pages.pictures import Coverage
 from services.api.pages.render import render
 from services.core.access.policy import Actor, Role
@@ -128,20 +128,36 @@ async def decide(
     return {}
 
 
-async def skill_names(conn: asyncpg.Connection, uris: Iterable[str], lang: Lang) -> dict[str, str]:
-    """Labels of taxonomy skills in `lang` (the URI when unknown)."""
+async def skill_labels(
+    conn: asyncpg.Connection, uris: Iterable[str], lang: Lang
+) -> dict[str, tuple[str, Lang]]:
+    """Labels of taxonomy skills in `lang` (the other language when it has none; the URI when
+    unknown), each with the language it is in."""
     wanted = list(dict.fromkeys(uris))
     labels = await next_steps_repository.skill_labels(conn, wanted) if wanted else {}
-    return {u: pick(lang, labels.get(u, (u, None))[1], labels.get(u, (u, None))[0]) for u in wanted}
+    found = {u: pick_lang(lang, labels[u][1], labels[u][0]) for u in wanted if u in labels}
+    return {u: found.get(u, (u, lang)) for u in wanted}
+
+
+async def skill_names(conn: asyncpg.Connection, uris: Iterable[str], lang: Lang) -> dict[str, str]:
+    """Labels of taxonomy skills in `lang` (the URI when unknown)."""
+    return {u: text for u, (text, _) in (await skill_labels(conn, uris, lang)).items()}
+
+
+async def occupation_labels(
+    conn: asyncpg.Connection, uris: Iterable[str | None], lang: Lang
+) -> dict[str, tuple[str, Lang]]:
+    """Labels of taxonomy occupations in `lang`, each with the language it is in."""
+    wanted = [u for u in dict.fromkeys(uris) if u]
+    labels = await next_steps_repository.occupation_labels(conn, wanted) if wanted else {}
+    return {u: pick_lang(lang, labels[u][1], labels[u][0]) for u in wanted if u in labels}
 
 
 async def occupation_names(
     conn: asyncpg.Connection, uris: Iterable[str | None], lang: Lang
 ) -> dict[str, str]:
     """Labels of taxonomy occupations in `lang`."""
-    wanted = [u for u in dict.fromkeys(uris) if u]
-    labels = await next_steps_repository.occupation_labels(conn, wanted) if wanted else {}
-    return {u: pick(lang, labels[u][1], labels[u][0]) for u in wanted if u in labels}
+    return {u: text for u, (text, _) in (await occupation_labels(conn, uris, lang)).items()}
 
 
 async def accommodation_names(conn: asyncpg.Connection, lang: Lang) -> dict[str, str]:

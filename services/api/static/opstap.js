@@ -1,7 +1,9 @@
 /* Opstap: light progressive enhancement. Every page works without this file.
    - an error summary takes focus when a form comes back with errors;
    - a search field marked data-combobox becomes an accessible combobox (WAI-ARIA 1.2
-     "list autocomplete" pattern) that fills the select it names with the chosen item. */
+     "list autocomplete" pattern) that fills the select it names with the chosen item;
+     a label in another language than the page's (ESCO skills are in English only) carries
+     its own lang attribute, so a screen reader pronounces it right. */
 (function () {
   "use strict";
 
@@ -9,6 +11,12 @@
     var summary = document.querySelector("[data-focus-on-load]");
     if (summary) {
       summary.focus();
+    }
+  }
+
+  function markLanguage(element, item) {
+    if (item.label_lang) {
+      element.lang = item.label_lang;
     }
   }
 
@@ -91,6 +99,7 @@
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
       option.textContent = item.label;
+      markLanguage(option, item);
       option.addEventListener("mousedown", function (event) {
         event.preventDefault();
         self.choose(i);
@@ -133,13 +142,18 @@
       });
       if (!found) {
         found = new Option(item.label, item.uri);
+        markLanguage(found, item);
         this.target.add(found);
       }
       this.target.value = item.uri;
       this.target.dispatchEvent(new Event("change", { bubbles: true }));
     }
     this.close();
-    this.status.textContent = item.label;
+    var chosen = document.createElement("span");
+    chosen.textContent = item.label;
+    markLanguage(chosen, item);
+    this.status.textContent = "";
+    this.status.appendChild(chosen);
   };
 
   Combobox.prototype.open = function () {
