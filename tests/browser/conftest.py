@@ -61,8 +61,10 @@ async def browser_world(pool: asyncpg.Pool, settings: Settings) -> AsyncIterator
 
 @pytest.fixture(scope="session")
 def api_url(settings: Settings) -> Iterator[str]:
-    """A real `opstap api` process on the session database."""
-    with running_api(settings) as base:
+    """A real `opstap api` process on the session database, with the session's label vectors
+    (semantic search and skill suggestions)."""
+    vectors = {"OPSTAP_VECTORS_DIR": str(settings.vectors_dir)} if settings.vectors_dir else {}
+    with running_api(settings, **vectors) as base:
         yield base
 
 
