@@ -409,3 +409,9 @@ FROM taxonomy_vector
 WHERE version = $1
 ORDER BY position
 """
+SELECT_SKILL_VECTORS = """
+SELECT concept_uri, embedding
+FROM taxonomy_vector
+WHERE version = $1 AND concept_kind = 'skill' AND lang = 'en' AND label_kind = 'preferred'
+ORDER BY position
+"""

@@ -361,6 +361,30 @@ def _encode(labels: list[str], progress: Progress | None, model: Encoder | None)
     return matrix
 
 
+async def available(conn: asyncpg.Connection, settings: Settings, version: str) -> bool:
+    """Whether the vectors of `version` are stored (cheap: no vectors are read)."""
+    if await has_pgvector(conn) and await conn.fetchval(queries.HAS_VECTORS, version):
+        return True
+    return (_folder(settings) / f"{version}.npz").is_file()
+
+
+async def skill_vectors(
+    conn: asyncpg.Connection, settings: Settings, version: str
+) -> tuple[list[str], np.ndarray] | None:
+    """The URIs and vectors of the skills' English preferred labels (for the skill model),
+    without keeping the rest in memory; None when they were not built."""
+    if await has_pgvector(conn):
+        await _vector_codec(conn)
+        rows = await conn.fetch(queries.SELECT_SKILL_VECTORS, version)
+        if rows:
+            return [r["concept_uri"] for r in rows], np.stack([r["embedding"] for r in rows])
+    found = _loaded.get(version) or await asyncio.to_thread(load_file, settings, version)
+    if found is None:
+        return None
+    uris, matrix = found.preferred("skill", "en")
+    return uris, matrix.copy()
+
+
 # --- the process's copy ---------------------------------------------------------------------
 
 _loaded: dict[str, LabelVectors] = {}
