@@ -4,11 +4,22 @@ Everything is drawn from a numpy Generator the caller seeds, so a run is repeata
 A person is built from one occupation (part of its essential skills, a few optional ones,
 some unrelated skills); a vacancy asks for one occupation's skills. The benchmarks know
 which occupation each came from, which is what the evaluation scores against.
+
+The evaluation (bench/matcher_eval.py) draws people of four kinds (KINDS, person_of_kind):
+- exact: about 60% of the occupation's essential skills, as they are;
+- neighbours: about 60% of the essential skills, each swapped for a neighbour: a sibling under
+  one of its broader concepts (skill group or broader skill) or an ESCO-related skill, drawn
+  uniformly from the union (a skill without either stays itself: 0.4% of essential skills);
+- thin: 3 essential skills;
+- noisy: about half the essential skills plus as many unrelated skills (drawn from the skills
+  some occupation lists, none of this occupation's own).
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
+import sys
 import zlib
 from collections import defaultdict
 from collections.abc import Sequence
@@ -25,11 +36,14 @@ from services.matcher.types import (
     Person,
     PersonSkill,
     Relation,
+    SkillVectors,
     Source,
     TaxonomyData,
     Vacancy,
     VacancySkill,
 )
+
+CACHE = Path(__file__).resolve().parents[1] / ".opstap" / "bench"  # git ignores .opstap
 
 # Amsterdam Centraal; people and workplaces scatter around it (1 degree latitude ~ 111 km).
 AMSTERDAM = (52.3791, 4.9003)
@@ -52,6 +66,12 @@ ACCOMMODATIONS = (
 )
 CEFR_SPOKEN = ("A2", "B1", "B2", "C1")
 T = TypeVar("T")
+
+
+KINDS = ("exact", "neighbours", "thin", "noisy")
+SHARE = 0.6  # of the essential skills, for exact and neighbours people
+THIN = 3
+NOISY_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -92,6 +112,27 @@ def taxonomy_data(folder: Path) -> TaxonomyData:
         labels={uri: (en or uri, nl) for uri, (en, nl) in labels.items()},
         fingerprint=importer.fingerprint(folder),
     )
+
+
+def skill_vectors(data: TaxonomyData, cache: Path = CACHE) -> SkillVectors | None:
+    """The encoder's vectors of the skills' English preferred labels, as the worker loads them;
+    cached under `cache` per model and label set (never committed). None without the encoder."""
+    from services.core.taxonomy.embeddings import MODEL_ID, ModelUnavailable, encoder
+
+    uris = tuple(sorted(set(data.skill_uris)))
+    labels = [data.labels.get(uri, (uri, None))[0] or uri for uri in uris]
+    key = hashlib.sha256(repr((MODEL_ID, uris, labels)).encode()).hexdigest()[:16]
+    path = cache / f"skill-vectors-{key}.npy"
+    if path.is_file():
+        return SkillVectors(MODEL_ID, uris, np.load(path))
+    try:
+        matrix = encoder(threads=2).encode(labels)
+    except ModelUnavailable as error:
+        print(f"matcher data: no skill vectors ({error})", file=sys.stderr)
+        return None
+    cache.mkdir(parents=True, exist_ok=True)
+    np.save(path, matrix)
+    return SkillVectors(MODEL_ID, uris, matrix)
 
 
 def occupations(data: TaxonomyData, min_essential: int = 1) -> list[Occupation]:
@@ -267,3 +308,89 @@ def vacancies(pool: Sequence[Occupation], n: int, rng: np.random.Generator) -> l
     """`n` vacancies, each for an occupation drawn from `pool`; ids v0000000, v0000001, ..."""
     drawn = rng.integers(len(pool), size=n)
     return [vacancy_for(pool[int(j)], rng, vacancy_id=f"v{i:07d}") for i, j in enumerate(drawn)]
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """Per skill, the skills a neighbours person may hold instead: siblings and related skills."""
+
+    of: dict[str, tuple[str, ...]]  # skill -> sorted neighbours (never the skill itself)
+    listed: tuple[str, ...]  # skills some occupation lists, sorted: the noisy kind's noise
+
+
+def neighbours(data: TaxonomyData) -> Neighbours:
+    """Siblings under each broader concept, plus ESCO's skill-skill relations (both ways)."""
+    skills = set(data.skill_uris)
+    children: dict[str, set[str]] = defaultdict(set)
+    for skill, broader in data.skill_broader:
+        if skill in skills:
+            children[broader].add(skill)
+    found: dict[str, set[str]] = defaultdict(set)
+    for members in children.values():
+        for skill in members:
+            found[skill] |= members
+    for a, b in data.skill_relations:
+        if a in skills and b in skills:
+            found[a].add(b)
+            found[b].add(a)
+    listed = tuple(sorted({s for _, s, _ in data.occupation_skills if s in skills}))
+    return Neighbours(
+        {skill: tuple(sorted(near - {skill})) for skill, near in found.items()}, listed
+    )
+
+
+def person_of_kind(
+    kind: str,
+    occupation: Occupation,
+    rng: np.random.Generator,
+    *,
+    near: Neighbours,
+    person_id: str,
+) -> Person:
+    """Someone trained for `occupation`, of one of KINDS (module docstring); random levels and
+    sources, constraints as synthetic_person draws them."""
+    essential = occupation.essential
+    draw = _Draws(rng, 2 * len(essential) + 64)
+    n = len(essential)
+    if kind == "thin":
+        chosen = [essential[i] for i in draw.sample(n, min(THIN, n))]
+    elif kind == "noisy":
+        chosen = [essential[i] for i in draw.sample(n, max(1, round(NOISY_SHARE * n)))]
+        own = {*essential, *occupation.optional}
+        wanted = len(chosen)
+        while len(chosen) < 2 * wanted:
+            uri = draw.pick(near.listed)
+            if uri not in own and uri not in chosen:
+                chosen.append(uri)
+    elif kind in ("exact", "neighbours"):
+        chosen = [essential[i] for i in draw.sample(n, max(1, round(SHARE * n)))]
+        if kind == "neighbours":
+            chosen = _swapped(chosen, near, draw)
+    else:
+        raise ValueError(f"unknown kind {kind!r}; expected one of {KINDS}")
+    levels = [1 + int(4 * u) for u in draw.take(len(chosen))]
+    sources = [_source(u) for u in draw.take(len(chosen))]
+    hours_min = draw.pick((8, 12, 16, 20, 24))
+    lat, lon = draw.coordinates()
+    return Person(
+        id=person_id,
+        skills=tuple(map(_person_skill, chosen, levels, sources)),
+        ladder_rung=draw.integer(3, 6),
+        hours_min=hours_min,
+        hours_max=hours_min + draw.pick((4, 8, 12, 16)),
+        latitude=lat,
+        longitude=lon,
+        max_travel_km=draw.pick((5, 10, 15, 25)),
+        languages=(("nl", draw.pick(CEFR_SPOKEN)),),
+        consent_matching=True,
+    )
+
+
+def _swapped(chosen: list[str], near: Neighbours, draw: _Draws) -> list[str]:
+    """Each skill swapped for one of its neighbours, all distinct (itself when none is left)."""
+    out: list[str] = []
+    for skill in chosen:
+        options = [uri for uri in near.of.get(skill, ()) if uri not in out]
+        out.append(draw.pick(options) if options else skill)
+    # A skill kept as itself may equal an earlier pick: a person lists a skill once.
+    return list(dict.fromkeys(out))

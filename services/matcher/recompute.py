@@ -75,6 +75,25 @@ def run(
         yield vacancy_ids[v], person_ids[p], s
 
 
+def scores(
+    related: sparse.csr_matrix,
+    people: PeopleIndex,
+    vacancies: VacancyIndex,
+    people_chunk: int = 4096,
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """(rows, scores) per chunk of people, consenting or not: the quantised scores (whole
+    millionths, rows x vacancies, dense float32) that run ranks, for evaluations."""
+    plan = _plan(related, people, vacancies)
+    n_vacancies, n_people = len(vacancies.vacancies), len(people.people)
+    chunk = max(1, min(people_chunk, DENSE_CELLS // max(1, n_vacancies)))
+    for start in range(0, n_people, chunk):
+        rows = np.arange(start, min(n_people, start + chunk), dtype=np.int64)
+        if plan is None:
+            yield rows, np.zeros((len(rows), n_vacancies), dtype=np.float32)
+        else:
+            yield rows, _chunk_scores(people, rows, plan)
+
+
 def _scored(
     people: PeopleIndex, blocks: list[np.ndarray], plan: Plan, k: int
 ) -> Iterator[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:

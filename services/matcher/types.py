@@ -8,15 +8,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
+
 Source = Literal["self", "observed", "certified"]
 Relation = Literal["essential", "optional"]
 Status = Literal["pass", "fail", "unknown"]
 CEFR = ("A1", "A2", "B1", "B2", "C1", "C2")
 
 
+@dataclass(frozen=True, eq=False)
+class SkillVectors:
+    """Sentence vectors of skills: the encoder's vector of each skill's English preferred label."""
+
+    model: str  # the encoder's id (embeddings.MODEL_ID): part of the skill model's version
+    uris: tuple[str, ...]
+    matrix: np.ndarray  # float32, unit rows, one per uri
+
+
 @dataclass(frozen=True)
 class TaxonomyData:
-    """What the skill model is learned from (all URIs; relations as pairs)."""
+    """What the skill model is learned from (all URIs; relations as pairs; vectors optional)."""
 
     skill_uris: list[str]
     occupation_uris: list[str]
@@ -25,6 +36,9 @@ class TaxonomyData:
     skill_broader: list[tuple[str, str]]  # (skill, broader skill or skill group)
     labels: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # uri -> (en, nl)
     fingerprint: str = ""  # of the taxonomy import, part of model_version
+    # Semantic similarity between skills, when the worker has the vectors (similarity.py);
+    # without them the model is learned from the taxonomy's structure alone.
+    skill_vectors: SkillVectors | None = None
 
 
 @dataclass(frozen=True)
