@@ -206,7 +206,7 @@ async def skills_suggest(
         have = {s.skill_uri for s in employee.skills}
         text = entered.get(suggestions.TEXT, "")
         settings = request.app.state.settings
-        proposal, problem = await suggestions.ask(conn, settings, text, lang, t, have)
+        proposal, problem = await suggestions.ask(conn, settings, text, lang, t, have, tick=False)
         errors = {suggestions.TEXT: problem} if problem else {}
     return await _profile_page(
         request,

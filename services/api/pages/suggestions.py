@@ -2,8 +2,10 @@
 them: a checkbox each, the phrase of the text it came from, the confidence in words, and the
 likely occupations as a line of text.
 
-Nothing is added here. A suggestion is ticked in advance only when it is near certain, and the
-pages add what is ticked, on the person's click, through the same services as a single skill.
+Nothing is added here. On a vacancy a suggestion is ticked in advance when it is near certain;
+on a person's profile none is (what a person can do is for the jobcoach to confirm, one by one).
+The pages add what is ticked, on the person's click, through the same services as a single
+skill. The suggestions that are only possible are shown folded, below the others.
 The suggestions travel with the form as hidden fields (as the vacancy form keeps its skills), so
 a form that comes back with an error, or a step of the vacancy form, shows them again without
 asking the model twice; their labels are always read from the taxonomy again.
@@ -79,8 +81,17 @@ class Proposal:
         """The suggestions ticked, in the order shown."""
         return [s for s in self.skills if s.ticked]
 
+    def shown(self) -> tuple[list[Suggested], list[Suggested]]:
+        """The suggestions to show at once and those to fold away (only possible ones, when
+        there are surer ones to show first)."""
+        first = [s for s in self.skills if s.band != "possible"]
+        if not first:
+            return self.skills, []
+        return first, [s for s in self.skills if s.band == "possible"]
+
 
 def _default(confidence: float) -> tuple[bool, str]:
+    """Ticked in advance, and the relation to a vacancy."""
     certain = band(confidence) == "certain"
     return certain, "essential" if certain else "optional"
 
@@ -92,9 +103,12 @@ async def ask(
     lang: Lang,
     t: Callable[..., str],
     have: Collection[str] = (),
+    *,
+    tick: bool = True,
 ) -> tuple[Proposal, str | None]:
-    """Suggestions for `text`, leaving out the skills in `have`; or the message to show beside
-    the text when it cannot be read (empty, too long, no words, another script)."""
+    """Suggestions for `text`, leaving out the skills in `have` (the certain ones ticked when
+    `tick`); or the message to show beside the text when it cannot be read (empty, too long, no
+    words, another script)."""
     proposal = Proposal(text=text)
     try:
         found = await suggest.suggest(conn, settings, text=text, lang=lang, limit=LIMIT)
@@ -107,7 +121,7 @@ async def ask(
             continue
         ticked, relation = _default(skill.confidence)
         proposal.skills.append(
-            Suggested(skill.uri, skill.phrase, skill.confidence, ticked, relation)
+            Suggested(skill.uri, skill.phrase, skill.confidence, ticked and tick, relation)
         )
     proposal.occupations = [o.uri for o in found.occupations]
     return proposal, None

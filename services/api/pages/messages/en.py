@@ -307,6 +307,7 @@ EN: dict[str, str] = {
     "suggest.band_likely": "likely",
     "suggest.band_possible": "possible",
     "suggest.occupations": "This seems to be about:",
+    "suggest.more": "Less certain suggestions: {n}",
     "suggest.none": "No new skills were found in this text. Write what someone does, in short sentences.",
     "suggest.left_out": "Suggestions already in the list were left out: {n}.",
     "suggest.level_all": "Level of the ticked skills",

@@ -317,6 +317,7 @@ NL: dict[str, str] = {
     "suggest.band_likely": "waarschijnlijk",
     "suggest.band_possible": "misschien",
     "suggest.occupations": "Dit lijkt te gaan over:",
+    "suggest.more": "Minder zekere voorstellen: {n}",
     "suggest.none": "In deze tekst zijn geen nieuwe vaardigheden gevonden. Schrijf wat iemand doet, in korte zinnen.",
     "suggest.left_out": "Voorstellen die al in de lijst staan, zijn weggelaten: {n}.",
     "suggest.level_all": "Niveau van de aangevinkte vaardigheden",
