@@ -1,6 +1,8 @@
 """Matching inside the worker: load from PostgreSQL, score with the matcher, store with reasons.
 
-The matcher model is built once per process and taxonomy (it depends only on the taxonomy).
+The matcher model is built once per process, taxonomy and label vectors (it depends only on
+those): the skills' sentence vectors (services/core/taxonomy/vectors.py) add semantic similarity
+when they were built; without them the model learns from the taxonomy's structure alone.
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ from uuid import UUID
 import asyncpg
 
 from services.core.matching import repository
+from services.core.settings import get_settings
+from services.core.taxonomy import vectors
 from services.matcher.scoring import Matcher
 from services.matcher.similarity import build_skill_model
 from services.matcher.types import (
     Explanation,
     Person,
     PersonSkill,
+    SkillVectors,
     TaxonomyData,
     Vacancy,
     VacancySkill,
@@ -50,7 +55,17 @@ async def matcher(conn: asyncpg.Connection) -> Matcher:
 async def loaded(conn: asyncpg.Connection) -> tuple[TaxonomyData, Matcher]:
     """The taxonomy in use and the matcher built on it, built on first use in this process."""
     fingerprint = await repository.taxonomy_fingerprint(conn)
-    if fingerprint not in _loaded:
+    settings = get_settings()
+    version = vectors.version_of(fingerprint)
+    # Vectors are built just after an import: a model made before they were stored is built
+    # again once they are, so every process ends on the same model version.
+    with_vectors = await vectors.available(conn, settings, version)
+    key = f"{fingerprint}/{version if with_vectors else '-'}"
+    if key not in _loaded:
+        skill_vectors = None
+        found = await vectors.skill_vectors(conn, settings, version) if with_vectors else None
+        if found is not None:
+            skill_vectors = SkillVectors(version, tuple(found[0]), found[1])
         rows = await repository.taxonomy(conn)
         data = TaxonomyData(
             skill_uris=[r["uri"] for r in rows["skills"]],
@@ -63,10 +78,11 @@ async def loaded(conn: asyncpg.Connection) -> tuple[TaxonomyData, Matcher]:
             skill_broader=[(r["concept_uri"], r["broader_uri"]) for r in rows["broader"]],
             labels={r["uri"]: (r["label_en"], r["label_nl"]) for r in rows["skills"]},
             fingerprint=fingerprint,
+            skill_vectors=skill_vectors,
         )
         _loaded.clear()
-        _loaded[fingerprint] = (data, Matcher(build_skill_model(data)))
-    return _loaded[fingerprint]
+        _loaded[key] = (data, Matcher(build_skill_model(data)))
+    return _loaded[key]
 
 
 def person_of(row: asyncpg.Record) -> Person:
