@@ -111,6 +111,13 @@ async def test_employer_ticks_two_suggestions_from_a_vacancy_text_with_the_keybo
         page.get_by_role("checkbox", name=re.compile(re.escape(names[0][0])))
     ).to_have_count(0)
 
+    # The autocomplete marks each option with the language of its label.
+    await page.locator("#skill-q").press_sequentially("afwassen", delay=30)
+    option = page.get_by_role("listbox").get_by_role("option").first
+    await expect(option).to_have_attribute("lang", "en" if taxonomy_is_esco else "nl")
+    await page.locator("#skill-q").press("Escape")
+    await page.locator("#skill-q").fill("")
+
     # The rest of the form, and save: the vacancy holds the two skills.
     await _pick(page, "#occupation-q", "inpak")
     await page.get_by_label("Soort werk").select_option("wise_paid")
