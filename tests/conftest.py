@@ -182,6 +182,8 @@ def process_env(settings: Settings, **extra: str) -> dict[str, str]:
         "REDIS_URL": str(settings.redis_url),
         "OPSTAP_QUEUE": settings.queue,
         "OPSTAP_DATA_DIR": str(settings.data_dir),
+        # The session's label vectors: the same semantic search and skill model as in-process.
+        **({"OPSTAP_VECTORS_DIR": str(settings.vectors_dir)} if settings.vectors_dir else {}),
         "OPSTAP_LOG_FORMAT": "text",
         **FAST_FAILURES,
         **extra,

@@ -63,8 +63,7 @@ async def browser_world(pool: asyncpg.Pool, settings: Settings) -> AsyncIterator
 def api_url(settings: Settings) -> Iterator[str]:
     """A real `opstap api` process on the session database, with the session's label vectors
     (semantic search and skill suggestions)."""
-    vectors = {"OPSTAP_VECTORS_DIR": str(settings.vectors_dir)} if settings.vectors_dir else {}
-    with running_api(settings, **vectors) as base:
+    with running_api(settings) as base:
         yield base
 
 
