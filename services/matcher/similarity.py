@@ -1,13 +1,39 @@
 """Skill-to-skill similarity learned from the taxonomy itself: which skill covers which, partly.
 
-Three signals, combined as a probabilistic OR so that each can only raise a similarity:
+Four signals, each in [0, 1], combined as a probabilistic OR so that each can only raise a
+similarity:
+- the hierarchy: skills under one broader concept (siblings), and a skill and its broader
+  skill. A broader URI that is itself a skill is a skill parent: its children are variants of
+  one skill (PARENT_WEIGHT, 1.0); otherwise it is a skill group, which gathers the skills of a
+  field (GROUP_WEIGHT, 0.8: a group sibling counts less). Siblings under several concepts take
+  the best. Not weighed by the concept's size: a group of 200 is no weaker a hint than one of
+  20 for any one pair of its members (a size weight was tried, log(n / members) / log(n), and
+  lost most of what sibling credit gains on the evaluation's neighbours people);
+- explicit ESCO skill-skill relations (EXPLICIT_SIMILARITY), which are curated and therefore
+  always kept;
 - co-occurrence: skills as documents over occupations (TF-IDF, so that occupations asking for
   many skills say less about each pair), compared by exact sparse cosine;
-- the hierarchy: skills that share a broader skill or group, and a skill and its broader skill;
-- explicit ESCO skill-skill relations, which are curated and therefore always kept.
-Each skill keeps its `neighbours` most similar skills at or above `min_similarity`; the matrix
-is then made symmetric (a pair counts if either side keeps it) and scaled by RELATED_CAP so a
-related skill never counts as much as the skill itself. The diagonal is 1.0.
+- semantic similarity, when the taxonomy comes with skill vectors (types.SkillVectors: the
+  sentence encoder's vector of each English preferred label): ranks, not raw cosines, since
+  label cosines crowd together (siblings separate from random pairs only weakly, AUC about
+  0.8) and their scale is the encoder's. Each skill's SEMANTIC_TOP nearest labels by cosine
+  (at most the nearest SEMANTIC_SHARE of the other skills, for small taxonomies) get
+  SEMANTIC_WEIGHT times 1 - rank / SEMANTIC_TOP (the nearest most).
+Each skill keeps its `neighbours` most similar skills at or above `min_similarity` plus its
+explicit relations; among siblings of equal hierarchy weight the other signals decide who is
+kept. The matrix is then made symmetric (a pair counts if either side keeps it) and scaled by
+RELATED_CAP so a related skill never counts as much as the skill itself (a group sibling gives
+0.4, a parent sibling 0.5). The diagonal is 1.0.
+
+Why that many neighbours: a skill group holds a median of 53 skills (the largest over 200),
+and a person who learned one skill of a group may hold any other. With only the 10 nearest
+kept (method version 2), a sibling drawn at random was almost never among them, and related
+credit found nothing to give. NEIGHBOURS = 100 keeps all siblings of most skills (the median
+skill has 56 siblings over its broader concepts, the 75th percentile 96); 50 kept noticeably
+fewer good matches on the evaluation, 200 no more. The cost is a larger matrix (about 110
+entries per skill against 14) and more work where the scorer expands a person's skills into the
+requirements they cover: see bench/matcher_perf.py. Keeping more neighbours does not let weak
+relations add up: the scorer takes the best credit per required skill, never a sum (credit.py).
 
 The model also holds each skill's specificity, an inverse document frequency over occupations:
 idf_j = log(1 + N / (1 + df_j)), N occupations of which df_j list skill j (either relation).
@@ -18,26 +44,40 @@ their sums are exact in float64 whatever the order they are added in. A skill ou
 (a URI the taxonomy does not have) gets the median idf of the skills occupations list: nothing
 is known about how specific it is, so it counts as a typical skill, neither dominating a vacancy
 nor vanishing from it.
+
+Deterministic: same input, same matrix and version. Pairs are built in URI order, ties in a
+top-k go to the lower column, and cosines of label vectors are rounded to COSINE_DECIMALS before
+ranking, so that float noise from the BLAS cannot reorder near-equal neighbours. The version
+hashes METHOD_VERSION, the taxonomy, every parameter and the vectors (model id and content).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
+from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
-from sklearn.preprocessing import normalize
 
-from .types import TaxonomyData
+from .types import SkillVectors, TaxonomyData
 
-METHOD_VERSION = "tfidf-cosine+hierarchy+explicit+idf/2"
+# The method of the model and of the scorer on it (credit.py): stored matches carry the version.
+METHOD_VERSION = "hierarchy+explicit+tfidf-cosine+semantic-rank+idf/3"
 
+NEIGHBOURS = 100  # kept per skill besides explicit relations (module docstring: why that many)
+MIN_SIMILARITY = 0.1  # the least combined similarity kept, before the cap
 OPTIONAL_WEIGHT = 0.5  # an optional skill says less about an occupation than an essential one
-HIERARCHY_WEIGHT = 0.7  # siblings with no co-occurrence end at 0.35: just above the default cut
+PARENT_WEIGHT = 1.0  # siblings under a broader skill, and a skill and its broader skill ...
+GROUP_WEIGHT = 0.8  # ... and siblings under a skill group: less (module docstring)
 EXPLICIT_SIMILARITY = 0.8  # an ESCO skill-skill relation, before the cap
+SEMANTIC_TOP = 20  # nearest labels per skill that get semantic similarity ...
+SEMANTIC_SHARE = 0.01  # ... if also in the nearest 1% of the other skills (small taxonomies)
+SEMANTIC_WEIGHT = 0.5  # the nearest label's similarity; the SEMANTIC_TOP-th gets 1/SEMANTIC_TOP
+COSINE_DECIMALS = 4  # label cosines are rounded before ranking (module docstring)
 # The most a related skill is worth, against 1.0 for the skill itself. A related skill shows a
 # person could pick a skill up, not that they have it: at most half. (It was 0.7 before skills
 # were weighed by idf; related credit flows mostly between specific, co-occurring skills, which
@@ -67,15 +107,22 @@ class SkillModel:
 
 
 def build_skill_model(
-    data: TaxonomyData, *, neighbours: int = 10, min_similarity: float = 0.3
+    data: TaxonomyData,
+    *,
+    neighbours: int = NEIGHBOURS,
+    min_similarity: float = MIN_SIMILARITY,
 ) -> SkillModel:
     """Learn the skill-to-skill similarity from `data`; same input, same matrix and version."""
     uris = sorted(set(data.skill_uris))
     index = {uri: i for i, uri in enumerate(uris)}
+    semantic = _semantic_vectors(data.skill_vectors, index)
     kept = _top_neighbours(
-        _cooccurrence_vectors(data, index),
-        _hierarchy_vectors(data, index),
-        _explicit_pairs(data, index),
+        Signals(
+            _cooccurrence_vectors(data, index),
+            _hierarchy_pairs(data, index),
+            _explicit_pairs(data, index),
+            semantic,
+        ),
         neighbours,
         min_similarity,
     )
@@ -85,6 +132,10 @@ def build_skill_model(
     params: dict[str, object] = {
         "neighbours": neighbours,
         "min_similarity": min_similarity,
+        "weights": [OPTIONAL_WEIGHT, PARENT_WEIGHT, GROUP_WEIGHT, EXPLICIT_SIMILARITY],
+        "semantic": [SEMANTIC_TOP, SEMANTIC_SHARE, SEMANTIC_WEIGHT, COSINE_DECIMALS],
+        "cap": [RELATED_CAP, DECIMALS],
+        "vectors": _vectors_digest(data.skill_vectors),
         "idf": hashlib.sha256(idf.tobytes()).hexdigest()[:12],
         "unknown_idf": unknown_idf,
     }
@@ -151,24 +202,74 @@ def _cooccurrence_vectors(data: TaxonomyData, index: dict[str, int]) -> sparse.c
     return sparse.csr_matrix(weighted, dtype=np.float32)
 
 
-def _hierarchy_vectors(data: TaxonomyData, index: dict[str, int]) -> sparse.csr_matrix:
-    """Rows over {the skill itself} + {its broader concepts}, unit length.
+def _vectors_digest(vectors: SkillVectors | None) -> list[str] | None:
+    """The vectors' model id and a hash of their content (None without vectors)."""
+    if vectors is None:
+        return None
+    digest = hashlib.sha256(json.dumps(list(vectors.uris)).encode())
+    digest.update(np.ascontiguousarray(vectors.matrix, dtype=np.float32).tobytes())
+    return [vectors.model, digest.hexdigest()[:12]]
 
-    A dot product is then 0.5 for siblings under one broader concept and for a skill and its
-    broader skill, less when a skill has several broader concepts.
-    """
-    groups: dict[str, int] = dict(index)
-    pairs = {(i, i) for i in range(len(index))}
-    if not pairs:
-        return sparse.csr_matrix((0, 0), dtype=np.float32)
-    for skill, broader in sorted(set(data.skill_broader)):
-        if skill in index:
-            pairs.add((index[skill], groups.setdefault(broader, len(groups))))
-    rows, cols = (np.array(a, dtype=np.int64) for a in zip(*sorted(pairs), strict=True))
-    vectors = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(index), len(groups))
+
+@dataclass(frozen=True)
+class Signals:
+    """The four signals in the model's skill order (module docstring)."""
+
+    cooccurrence: sparse.csr_matrix  # n x occupations, unit rows: cosine = rows @ rows.T
+    hierarchy: sparse.csr_matrix  # n x n, weight of the best shared concept, zero diagonal
+    explicit: sparse.csr_matrix  # n x n, 0/1
+    semantic: np.ndarray | None  # n x d float32 unit rows (zero for a skill without a vector)
+
+
+def _semantic_vectors(vectors: SkillVectors | None, index: dict[str, int]) -> np.ndarray | None:
+    """The vectors in the model's skill order; a skill without one gets a zero row."""
+    if vectors is None or len(index) == 0:
+        return None
+    matrix = np.asarray(vectors.matrix, dtype=np.float32)
+    if matrix.ndim != 2 or matrix.shape[0] != len(vectors.uris):
+        raise ValueError(f"skill vectors: {matrix.shape} for {len(vectors.uris)} uris")
+    out = np.zeros((len(index), matrix.shape[1]), dtype=np.float32)
+    rows = [(index[uri], i) for i, uri in enumerate(vectors.uris) if uri in index]
+    if not rows:
+        return None
+    to, source = (np.array(a, dtype=np.int64) for a in zip(*rows, strict=True))
+    out[to] = matrix[source]
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    np.divide(out, norms, out=out, where=norms > 0)
+    return out
+
+
+def _hierarchy_pairs(data: TaxonomyData, index: dict[str, int]) -> sparse.csr_matrix:
+    """weight[i, j]: the best weight of a concept both sit under, or of j as i's broader skill
+    (PARENT_WEIGHT when the broader URI is itself a skill, GROUP_WEIGHT otherwise)."""
+    n = len(index)
+    members: dict[str, set[int]] = defaultdict(set)
+    for skill, broader in data.skill_broader:
+        if skill in index and skill != broader:
+            members[broader].add(index[skill])
+    if n < 2 or not members:
+        return sparse.csr_matrix((n, n), dtype=np.float32)
+    rows, cols, values = [], [], []
+    for broader in sorted(members):
+        group = np.array(sorted(members[broader]), dtype=np.int64)
+        weight = GROUP_WEIGHT
+        if broader in index:  # a skill parent: its children, and the parent with each child
+            weight = PARENT_WEIGHT
+            group = np.union1d(group, [index[broader]])
+        rows.append(np.repeat(group, len(group)))
+        cols.append(np.tile(group, len(group)))
+        values.append(np.full(len(group) ** 2, weight, dtype=np.float64))
+    row, col, value = np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
+    off = row != col
+    key = row[off] * n + col[off]
+    value = value[off]
+    order = np.lexsort((-value, key))  # per pair, the best weight first
+    key, value = key[order], value[order]
+    first = np.concatenate(([True], key[1:] != key[:-1])) if len(key) else np.zeros(0, bool)
+    key, value = key[first], value[first]
+    return sparse.csr_matrix(
+        (value.astype(np.float32), (key // n, key % n)), shape=(n, n), dtype=np.float32
     )
-    return normalize(vectors).astype(np.float32)
 
 
 def _explicit_pairs(data: TaxonomyData, index: dict[str, int]) -> sparse.csr_matrix:
@@ -186,31 +287,20 @@ def _explicit_pairs(data: TaxonomyData, index: dict[str, int]) -> sparse.csr_mat
     return sparse.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(n, n))
 
 
-def _top_neighbours(
-    cooccurrence: sparse.csr_matrix,
-    hierarchy: sparse.csr_matrix,
-    explicit: sparse.csr_matrix,
-    neighbours: int,
-    min_similarity: float,
-) -> sparse.coo_matrix:
+def _top_neighbours(signals: Signals, neighbours: int, min_similarity: float) -> sparse.coo_matrix:
     """Per skill: its top `neighbours` by combined similarity, plus its explicit relations."""
-    n = hierarchy.shape[0]
+    n = signals.hierarchy.shape[0]
     if n == 0:
         return sparse.coo_matrix((0, 0), dtype=np.float32)
-    cooccurrence_t = cooccurrence.T.tocsr()
-    hierarchy_t = hierarchy.T.tocsr()
+    cooccurrence_t = signals.cooccurrence.T.tocsr()
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     values: list[np.ndarray] = []
     for start in range(0, n, CHUNK):
         stop = min(n, start + CHUNK)
-        block = _combined_block(
-            (cooccurrence[start:stop], cooccurrence_t),
-            (hierarchy[start:stop], hierarchy_t),
-            explicit[start:stop],
-            start,
-        )
-        picked = _pick(block, neighbours, min_similarity) | (explicit[start:stop].toarray() > 0)
+        block = _combined_block(signals, cooccurrence_t, start, stop)
+        explicit = signals.explicit[start:stop].toarray() > 0
+        picked = _pick(block, neighbours, min_similarity) | explicit
         r, c = np.nonzero(picked)
         rows.append(r + start)
         cols.append(c)
@@ -221,21 +311,45 @@ def _top_neighbours(
 
 
 def _combined_block(
-    cooccurrence: tuple[sparse.csr_matrix, sparse.csr_matrix],
-    hierarchy: tuple[sparse.csr_matrix, sparse.csr_matrix],
-    explicit: sparse.csr_matrix,
-    start: int,
+    signals: Signals, cooccurrence_t: sparse.csr_matrix, start: int, stop: int
 ) -> np.ndarray:
-    """Rows start.. of the combined similarity (each signal as rows, transposed), diagonal 0."""
-    block = np.minimum((cooccurrence[0] @ cooccurrence[1]).toarray(), np.float32(1.0))
-    # A probabilistic OR, only where the hierarchy says something: it can only raise a value.
-    siblings = (hierarchy[0] @ hierarchy[1]).tocoo()
-    r, c = siblings.row, siblings.col
-    block[r, c] = 1.0 - (1.0 - block[r, c]) * (1.0 - HIERARCHY_WEIGHT * siblings.data)
-    pairs = explicit.tocoo()
+    """Rows start..stop of the combined similarity (a probabilistic OR), diagonal 0."""
+    block = (signals.cooccurrence[start:stop] @ cooccurrence_t).toarray()
+    np.minimum(block, np.float32(1.0), out=block)
+    for part in (signals.hierarchy[start:stop], _semantic_block(signals.semantic, start, stop)):
+        # Only where the signal says something: it can only raise a value.
+        cells = part.tocoo()
+        r, c = cells.row, cells.col
+        block[r, c] = 1.0 - (1.0 - block[r, c]) * (1.0 - cells.data)
+    pairs = signals.explicit[start:stop].tocoo()
     block[pairs.row, pairs.col] = np.maximum(block[pairs.row, pairs.col], EXPLICIT_SIMILARITY)
-    block[np.arange(block.shape[0]), np.arange(start, start + block.shape[0])] = 0.0
+    block[np.arange(stop - start), np.arange(start, stop)] = 0.0
     return block
+
+
+def _semantic_block(vectors: np.ndarray | None, start: int, stop: int) -> sparse.csr_matrix:
+    """Rows start..stop: each skill's SEMANTIC_TOP nearest labels, by rank (module docstring)."""
+    n = 0 if vectors is None else vectors.shape[0]
+    if vectors is None or n < 2 or SEMANTIC_TOP <= 0:
+        return sparse.csr_matrix((stop - start, n), dtype=np.float32)
+    cosine = np.round(vectors[start:stop] @ vectors.T, COSINE_DECIMALS)
+    cosine[np.arange(stop - start), np.arange(start, stop)] = -np.inf
+    missing = ~vectors.any(axis=1)
+    cosine[:, missing] = -np.inf
+    top = min(SEMANTIC_TOP, math.ceil(SEMANTIC_SHARE * (n - 1)))
+    # The top candidates by partition, then an exact order: cosine down, then column.
+    candidates = np.argpartition(-cosine, top - 1, axis=1)[:, :top]
+    kth = np.take_along_axis(cosine, candidates, axis=1).min(axis=1)
+    r, c = np.nonzero((cosine >= kth[:, None]) & np.isfinite(cosine))
+    order = np.lexsort((c, -cosine[r, c], r))
+    r, c = r[order], c[order]
+    starts = np.flatnonzero(np.concatenate(([True], r[1:] != r[:-1])))
+    rank = np.arange(len(r)) - np.repeat(starts, np.diff(np.concatenate((starts, [len(r)]))))
+    keep = rank < top
+    value = SEMANTIC_WEIGHT * (1.0 - rank[keep] / SEMANTIC_TOP)
+    return sparse.csr_matrix(
+        (value.astype(np.float32), (r[keep], c[keep])), shape=(stop - start, n)
+    )
 
 
 def _pick(block: np.ndarray, neighbours: int, min_similarity: float) -> np.ndarray:

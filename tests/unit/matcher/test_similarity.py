@@ -9,8 +9,21 @@ import numpy as np
 import pytest
 
 from services.matcher.scoring import Matcher
-from services.matcher.similarity import RELATED_CAP, build_skill_model
-from services.matcher.types import Person, PersonSkill, Vacancy, VacancySkill
+from services.matcher.similarity import (
+    GROUP_WEIGHT,
+    PARENT_WEIGHT,
+    RELATED_CAP,
+    SEMANTIC_WEIGHT,
+    build_skill_model,
+)
+from services.matcher.types import (
+    Person,
+    PersonSkill,
+    SkillVectors,
+    TaxonomyData,
+    Vacancy,
+    VacancySkill,
+)
 from tests.unit.matcher.conftest import SMALL, esco_data, starter_data, starter_model
 
 WINDOWS = "urn:opstap:skill:clean-windows"
@@ -117,5 +130,103 @@ def test_full_esco_builds_a_sparse_bounded_model(esco_dir: Path | None) -> None:
     assert related.shape == (len(set(data.skill_uris)),) * 2
     assert np.all(related.diagonal() == 1.0)
     assert abs(related - related.T).max() == 0.0
-    # Top 10 each way plus curated relations: a few dozen per skill at most, never dense.
-    assert related.nnz < 30 * related.shape[0]
+    # Up to NEIGHBOURS each way plus curated relations: a few hundred per skill, never dense.
+    assert related.nnz < 250 * related.shape[0]
+
+
+# A family of skills outside any occupation, so only the hierarchy relates them: a group
+# (not a skill) with three members, and a skill parent with two children.
+FAMILY = TaxonomyData(
+    skill_uris=["s:a", "s:b", "s:c", "s:parent", "s:d", "s:e"],
+    occupation_uris=[],
+    occupation_skills=[],
+    skill_relations=[],
+    skill_broader=[
+        ("s:a", "g:group"),
+        ("s:b", "g:group"),
+        ("s:c", "g:group"),
+        ("s:d", "s:parent"),
+        ("s:e", "s:parent"),
+        ("s:parent", "g:group"),
+    ],
+    fingerprint="family-1",
+)
+
+
+def test_a_sibling_under_a_skill_parent_counts_more_than_one_under_a_group() -> None:
+    model = build_skill_model(FAMILY)
+    r, i = model.related, model.index
+    group = round(GROUP_WEIGHT * RELATED_CAP, 4)
+    parent = round(PARENT_WEIGHT * RELATED_CAP, 4)
+    assert group < parent <= RELATED_CAP
+    assert r[i["s:a"], i["s:b"]] == pytest.approx(group)
+    assert r[i["s:a"], i["s:parent"]] == pytest.approx(group)  # the parent sits in the group
+    assert r[i["s:d"], i["s:e"]] == pytest.approx(parent)
+    assert r[i["s:d"], i["s:parent"]] == pytest.approx(parent)  # a skill and its broader skill
+    assert r[i["s:a"], i["s:d"]] == 0  # no concept in common
+
+
+def test_every_sibling_of_a_large_group_is_kept() -> None:
+    members = [f"s:{n:02d}" for n in range(60)]
+    data = TaxonomyData(
+        skill_uris=members,
+        occupation_uris=[],
+        occupation_skills=[],
+        skill_relations=[],
+        skill_broader=[(uri, "g:big") for uri in members],
+        fingerprint="big-1",
+    )
+    related = build_skill_model(data).related
+    assert np.all(np.diff(related.indptr) == 60)  # 59 siblings and the skill itself
+    assert build_skill_model(data, neighbours=10).related.nnz < related.nnz
+
+
+def _vectors(data: TaxonomyData, near: tuple[str, str], model: str = "test/1") -> SkillVectors:
+    """Orthogonal unit vectors, except that the two `near` skills point almost the same way."""
+    uris = tuple(sorted(data.skill_uris))
+    matrix = np.eye(len(uris), dtype=np.float32)
+    a, b = uris.index(near[0]), uris.index(near[1])
+    matrix[b] = 0.6 * matrix[a] + 0.8 * matrix[b]
+    return SkillVectors(model, uris, matrix)
+
+
+def test_skill_vectors_relate_skills_the_taxonomy_does_not() -> None:
+    plain = build_skill_model(SMALL)
+    vectors = _vectors(SMALL, ("s:cook", "s:lonely"))
+    semantic = build_skill_model(dataclasses.replace(SMALL, skill_vectors=vectors))
+    i = plain.index
+    assert plain.related[i["s:cook"], i["s:lonely"]] == 0
+    value = semantic.related[i["s:cook"], i["s:lonely"]]
+    assert value == pytest.approx(round(SEMANTIC_WEIGHT * RELATED_CAP, 4))  # the nearest label
+    assert semantic.related[i["s:lonely"], i["s:cook"]] == value  # symmetric
+    # Semantic similarity only raises what the taxonomy says.
+    assert ((semantic.related - plain.related).toarray() >= 0).all()
+    assert semantic.version != plain.version
+
+
+def test_the_vectors_model_and_content_are_part_of_the_version() -> None:
+    one = dataclasses.replace(SMALL, skill_vectors=_vectors(SMALL, ("s:cook", "s:lonely")))
+    other_model = dataclasses.replace(
+        SMALL, skill_vectors=_vectors(SMALL, ("s:cook", "s:lonely"), model="test/2")
+    )
+    other_pair = dataclasses.replace(SMALL, skill_vectors=_vectors(SMALL, ("s:cook", "s:glass")))
+    versions = {build_skill_model(d).version for d in (one, other_model, other_pair)}
+    assert len(versions) == 3
+    assert build_skill_model(one).version == build_skill_model(one).version
+
+
+def test_vectors_may_cover_some_skills_and_others_besides() -> None:
+    full = _vectors(SMALL, ("s:cook", "s:lonely"))
+    keep = [n for n, uri in enumerate(full.uris) if uri != "s:windows"]
+    partial = SkillVectors(
+        full.model,
+        (*[full.uris[n] for n in keep], "x:elsewhere"),
+        np.vstack([full.matrix[keep], np.ones((1, full.matrix.shape[1]), np.float32)]),
+    )
+    model = build_skill_model(dataclasses.replace(SMALL, skill_vectors=partial))
+    i = model.index
+    assert model.related[i["s:cook"], i["s:lonely"]] > 0
+    assert "x:elsewhere" not in i
+    with pytest.raises(ValueError, match="skill vectors"):
+        bad = SkillVectors("test/1", full.uris, full.matrix[:-1])
+        build_skill_model(dataclasses.replace(SMALL, skill_vectors=bad))
