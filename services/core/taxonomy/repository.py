@@ -76,14 +76,18 @@ LEFT JOIN LATERAL (
 #   when it has no preferred label in that language (the second half of each UNION ALL).
 # - `literal` holds labels containing the query (three letters or more), with a word
 #   starting with it (two letters) or starting with it (one letter); `fuzzy` holds labels
-#   with words like it (pg_trgm strict word similarity, for typos; only for three letters
-#   or more, as fewer match nearly everything). Both come from the trigram index. Fuzzy matching
+#   with words like it (pg_trgm strict word similarity, for typos; only for one word of
+#   three letters or more, as fewer letters match nearly everything). Both come from the trigram index. Fuzzy matching
 #   only runs when fewer than FUZZY_BELOW concepts match literally: rechecking the
 #   similarity of thousands of candidates is what makes a common word slow, and those
 #   fuzzy hits would rank after the literal ones anyway.
 # - Each concept keeps its best label (similarity is only worked out for that one, as it
 #   costs more than the rest of the query); `tier` indexes MATCH_KINDS.
-FUZZY_BELOW = 100
+# 20, and one word: a query that matches twenty concepts literally has its answers, and a query
+# of several words matches thousands of labels by any one of its words; the search by meaning
+# (search.py) covers what is near, so the costly fuzzy pass (120 ms for "customer service" on
+# full ESCO: 3,000 candidate labels) is kept for what it is for: a typo in a word.
+FUZZY_BELOW = 20
 SHORT_QUERY = 3
 
 _LABELS = """
@@ -151,7 +155,7 @@ _CANDIDATES = {
     "long": {
         "literal": "lower(l.label) LIKE '%' || $2 || '%'",
         "fuzzy": f"(SELECT count(DISTINCT concept_uri) FROM literal) < {FUZZY_BELOW} "
-        "AND $1 <<% lower(l.label)",
+        "AND strpos($1, ' ') = 0 AND $1 <<% lower(l.label)",
     },
     "short": {"literal": f"lower(l.label) LIKE ANY ({_WORD_PREFIX})", "fuzzy": "false"},
     "letter": {"literal": "lower(l.label) LIKE $2 || '%'", "fuzzy": "false"},

@@ -105,17 +105,29 @@ def _label_weights(hits: Sequence[SkillHit] | Sequence[OccupationHit]) -> list[f
     ]
 
 
-async def _semantic(
-    conn: asyncpg.Connection, settings: Settings, query: str, kind: vectors.Kind, limit: int
-) -> tuple[list[float], list[Ranked]]:
-    """The meaning's list, each hit weighing by how near it is (a typo means nothing much)."""
+async def _loaded(
+    conn: asyncpg.Connection, settings: Settings, query: str
+) -> vectors.LabelVectors | None:
+    """The label vectors when the query is long enough to mean something, else None."""
     if sum(c.isalpha() for c in query) < SEMANTIC_MIN_LETTERS:
-        return [], []
-    found = await vectors.loaded(conn, settings)
+        return None
+    return await vectors.loaded(conn, settings)
+
+
+def _semantic(
+    found: vectors.LabelVectors | None,
+    settings: Settings,
+    query: str,
+    kind: vectors.Kind,
+    limit: int,
+) -> tuple[list[float], list[Ranked]]:
+    """The meaning's list, each hit weighing by how near it is (a typo means nothing much).
+
+    Runs in a thread, beside the label search in PostgreSQL: the model and the matrix product
+    release the GIL, so a search costs the longer of the two, not their sum."""
     if found is None:
         return [], []
-    model = encoder(settings.encoder_threads)
-    vector = await asyncio.to_thread(model.encode_one, query)
+    vector = encoder(settings.encoder_threads).encode_one(query)
     hits = found.search(vector, kind, limit, SEMANTIC_FLOOR)
     weights = [
         WEIGHT_SEMANTIC * min(1.0, (hit.score - SEMANTIC_FLOOR) / (SEMANTIC_FULL - SEMANTIC_FLOOR))
@@ -135,14 +147,17 @@ async def skills(
     offset: int,
 ) -> SkillPage:
     """Skills for a (normalised) query, best first, from all three lists."""
-    labelled = await repository.search_skills(
-        conn, query=query, lang=lang, collection=collection, limit=CANDIDATES, offset=0
+    found = await _loaded(conn, settings, query)
+    labelled, (weights, meaning) = await asyncio.gather(
+        repository.search_skills(
+            conn, query=query, lang=lang, collection=collection, limit=CANDIDATES, offset=0
+        ),
+        asyncio.to_thread(_semantic, found, settings, query, "skill", CANDIDATES),
     )
     curated = [
         Ranked(hit.skill_uri, hit.term, "vocabulary")
         for hit in vocabulary.lookup(query, limit=CANDIDATES)
     ]
-    weights, meaning = await _semantic(conn, settings, query, "skill", CANDIDATES)
     fused = fuse(
         [
             ([WEIGHT_VOCABULARY] * len(curated), curated),
@@ -183,10 +198,13 @@ async def occupations(
     offset: int,
 ) -> OccupationPage:
     """Occupations for a (normalised) query, best first, from labels and meaning."""
-    labelled = await repository.search_occupations(
-        conn, query=query, lang=lang, isco=isco, limit=CANDIDATES, offset=0
+    found = await _loaded(conn, settings, query)
+    labelled, (weights, meaning) = await asyncio.gather(
+        repository.search_occupations(
+            conn, query=query, lang=lang, isco=isco, limit=CANDIDATES, offset=0
+        ),
+        asyncio.to_thread(_semantic, found, settings, query, "occupation", CANDIDATES),
     )
-    weights, meaning = await _semantic(conn, settings, query, "occupation", CANDIDATES)
     fused = fuse(
         [
             (

@@ -72,10 +72,14 @@ class LabelVectors:
         parts: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         for kind in ("skill", "occupation"):
             rows = np.flatnonzero(self.kinds == kind)
-            # Rows come grouped by concept (SELECT_LABELS_TO_EMBED orders them so).
+            # Rows come grouped by kind and then by concept (SELECT_LABELS_TO_EMBED orders them
+            # so), so a kind's rows are one slice: a view of the matrix, not a copy of it.
+            if len(rows) and rows[-1] - rows[0] + 1 != len(rows):
+                raise ValueError(f"the {kind} rows of the label vectors are not contiguous")
+            block = self.matrix[rows[0] : rows[-1] + 1] if len(rows) else self.matrix[:0]
             uris = self.uris[rows]
             starts = np.flatnonzero(np.r_[True, uris[1:] != uris[:-1]]) if len(rows) else rows
-            parts[kind] = (rows, starts, np.ascontiguousarray(self.matrix[rows]))
+            parts[kind] = (rows, starts, block)
         object.__setattr__(self, "_parts", parts)
 
     def search(self, query: np.ndarray, kind: Kind, limit: int, floor: float) -> list[SemanticHit]:
@@ -96,7 +100,7 @@ class LabelVectors:
         self, queries: np.ndarray, kind: Kind, uris: list[str]
     ) -> dict[str, tuple[float, int]]:
         """For each of `uris`: the best cosine of any of its labels with any query, and which."""
-        rows, starts, matrix = self._parts[kind]  # type: ignore[attr-defined]
+        _, _, matrix = self._parts[kind]  # type: ignore[attr-defined]
         spans = self._spans(kind)
         found: dict[str, tuple[float, int]] = {}
         if not len(queries):
@@ -331,7 +335,9 @@ async def ensure_built(
         if not database and (_folder(settings) / f"{version}.npz").is_file():
             return BuildReport(version, 0, 0.0, "stored", where)
         rows = await conn.fetch(queries.SELECT_LABELS_TO_EMBED, MAX_ALT)
-        matrix = await asyncio.to_thread(_encode, [r["label"] for r in rows], progress, model)
+        labels = [r["label"] for r in rows]
+        model = model or encoder(settings.encoder_threads)
+        matrix = await asyncio.to_thread(_encode, labels, progress, model)
         vectors = LabelVectors(
             version,
             np.array([r["concept_uri"] for r in rows]),
@@ -350,8 +356,9 @@ async def ensure_built(
     return BuildReport(version, len(vectors.uris), time.perf_counter() - started, source, where)
 
 
-def _encode(labels: list[str], progress: Progress | None, model: Encoder | None) -> np.ndarray:
-    model = model or encoder(threads=os.cpu_count() or 1)
+def _encode(labels: list[str], progress: Progress | None, model: Encoder) -> np.ndarray:
+    # One thread: the model's matrix products are small, and with two threads on a machine
+    # that has anything else to do they wait on each other (measured: 6x slower).
     matrix = np.zeros((len(labels), DIMENSIONS), dtype=np.float32)
     for start in range(0, len(labels), ENCODE_CHUNK):
         stop = min(len(labels), start + ENCODE_CHUNK)
