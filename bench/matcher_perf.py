@@ -4,15 +4,20 @@ The figures are measured in a child process (`python -m bench.matcher_perf --jso
 its peak RSS is the matcher workload's alone, not the import benchmarks' before it. Sizes
 come from OPSTAP_BENCH_PEOPLE and OPSTAP_BENCH_VACANCIES (100,000 and 20,000 by default).
 
-The baseline is the same formula written the plain way, one pair at a time with dicts and
-loops (PlainScorer below, from the formula documented in services/matcher/credit.py):
+The model is built with the skill vectors when the encoder is there (cached under
+.opstap/bench by bench.matcher_data.skill_vectors; encoding is not timed), as the worker has
+them. The baseline is the same formula written the plain way, one pair at a time with dicts
+and loops (PlainScorer below, from the formula documented in services/matcher/credit.py):
 every required skill takes its best credit over the person's skills, the skill itself or a
-related one, times the source and level factors; the score is the weighted mean of those
-credits (essential 2, optional 1). Its pair rate is measured on a sample in the same run.
+related one, times the source and level factors; coverage is the mean of those credits
+weighted by relation (essential 1, optional 0.25) and specificity; fit the share of the
+person's profile the vacancy uses (related use included); the score their blend. Its pair rate
+is measured on a sample in the same run.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import json
 import os
@@ -59,7 +64,8 @@ def sizes() -> tuple[int, int]:
 class PlainScorer:
     """One pair at a time: dict lookups and loops over the model's related-skill table."""
 
-    FIT = 0.25  # the fit term's share of the score, as documented in services/matcher/credit.py
+    FIT = 0.5  # the fit term's share of the score, as documented in services/matcher/credit.py
+    STEP = 1024  # fit's terms are whole 1/1024ths (credit.py)
 
     def __init__(self, model: SkillModel) -> None:
         self.model = model
@@ -99,10 +105,15 @@ class PlainScorer:
             total += weight
             weighted += weight * best
         coverage = weighted / total
-        # Fit: the share of the person's distinct skills (by specificity) the vacancy requires.
+        # Fit: the share of the person's distinct skills (by specificity) the vacancy uses,
+        # itself (1) or through its best related required skill.
         own = {skill.uri for skill in person.skills}
         profile = sum(self.model.specificity(uri) for uri in own)
-        used = sum(self.model.specificity(uri) for uri in own if uri in needed)
+        used = 0.0
+        for uri in own:
+            related = self.related.get(uri, {})
+            use = 1.0 if uri in needed else max((related.get(j, 0.0) for j in needed), default=0)
+            used += round(self.model.specificity(uri) * use * self.STEP) / self.STEP
         fit = used / profile if profile else 0.0
         return round(100.0 * ((1 - self.FIT) * coverage + self.FIT * fit), 4)
 
@@ -187,6 +198,7 @@ def _inputs(folder: Path) -> Inputs:
     started = time.perf_counter()
     data = matcher_data.taxonomy_data(folder)
     read_s = time.perf_counter() - started
+    data = dataclasses.replace(data, skill_vectors=matcher_data.skill_vectors(data))
     started = time.perf_counter()
     model = build_skill_model(data)
     build_s = time.perf_counter() - started

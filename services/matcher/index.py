@@ -30,11 +30,16 @@ class PeopleIndex:
     column: np.ndarray
     source: np.ndarray
     level: np.ndarray
-    column_ptr: np.ndarray  # entries of column c: by_column[column_ptr[c]:column_ptr[c + 1]]
-    by_column: np.ndarray
     row_of: np.ndarray  # the row of each entry
     distinct: np.ndarray  # whether each entry is its row's first of its column (fit counts once)
+    # The entries again in column order (then row), for the one-vacancy path: those of column c
+    # are positions column_ptr[c]:column_ptr[c + 1] of these arrays.
+    column_ptr: np.ndarray
+    column_row: np.ndarray  # the row of each entry
+    column_factor: np.ndarray  # MAX_LEVEL x entries, float32: credit.FACTOR at min level 1..4
+    column_distinct: np.ndarray
     specificity: np.ndarray  # per row, float32: sum of idf over distinct skills (fit, exact)
+    idf: np.ndarray  # per column, float64: the model's idf, the unknown idf for extra columns
     rung: np.ndarray
     consent: np.ndarray
     latitude: np.ndarray  # NaN when unknown
@@ -55,6 +60,7 @@ class VacancyIndex:
     # vacancies x n_columns, float32: the idf of each required column (either relation, any
     # min level), for the fit term's numerators (credit.py).
     required: sparse.csr_matrix
+    required_by_column: sparse.csc_matrix  # the same by column: who requires a column
     rung: np.ndarray
     contract_kind: np.ndarray
     latitude: np.ndarray
@@ -95,10 +101,11 @@ def index_people(model: SkillModel, people: Sequence[Person]) -> PeopleIndex:
     # Fit's denominators: each person's distinct columns (entries are sorted by row, column).
     distinct = np.ones(len(column), dtype=bool)
     distinct[1:] = (column[1:] != column[:-1]) | (row_of[1:] != row_of[:-1])
-    total = np.bincount(
-        row_of[distinct], weights=_idf(model, n_columns)[column[distinct]], minlength=len(ordered)
-    )
+    idf = column_idf(model, n_columns)
+    total = np.bincount(row_of[distinct], weights=idf[column[distinct]], minlength=len(ordered))
     lat, lon = _coordinates(ordered)
+    by_column = np.argsort(column, kind="stable")
+    factor = credit.FACTOR[codes[by_column], clipped_levels[by_column]]  # entries x levels
     return PeopleIndex(
         people=ordered,
         model_version=model.version,
@@ -108,11 +115,14 @@ def index_people(model: SkillModel, people: Sequence[Person]) -> PeopleIndex:
         column=column.astype(np.int32),
         source=codes,
         level=clipped_levels.astype(np.int8),
-        column_ptr=pointers(column, n_columns),
-        by_column=np.argsort(column, kind="stable"),
         row_of=row_of,
         distinct=distinct,
+        column_ptr=pointers(column, n_columns),
+        column_row=row_of[by_column],
+        column_factor=np.ascontiguousarray(factor[:, 1:].T),
+        column_distinct=distinct[by_column],
         specificity=total.astype(np.float32),  # whole 1/1024ths: exact
+        idf=idf,
         rung=np.array([p.ladder_rung for p in ordered], dtype=np.int16),
         consent=np.array([p.consent_matching for p in ordered], dtype=bool),
         latitude=lat,
@@ -138,7 +148,7 @@ def index_vacancies(model: SkillModel, vacancies: Sequence[Vacancy]) -> VacancyI
     np.maximum.at(min_level, inverse, np.clip([s.min_level for s in skills], 1, credit.MAX_LEVEL))
     row, column = unique // n_columns, unique % n_columns
     relation = np.where(essential == 1, credit.WEIGHT["essential"], credit.WEIGHT["optional"])
-    idf = _idf(model, n_columns)
+    idf = column_idf(model, n_columns)
     weight = relation * idf[column]  # exact: see credit.requirements
     total = np.bincount(row, weights=weight, minlength=len(ordered))
     # float64 division then float32, exactly as credit.requirements computes each weight.
@@ -146,13 +156,17 @@ def index_vacancies(model: SkillModel, vacancies: Sequence[Vacancy]) -> VacancyI
     stacked = (min_level - 1) * n_columns + column
     shape = (len(ordered), credit.MAX_LEVEL * n_columns)
     lat, lon = _coordinates(ordered)
+    required = sorted_csr(idf[column].astype(np.float32), row, column, (len(ordered), n_columns))
+    by_column = required.tocsc()
+    by_column.sort_indices()
     return VacancyIndex(
         vacancies=ordered,
         model_version=model.version,
         extra=extra,
         n_columns=n_columns,
         weights=sorted_csr(values, row, stacked, shape),
-        required=sorted_csr(idf[column].astype(np.float32), row, column, (len(ordered), n_columns)),
+        required=required,
+        required_by_column=by_column,
         rung=np.array([v.ladder_rung for v in ordered], dtype=np.int16),
         contract_kind=np.array([v.contract_kind for v in ordered], dtype=object),
         latitude=lat,
@@ -160,7 +174,7 @@ def index_vacancies(model: SkillModel, vacancies: Sequence[Vacancy]) -> VacancyI
     )
 
 
-def _idf(model: SkillModel, n_columns: int) -> np.ndarray:
+def column_idf(model: SkillModel, n_columns: int) -> np.ndarray:
     """The idf of each column, float64: model skills', then the unknown idf for extra ones."""
     outside = np.full(max(0, n_columns - len(model.skill_uris)), model.unknown_idf)
     return np.concatenate((model.idf.astype(np.float64), outside))

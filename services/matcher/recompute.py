@@ -3,12 +3,13 @@
 Per chunk: C = best credit of each person for each required (min level, column), stacked
 (a max over the person's skills of related[i, j] * factor, built as sparse entries and reduced
 by sorting), then coverage = C @ W (sparse x sparse, float32, summed in stacked column order
-like credit.weighted_sum), fit's numerators = H @ R (H: each person's distinct skills as 0/1,
-R: each vacancy's required columns at their idf; exact) over the person's idf total, and the
-two blended as credit.blend does. Only the chunk x vacancies blocks in flight (THREADS of
-them, each under DENSE_CELLS) are ever dense; a person's top k is taken per chunk and each
-vacancy's top k is kept as a running selection across chunks. Scores are ranked as whole
-millionths, ties by id.
+like credit.weighted_sum), fit's numerators = H @ U (H: each person's distinct skills as 0/1;
+U: per column i and vacancy v, idf_i times v's use of i, the best related[i, j] over v's
+required j, in whole 1/1024ths as credit.fit_use rounds them: built once, by vacancies; exact)
+over the person's idf total, and the two blended as credit.blend does. Only the chunk x
+vacancies blocks in flight (THREADS of them, each under DENSE_CELLS) and U's scratch block are
+ever dense; a person's top k is taken per chunk and each vacancy's top k is kept as a running
+selection across chunks. Scores are ranked as whole millionths, ties by id.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class Plan:
     related: sparse.csr_matrix  # people's columns x used columns: related[:, used]
     min_level: np.ndarray  # of each used column
     weights: sparse.csr_matrix  # used columns x vacancies
-    required: sparse.csr_matrix  # people's columns x vacancies: idf of each required column
+    use: sparse.csr_matrix  # people's columns x vacancies: fit's term of each (module docstring)
 
 
 def run(
@@ -136,17 +137,73 @@ def _plan(related: sparse.csr_matrix, people: PeopleIndex, vacancies: VacancyInd
         return None
     shape = (len(used), len(vacancies.vacancies))
     weights = sorted_csr(cells.data[keep], compact, cells.row[keep], shape)
-    cells = vacancies.required.tocoo()
-    columns = to_people[cells.col]
-    keep = columns >= 0
-    required = sorted_csr(
-        cells.data[keep], columns[keep], cells.row[keep], (people.n_columns, shape[1])
-    )
     return Plan(
         _related_part(related, used % people.n_columns, n_skills, people.n_columns),
         used // people.n_columns + 1,
         weights,
-        required,
+        _use(related, people, vacancies, to_people),
+    )
+
+
+def _use(
+    related: sparse.csr_matrix, people: PeopleIndex, vacancies: VacancyIndex, to_people: np.ndarray
+) -> sparse.csr_matrix:
+    """U[i, v] = credit.fit_use(idf_i, best related[i, j] over v's required columns j) for the
+    columns i people have (people's columns x vacancies, float32), built for a chunk of
+    vacancies at a time in a dense scratch block (under DENSE_CELLS / 4)."""
+    width, n_vacancies = people.n_columns, len(vacancies.vacancies)
+    chunk = max(1, DENSE_CELLS // 4 // max(1, width))
+    with ThreadPoolExecutor(THREADS) as pool:
+        blocks = list(
+            pool.map(
+                lambda start: _use_block(
+                    related, people, vacancies, to_people, start, min(n_vacancies, start + chunk)
+                ),
+                range(0, n_vacancies, chunk),
+            )
+        )
+    if not blocks:
+        return sparse.csr_matrix((width, n_vacancies), dtype=np.float32)
+    use = sparse.hstack(blocks, format="csc").tocsr()
+    use.sort_indices()
+    return use
+
+
+def _use_block(
+    related: sparse.csr_matrix,
+    people: PeopleIndex,
+    vacancies: VacancyIndex,
+    to_people: np.ndarray,
+    start: int,
+    stop: int,
+) -> sparse.csc_matrix:
+    """U's columns start..stop (a CSC block)."""
+    n_skills, width = related.shape[0], people.n_columns
+    scratch = np.zeros((stop - start) * width, dtype=np.float32)  # row-major: v * width + i
+    pointer = vacancies.required.indptr[start : stop + 1]
+    lengths = np.diff(pointer)
+    # The k-th required column of every vacancy at once: within one k, no cell of the scratch
+    # block is hit twice (one column per vacancy, each related row without repeats), so a
+    # plain maximum over gathered cells is the running best, in the same order every time.
+    for k in range(int(lengths.max()) if len(lengths) else 0):
+        owners = np.flatnonzero(lengths > k)
+        columns = to_people[vacancies.required.indices[pointer[owners] + k]]
+        outside = columns >= n_skills  # outside the model: relates only to itself
+        scratch[owners[outside] * width + columns[outside]] = 1.0
+        inside = (columns >= 0) & ~outside
+        owners, columns = owners[inside], columns[inside]
+        lo = related.indptr[columns]
+        counts = related.indptr[columns + 1] - lo
+        positions = ranges(lo, counts)
+        cells = np.repeat(owners * width, counts) + related.indices[positions]
+        scratch[cells] = np.maximum(scratch[cells], related.data[positions])
+    cells = np.flatnonzero(scratch)  # by vacancy, then column: CSC order
+    v, i = np.divmod(cells, width)
+    held = np.diff(people.column_ptr)[i] > 0  # columns nobody has are not needed
+    v, i, cells = v[held], i[held], cells[held]
+    values = credit.fit_use(people.idf[i], scratch[cells]).astype(np.float32)
+    return sparse.csc_matrix(
+        (values, i.astype(np.int32), pointers(v, stop - start)), shape=(width, stop - start)
     )
 
 
@@ -167,14 +224,13 @@ def _chunk_scores(people: PeopleIndex, rows: np.ndarray, plan: Plan) -> np.ndarr
     """Quantised scores of these people against every vacancy: dense float32 rows x vacancies."""
     dense = (_credits(people, rows, plan) @ plan.weights).toarray()
     dense = dense.astype(np.float32, copy=False)
-    # credit.blend, in place: fit is 0 outside the numerators' entries, and there
-    # coverage * COVER + 0 is coverage * COVER to the bit.
+    # credit.blend, in place: each product rounded to float32, then the sum.
     dense *= credit.COVER
-    used = (_distinct_skills(people, rows) @ plan.required).tocoo()
-    if used.nnz:
-        r, c = used.row, used.col
-        fit = credit.fit(used.data, people.specificity[rows][r])
-        dense[r, c] += fit * credit.FIT
+    fit = credit.fit(
+        (_distinct_skills(people, rows) @ plan.use).toarray(), people.specificity[rows][:, None]
+    )
+    fit *= credit.FIT
+    dense += fit
     return credit.quantise(dense)
 
 

@@ -17,7 +17,14 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from . import constraints, credit, recompute
-from .index import PeopleIndex, VacancyIndex, index_people, index_vacancies, ranges
+from .index import (
+    PeopleIndex,
+    VacancyIndex,
+    column_idf,
+    index_people,
+    index_vacancies,
+    ranges,
+)
 from .similarity import SkillModel
 from .types import Explanation, Filters, Person, SkillEvidence, Vacancy
 
@@ -40,8 +47,8 @@ class Matcher:
     def score(self, person: Person, vacancy: Vacancy) -> float:
         """The pair's score, 0-100."""
         reqs = credit.requirements(vacancy, self.model)
-        best, _, _ = self._best_credits(person, reqs)
-        return _score(best, reqs, credit.fit_terms(person, reqs, self.model))
+        best, _, _, terms = self._best_credits(person, reqs)
+        return _score(best, reqs, terms)
 
     def explain(self, person: Person, vacancy: Vacancy) -> Explanation:
         """The pair's score with its components, skill evidence, gaps and constraints."""
@@ -50,8 +57,7 @@ class Matcher:
     def _explain(
         self, person: Person, vacancy: Vacancy, reqs: tuple[credit.Requirement, ...]
     ) -> Explanation:
-        best, via, levels = self._best_credits(person, reqs)
-        terms = credit.fit_terms(person, reqs, self.model)
+        best, via, levels, terms = self._best_credits(person, reqs)
         found: dict[str, list[tuple[int, SkillEvidence]]] = {"matched": [], "related": []}
         missing: dict[str, list[tuple[int, str]]] = {"essential": [], "optional": []}
         for position, req in enumerate(reqs):
@@ -78,15 +84,22 @@ class Matcher:
 
     def _best_credits(
         self, person: Person, reqs: tuple[credit.Requirement, ...]
-    ) -> tuple[np.ndarray, list[str | None], list[int | None]]:
-        """Per requirement: the best credit, the related skill it came through, its level."""
+    ) -> tuple[np.ndarray, list[str | None], list[int | None], np.ndarray]:
+        """Per requirement: the best credit, the related skill it came through, its level;
+        and fit's [numerator, denominator] (credit.py)."""
         skills = sorted(
             (s.uri, self.model.index.get(s.uri, -1), credit.source_code(s.source), s.level)
             for s in person.skills
         )
+        # Fit counts each distinct skill once (skills are sorted by URI).
+        first = [i for i, s in enumerate(skills) if i == 0 or s[0] != skills[i - 1][0]]
+        idf = np.array([self.model.specificity(skills[i][0]) for i in first], dtype=np.float64)
         if not skills or not reqs:
-            return np.zeros(len(reqs), np.float32), [None] * len(reqs), [None] * len(reqs)
-        table, direct = self._credit_table(skills, reqs)
+            terms = credit.fit_sums(idf, np.zeros(len(first), np.float32))
+            return np.zeros(len(reqs), np.float32), [None] * len(reqs), [None] * len(reqs), terms
+        table, direct, related = self._credit_table(skills, reqs)
+        # The vacancy's use of each skill: itself 1.0, else its best relation to a requirement.
+        terms = credit.fit_sums(idf, related.max(axis=1)[first])
         best = table.max(axis=0)
         hit = (table == best) & (best > 0)
         # Ties: the skill itself first, then the lowest URI (skills are sorted by URI).
@@ -102,13 +115,13 @@ class Matcher:
             credit.level(skills[c][3]) if ok else None
             for c, ok in zip(chosen, covered, strict=True)
         ]
-        return best, via, levels
+        return best, via, levels, terms
 
     def _credit_table(
         self, skills: list[tuple[str, int, int, int]], reqs: tuple[credit.Requirement, ...]
-    ) -> tuple[np.ndarray, np.ndarray]:
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """credit[i, j] = related[i, j] * factor of person skill i at requirement j's min level,
-        and whether person skill i is requirement j itself."""
+        whether person skill i is requirement j itself, and related[i, j] (1.0 for itself)."""
         related = np.zeros((len(skills), len(reqs)), dtype=np.float32)
         columns = np.array([r.column for r in reqs], dtype=np.int64)
         lookup = np.full(self.n_skills, -1, dtype=np.int64)
@@ -131,7 +144,7 @@ class Matcher:
         source = np.array([s[2] for s in skills], dtype=np.int64)[:, None]
         level = np.clip(np.array([s[3] for s in skills], dtype=np.int64), 1, credit.MAX_LEVEL)
         min_level = np.array([r.min_level for r in reqs], dtype=np.int64)[None, :]
-        return related * credit.FACTOR[source, level[:, None], min_level], direct
+        return related * credit.FACTOR[source, level[:, None], min_level], direct, related
 
     # Indexes ------------------------------------------------------------------------------
 
@@ -171,20 +184,32 @@ class Matcher:
     def _people_scores(self, vacancy: Vacancy, people: PeopleIndex) -> np.ndarray:
         """Unquantised float32 scores (0-1) of every person in the index for one vacancy."""
         total = np.zeros(len(people.people), dtype=np.float32)
-        having: list[np.ndarray] = []  # entries of each required column, once per person
-        idf: list[np.ndarray] = []
-        for req in credit.requirements(vacancy, self.model):
+        reqs = credit.requirements(vacancy, self.model)
+        # How much the vacancy uses each of the people's columns (credit.py, fit): the best
+        # related[i, j] over its required columns j, 1.0 for a required column itself.
+        use = np.zeros(people.n_columns, dtype=np.float32)
+        for req in reqs:
             column = req.column if req.column >= 0 else people.extra.get(req.uri, -1)
             if column >= 0:
                 total += self._column_credit(people, column, req.min_level) * req.weight
-                lo, hi = people.column_ptr[column : column + 2]
-                entries = people.by_column[lo:hi]
-                having.append(entries[people.distinct[entries]])
-                idf.append(np.full(len(having[-1]), self.model.specificity(req.uri)))
+            if 0 <= column < self.n_skills:
+                lo, hi = self.related_by_column.indptr[column : column + 2]
+                sources = self.related_by_column.indices[lo:hi]
+                use[sources] = np.maximum(use[sources], self.related_by_column.data[lo:hi])
+            elif column >= 0:
+                use[column] = 1.0
         # Fit's numerators: whole 1/1024ths, so the float64 sums are exact, as float32 too.
-        rows = people.row_of[np.concatenate(having)] if having else np.zeros(0, np.int64)
-        weights = np.concatenate(idf) if idf else np.zeros(0)
-        used = np.bincount(rows, weights=weights, minlength=len(people.people))
+        used_columns = np.flatnonzero(use)
+        starts = people.column_ptr[used_columns]
+        counts = people.column_ptr[used_columns + 1] - starts
+        positions = ranges(starts, counts)
+        distinct = people.column_distinct[positions]
+        terms = np.repeat(credit.fit_use(people.idf[used_columns], use[used_columns]), counts)
+        used = np.bincount(
+            people.column_row[positions[distinct]],
+            weights=terms[distinct],
+            minlength=len(people.people),
+        )
         return credit.blend(total, credit.fit(used.astype(np.float32), people.specificity))
 
     def _column_credit(self, people: PeopleIndex, column: int, min_level: int) -> np.ndarray:
@@ -197,11 +222,10 @@ class Matcher:
             sources, related = np.array([column]), np.array([1.0], dtype=np.float32)
         starts = people.column_ptr[sources]
         counts = people.column_ptr[sources + 1] - starts
-        entries = people.by_column[ranges(starts, counts)]
-        factor = credit.FACTOR[people.source[entries], people.level[entries], min_level]
-        values = np.repeat(related, counts) * factor
+        positions = ranges(starts, counts)
+        values = np.repeat(related, counts) * people.column_factor[min_level - 1, positions]
         best = np.zeros(len(people.people), dtype=np.float32)
-        np.maximum.at(best, people.row_of[entries], values)
+        np.maximum.at(best, people.column_row[positions], values)
         return best
 
     # One person against all vacancies -----------------------------------------------------
@@ -241,11 +265,7 @@ class Matcher:
             for s in person.skills
             if s.uri in columns
         ]
-        # The person's distinct columns, for fit's numerators: required @ has, exact in float32.
-        has = np.zeros(vacancies.n_columns, dtype=np.float32)
-        has[[column for column, _, _ in skills]] = 1.0
-        used = np.asarray(vacancies.required @ has, dtype=np.float32)
-        profile = credit.fit_terms(person, (), self.model)[1]  # the denominator: all skills
+        profile = credit.profile(person, self.model)  # fit's denominator: all skills
         # Best credit per (min level, column), stacked like the index's weight columns.
         best = np.zeros((credit.MAX_LEVEL, vacancies.n_columns), dtype=np.float32)
         for column, source, level in skills:
@@ -258,7 +278,30 @@ class Matcher:
             else:
                 best[:, column] = np.maximum(best[:, column], factor)
         coverage = np.asarray(vacancies.weights @ best.ravel(), dtype=np.float32)
-        return credit.blend(coverage, credit.fit(used, profile))
+        return credit.blend(coverage, credit.fit(self._fit_numerators(skills, vacancies), profile))
+
+    def _fit_numerators(
+        self, skills: list[tuple[int, int, int]], vacancies: VacancyIndex
+    ) -> np.ndarray:
+        """Per vacancy, sum over the person's distinct columns of idf x the vacancy's use of it
+        (credit.py, fit), as float32 (exact)."""
+        idf = column_idf(self.model, vacancies.n_columns)
+        by_column = vacancies.required_by_column
+        used = np.zeros(len(vacancies.vacancies), dtype=np.float64)
+        for column in sorted({column for column, _, _ in skills}):
+            if column < self.n_skills:
+                lo, hi = self.related.indptr[column : column + 2]
+                targets, values = self.related.indices[lo:hi], self.related.data[lo:hi]
+            else:  # outside the model: it relates only to itself
+                targets, values = np.array([column]), np.ones(1, dtype=np.float32)
+            starts = by_column.indptr[targets]
+            counts = by_column.indptr[targets + 1] - starts
+            rows = by_column.indices[ranges(starts, counts)]
+            use = np.zeros(len(vacancies.vacancies), dtype=np.float32)
+            np.maximum.at(use, rows, np.repeat(values, counts))
+            hit = np.flatnonzero(use)
+            used[hit] += credit.fit_use(idf[column], use[hit])
+        return used.astype(np.float32)
 
     # Everyone against everyone ------------------------------------------------------------
 

@@ -66,7 +66,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from .types import SkillVectors, TaxonomyData
 
 # The method of the model and of the scorer on it (credit.py): stored matches carry the version.
-METHOD_VERSION = "hierarchy+explicit+tfidf-cosine+semantic-rank+idf/3"
+METHOD_VERSION = "hierarchy+explicit+tfidf-cosine+semantic-rank+idf+related-fit/4"
 
 NEIGHBOURS = 100  # kept per skill besides explicit relations (module docstring: why that many)
 MIN_SIMILARITY = 0.1  # the least combined similarity kept, before the cap

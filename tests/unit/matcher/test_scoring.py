@@ -6,8 +6,9 @@ import dataclasses
 
 import pytest
 
+from services.matcher.credit import FIT
 from services.matcher.scoring import Matcher
-from services.matcher.similarity import build_skill_model
+from services.matcher.similarity import RELATED_CAP, build_skill_model
 from services.matcher.types import (
     Filters,
     Person,
@@ -27,6 +28,14 @@ def person(*skills: tuple[str, int, Source], pid: str = "p1", **fields: object) 
 def vacancy(*skills: tuple[str, str, int], vid: str = "v1", **fields: object) -> Vacancy:
     reqs = tuple(VacancySkill(uri, rel, level) for uri, rel, level in skills)  # type: ignore[arg-type]
     return dataclasses.replace(Vacancy(vid, reqs, 4, "paid", 20, 32), **fields)  # type: ignore[arg-type]
+
+
+COVER = 1.0 - float(FIT)  # the score is COVER * coverage + FIT * fit (credit.py)
+
+
+def blend(coverage: float, fit: float) -> float:
+    """The 0-100 score from coverage and fit, each 0-100."""
+    return COVER * coverage + float(FIT) * fit
 
 
 CLEANING = vacancy(("s:windows", "essential", 1), ("s:floors", "optional", 1))
@@ -61,8 +70,8 @@ def test_an_essential_skill_weighs_four_times_an_optional_one(small_matcher: Mat
     essential_only = small_matcher.explain(person(("s:cook", 1, "observed")), v)
     optional_only = small_matcher.explain(person(("s:floors", 1, "observed")), v)
     # Coverage 80 and 20; each person's one skill is required, so fit is 100 for both.
-    assert essential_only.score == pytest.approx(0.75 * 80.0 + 25.0, abs=1e-3)
-    assert optional_only.score == pytest.approx(0.75 * 20.0 + 25.0, abs=1e-3)
+    assert essential_only.score == pytest.approx(blend(80.0, 100.0), abs=1e-3)
+    assert optional_only.score == pytest.approx(blend(20.0, 100.0), abs=1e-3)
     assert essential_only.components["fit"] == optional_only.components["fit"] == 100.0
 
 
@@ -70,15 +79,15 @@ def test_a_level_below_the_minimum_gives_part_credit(small_matcher: Matcher) -> 
     v = vacancy(("s:lonely", "essential", 4))
     explanation = small_matcher.explain(person(("s:lonely", 1, "observed")), v)
     assert explanation.components["essential"] == 25.0
-    assert explanation.score == 0.75 * 25.0 + 25.0  # fit 100: the person's one skill is used
+    assert explanation.score == blend(25.0, 100.0)  # fit 100: the person's one skill is used
     assert explanation.matched[0].person_level == 1
     assert explanation.matched[0].min_level == 4
-    assert small_matcher.score(person(("s:lonely", 2, "observed")), v) == 0.75 * 50.0 + 25.0
+    assert small_matcher.score(person(("s:lonely", 2, "observed")), v) == blend(50.0, 100.0)
 
 
 def test_self_reported_counts_less_than_observed_or_certified(small_matcher: Matcher) -> None:
     v = vacancy(("s:lonely", "essential", 1))
-    assert small_matcher.score(person(("s:lonely", 1, "self")), v) == 0.75 * 80.0 + 25.0
+    assert small_matcher.score(person(("s:lonely", 1, "self")), v) == blend(80.0, 100.0)
     assert small_matcher.score(person(("s:lonely", 1, "observed")), v) == 100.0
     assert small_matcher.score(person(("s:lonely", 1, "certified")), v) == 100.0
 
@@ -86,14 +95,19 @@ def test_self_reported_counts_less_than_observed_or_certified(small_matcher: Mat
 def test_a_related_skill_gives_partial_credit_through_it(small_matcher: Matcher) -> None:
     v = vacancy(("s:glass", "essential", 1))
     explanation = small_matcher.explain(person(("s:windows", 3, "observed")), v)
-    assert 0 < explanation.score < 70.0 + 1e-6
+    assert 0 < explanation.score <= 100 * RELATED_CAP
     assert explanation.matched == ()
     (evidence,) = explanation.related
     assert evidence.skill_uri == "s:glass"
     assert evidence.via_uri == "s:windows"
     assert evidence.person_level == 3
-    assert explanation.components["fit"] == 0.0  # s:glass is not the person's own skill
-    assert evidence.credit == pytest.approx(explanation.score / 75, abs=1e-4)
+    assert explanation.components["essential"] == pytest.approx(100 * evidence.credit, abs=1e-2)
+    # The vacancy uses the person's one skill through the relation: fit is the same credit
+    # (whole 1/1024ths of the skill's idf), and the score their blend.
+    assert explanation.components["fit"] == pytest.approx(100 * evidence.credit, abs=0.1)
+    assert explanation.score == pytest.approx(
+        blend(explanation.components["essential"], explanation.components["fit"]), abs=1e-3
+    )
 
 
 def test_the_skill_itself_beats_a_related_one(small_matcher: Matcher) -> None:
@@ -107,11 +121,13 @@ def test_the_skill_itself_beats_a_related_one(small_matcher: Matcher) -> None:
 
 def test_related_skills_do_not_add_up_past_the_best_one(small_matcher: Matcher) -> None:
     v = vacancy(("s:floors", "essential", 1))
-    one = small_matcher.score(person(("s:windows", 4, "observed")), v)
-    two = small_matcher.score(person(("s:windows", 4, "observed"), ("s:glass", 4, "observed")), v)
-    assert two == pytest.approx(
-        max(one, small_matcher.score(person(("s:glass", 4, "observed")), v))
-    )
+
+    def coverage(*uris: str) -> float:
+        p = person(*((uri, 4, "observed") for uri in uris))  # type: ignore[misc]
+        return small_matcher.explain(p, v).components["essential"]
+
+    assert coverage("s:windows") > 0 and coverage("s:glass") > 0
+    assert coverage("s:windows", "s:glass") == max(coverage("s:windows"), coverage("s:glass"))
 
 
 def test_a_skill_listed_twice_counts_once_at_its_strictest(small_matcher: Matcher) -> None:
@@ -126,7 +142,7 @@ def test_a_skill_listed_twice_counts_once_at_its_strictest(small_matcher: Matche
 
 def test_a_skill_outside_the_model_covers_only_itself(small_matcher: Matcher) -> None:
     v = vacancy(("x:outside", "essential", 1), ("s:cook", "essential", 1))
-    assert small_matcher.score(person(("x:outside", 1, "observed")), v) == 0.75 * 50.0 + 25.0
+    assert small_matcher.score(person(("x:outside", 1, "observed")), v) == blend(50.0, 100.0)
     assert small_matcher.score(person(("x:other", 1, "observed")), v) == 0.0
 
 
@@ -258,7 +274,7 @@ def test_recompute_yields_pairs_with_their_scores(small_matcher: Matcher) -> Non
     )
     assert pairs == [
         ("v1", "a", small_matcher.score(people[0], CLEANING)),
-        ("v2", "b", 0.75 * 80.0 + 25.0),
+        ("v2", "b", blend(80.0, 100.0)),
     ]
 
 

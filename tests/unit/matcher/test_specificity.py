@@ -65,7 +65,8 @@ def test_a_rare_skill_weighs_more_than_a_generic_one() -> None:
     assert total == pytest.approx(100.0, abs=1e-3)
     assert rare.components == {"essential": rare.components["essential"], "fit": 100.0}
     coverage = rare.components["essential"]
-    assert rare.score == pytest.approx(0.75 * coverage + 0.25 * 100.0, abs=1e-3)
+    fit = float(credit.FIT)
+    assert rare.score == pytest.approx((1 - fit) * coverage + fit * 100.0, abs=1e-3)
 
 
 def test_a_welder_ranks_the_welding_job_above_a_generic_one() -> None:
