@@ -17,6 +17,11 @@ parameters were fixed, and run() reports them next to the tuned ones. A seed dra
 vacancies' minimum levels and the people, so report seeds are new people, not new
 occupations: independent held-out cases (other generators, through the API) are run elsewhere.
 
+Below the table, a ceiling for exact and thin people (ceiling_scores): the generator's own odds
+that a vacancy's occupation produced the person's skills. Where several occupations list the
+same essential skills, or the person's few skills sit among the essentials of dozens, no scorer
+can tell the own one from the rest; the ceiling shows how often that leaves it out of the top 10.
+
 The matcher's scores are the very blocks the recompute ranks (recompute.scores, quantised);
 a few pairs are checked against Matcher.score, a few people's best vacancy against
 vacancies_for, and a few people's top 10 against Matcher.recompute. Constraints (hours,
@@ -36,6 +41,7 @@ from pathlib import Path
 
 import numpy as np
 from scipy import sparse
+from scipy.special import gammaln
 
 from bench import matcher_data
 from bench.common import Figure, taxonomy_dir
@@ -175,6 +181,25 @@ def disagreements(
     return found
 
 
+def ceiling_scores(people: Sequence[Person], vacancies: Sequence[Vacancy]) -> np.ndarray:
+    """A reference, not a method: how likely each vacancy's occupation is to have produced the
+    person's skills as a draw from its essential skills (all of them among its essentials
+    first; then the fewer essentials, the likelier: one in C(essentials, skills)). For exact
+    and thin people that is about the best any scorer can do from the skills alone (it ignores
+    only how many skills the generator draws); for the other kinds it means little."""
+    p_rows = [{s.uri for s in person.skills} for person in people]
+    v_rows = [{s.uri for s in v.skills if s.relation == "essential"} for v in vacancies]
+    columns: dict[str, int] = {}
+    p, v = _incidence(p_rows, columns), _incidence(v_rows, columns)
+    p.resize((p.shape[0], len(columns)))
+    v.resize((v.shape[0], len(columns)))
+    hits = (p @ v.T).toarray()
+    m = np.array([len(r) for r in p_rows], dtype=np.float64)[:, None]
+    e = np.maximum(np.array([len(r) for r in v_rows], dtype=np.float64)[None, :], m)
+    log_ways = gammaln(e + 1) - gammaln(m + 1) - gammaln(e - m + 1)
+    return np.asarray(1000.0 * (hits - m) - log_ways)
+
+
 def ranks(scores: np.ndarray, own: np.ndarray) -> np.ndarray:
     """The own vacancy's rank per person (1 = best); ties count against it."""
     own_score = scores[np.arange(len(own)), own]
@@ -205,7 +230,7 @@ def evaluate(
     """The matcher and the Jaccard baseline on the same people, pooled over seeds."""
     matcher = Matcher(model or build_skill_model(data))
     near = matcher_data.neighbours(data)
-    found: dict[str, list[np.ndarray]] = {"matcher": [], "jaccard": []}
+    found: dict[str, list[np.ndarray]] = {"matcher": [], "jaccard": [], "ceiling": []}
     kinds: list[np.ndarray] = []
     problems: list[str] = []
     seconds = 0.0
@@ -220,6 +245,7 @@ def evaluate(
             problems = disagreements(matcher, chosen, ours)
         del ours
         found["jaccard"].append(ranks(jaccard_scores(chosen.people, chosen.vacancies), chosen.own))
+        found["ceiling"].append(ranks(ceiling_scores(chosen.people, chosen.vacancies), chosen.own))
         kinds.append(chosen.kind)
     assert chosen is not None, "no seeds"
     kind = np.concatenate(kinds)
@@ -249,6 +275,15 @@ def table(result: Evaluation, title: str) -> str:
             q = by[(scorer, kind)]
             cells.append("".join(f"{100 * q.top[k]:>7.1f}%" for k in TOPS) + f"{q.mrr:>8.3f}")
         lines.append(f"{kind:<12}{'':>9}{cells[0]}{'':>10}{cells[1]}")
+    ceiling = ", ".join(
+        f"{kind} r@1 {100 * by[('ceiling', kind)].top[1]:.1f}%"
+        f" r@10 {100 * by[('ceiling', kind)].top[10]:.1f}%"
+        for kind in ("exact", "thin")
+    )
+    lines.append(
+        f"ceiling (ceiling_scores: the generator's own odds from the skills, ties against): "
+        f"{ceiling}"
+    )
     return "\n".join(lines)
 
 

@@ -45,6 +45,12 @@ def test_the_evaluation_ranks_with_the_recompute_and_its_checks_agree() -> None:
     assert matcher_eval.disagreements(matcher, chosen, scores, checks=30) == []
     rank = matcher_eval.ranks(scores, chosen.own)
     assert rank.min() >= 1
+    ceiling = matcher_eval.ceiling_scores(chosen.people, chosen.vacancies)
+    exact = chosen.kind == matcher_data.KINDS.index("exact")
+    # All of an exact person's skills are the own occupation's essentials: never ranked below
+    # an occupation that lacks one of them.
+    own = ceiling[np.flatnonzero(exact), chosen.own[exact]]
+    assert np.all(own >= ceiling[np.flatnonzero(exact)].max(axis=1) - 999)
     # Ties count against: equal scores all rank at the lowest of their places.
     tied = np.array([[1.0, 1.0, 0.5]])
     assert matcher_eval.ranks(tied, np.array([0])).tolist() == [2]
