@@ -136,7 +136,8 @@ def matcher_scores(
     column = np.argsort([vacancy.id for vacancy in vacancies], kind="stable")
     to_rows = np.array([row[person.id] for person in people_index.people], dtype=np.int64)
     scores = np.zeros((len(people), len(vacancies)))
-    for rows, block in recompute.scores(matcher.related, people_index, vacancy_index):
+    blocks = recompute.scores(matcher.related, matcher.affinity, people_index, vacancy_index)
+    for rows, block in blocks:
         scores[np.ix_(to_rows[rows], column)] = block.astype(np.float64) / 10_000  # to_score
     return scores
 

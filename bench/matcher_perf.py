@@ -11,7 +11,8 @@ and loops (PlainScorer below, from the formula documented in services/matcher/cr
 every required skill takes its best credit over the person's skills, the skill itself or a
 related one, times the source and level factors; coverage is the mean of those credits
 weighted by relation (essential 1, optional 0.25) and specificity; fit the share of the
-person's profile the vacancy uses (related use included); the score their blend. Its pair rate
+person's profile the vacancy uses (through affinity, the wider relation); the score their
+blend. Its pair rate
 is measured on a sample in the same run.
 """
 
@@ -31,6 +32,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
 from bench import matcher_data
 from bench.common import Figure, taxonomy_dir
@@ -69,15 +71,19 @@ class PlainScorer:
 
     def __init__(self, model: SkillModel) -> None:
         self.model = model
-        related = model.related.tocsr()
-        uris = model.skill_uris
-        self.related: dict[str, dict[str, float]] = {}
+        self.related = self._table(model.related.tocsr(), model.skill_uris)
+        self.affinity = self._table(model.affinity.tocsr(), model.skill_uris)
+
+    @staticmethod
+    def _table(matrix: sparse.csr_matrix, uris: list[str]) -> dict[str, dict[str, float]]:
+        table: dict[str, dict[str, float]] = {}
         for i, uri in enumerate(uris):
-            lo, hi = related.indptr[i], related.indptr[i + 1]
-            self.related[uri] = {
+            lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+            table[uri] = {
                 uris[j]: float(v)
-                for j, v in zip(related.indices[lo:hi], related.data[lo:hi], strict=True)
+                for j, v in zip(matrix.indices[lo:hi], matrix.data[lo:hi], strict=True)
             }
+        return table
 
     def score(self, person: Person, vacancy: Vacancy) -> float:
         """0-100, rounded to 4 decimals."""
@@ -106,13 +112,13 @@ class PlainScorer:
             weighted += weight * best
         coverage = weighted / total
         # Fit: the share of the person's distinct skills (by specificity) the vacancy uses,
-        # itself (1) or through its best related required skill.
+        # itself (1) or through its best affinity to a required skill.
         own = {skill.uri for skill in person.skills}
         profile = sum(self.model.specificity(uri) for uri in own)
         used = 0.0
         for uri in own:
-            related = self.related.get(uri, {})
-            use = 1.0 if uri in needed else max((related.get(j, 0.0) for j in needed), default=0)
+            near = self.affinity.get(uri, {})
+            use = 1.0 if uri in needed else max((near.get(j, 0.0) for j in needed), default=0)
             used += round(self.model.specificity(uri) * use * self.STEP) / self.STEP
         fit = used / profile if profile else 0.0
         return round(100.0 * ((1 - self.FIT) * coverage + self.FIT * fit), 4)

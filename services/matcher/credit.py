@@ -16,14 +16,15 @@ order (by min level, then by column: model skills by index, others by URI: the o
 stacked columns in the sparse paths).
 
 Fit = sum_i t_i / sum_i s_i over the person's distinct skills i, where s_i is the skill's
-specificity (idf, as above) and t_i = s_i u_i rounded to whole 1/1024ths (fit_use), u_i being how
-much the vacancy uses skill i: 1 when it requires i (either relation), else the best
-related[i, j] over its required skills j (at most RELATED_CAP; 0 when none is related; a URI
-outside the model relates only to itself). How much of the person's own profile, weighed by
-specificity, the vacancy uses, a related use counting as the credit it would give. Both sums
-are whole multiples of 1/1024 (see similarity.py), so they are exact in float32 and float64 in
-any order; fit is their float32 quotient (0 for a person without skills). Source and level do
-not enter fit: it asks which of the person's skills the vacancy needs, not how well.
+specificity (idf, as above) and t_i = s_i u_i rounded to whole 1/1024ths (fit_use), u_i being
+how much the vacancy uses skill i: 1 when it requires i (either relation), else the best
+affinity[i, j] over its required skills j (similarity.py: related with more neighbours kept; at
+most RELATED_CAP; 0 when none is related; a URI outside the model relates only to itself).
+How much of the person's own profile, weighed by specificity, lies in what the vacancy asks
+for. Both sums are whole multiples of 1/1024 (see similarity.py), so they are exact in float32
+and float64 in any order; fit is their float32 quotient (0 for a person without skills).
+Source and level do not enter fit: it asks which of the person's skills the vacancy needs, not
+how well.
 
 Score = 100 * ((1 - FIT) * coverage + FIT * fit), FIT = 0.5, in float32 (each product rounded,
 then the sum), clipped to 0-1 and quantised to 4 decimals. The two terms look from both ends.

@@ -4,7 +4,7 @@ Per chunk: C = best credit of each person for each required (min level, column),
 (a max over the person's skills of related[i, j] * factor, built as sparse entries and reduced
 by sorting), then coverage = C @ W (sparse x sparse, float32, summed in stacked column order
 like credit.weighted_sum), fit's numerators = H @ U (H: each person's distinct skills as 0/1;
-U: per column i and vacancy v, idf_i times v's use of i, the best related[i, j] over v's
+U: per column i and vacancy v, idf_i times v's use of i, the best affinity[i, j] over v's
 required j, in whole 1/1024ths as credit.fit_use rounds them: built once, by vacancies; exact)
 over the person's idf total, and the two blended as credit.blend does. Only the chunk x
 vacancies blocks in flight (THREADS of them, each under DENSE_CELLS) and U's scratch block are
@@ -44,13 +44,14 @@ class Plan:
 
 def run(
     related: sparse.csr_matrix,
+    affinity: sparse.csr_matrix,
     people: PeopleIndex,
     vacancies: VacancyIndex,
     k: int,
     people_chunk: int,
 ) -> Iterator[tuple[str, str, float]]:
     """(vacancy_id, person_id, score) of the union of both top-k selections, by vacancy id."""
-    plan = _plan(related, people, vacancies)
+    plan = _plan(related, affinity, people, vacancies)
     rows = np.flatnonzero(people.consent)
     if plan is None or k <= 0 or len(rows) == 0:
         return
@@ -78,13 +79,14 @@ def run(
 
 def scores(
     related: sparse.csr_matrix,
+    affinity: sparse.csr_matrix,
     people: PeopleIndex,
     vacancies: VacancyIndex,
     people_chunk: int = 4096,
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """(rows, scores) per chunk of people, consenting or not: the quantised scores (whole
     millionths, rows x vacancies, dense float32) that run ranks, for evaluations."""
-    plan = _plan(related, people, vacancies)
+    plan = _plan(related, affinity, people, vacancies)
     n_vacancies, n_people = len(vacancies.vacancies), len(people.people)
     chunk = max(1, min(people_chunk, DENSE_CELLS // max(1, n_vacancies)))
     for start in range(0, n_people, chunk):
@@ -120,7 +122,12 @@ def _score_block(
     return negated, _top_per_row(negated, k)
 
 
-def _plan(related: sparse.csr_matrix, people: PeopleIndex, vacancies: VacancyIndex) -> Plan | None:
+def _plan(
+    related: sparse.csr_matrix,
+    affinity: sparse.csr_matrix,
+    people: PeopleIndex,
+    vacancies: VacancyIndex,
+) -> Plan | None:
     """The stacked required columns in the people's column space; None when nothing is."""
     n_skills, width = related.shape[0], vacancies.n_columns
     # Vacancy columns in the people's column space: a URI outside the model that no person
@@ -141,14 +148,14 @@ def _plan(related: sparse.csr_matrix, people: PeopleIndex, vacancies: VacancyInd
         _related_part(related, used % people.n_columns, n_skills, people.n_columns),
         used // people.n_columns + 1,
         weights,
-        _use(related, people, vacancies, to_people),
+        _use(affinity, people, vacancies, to_people),
     )
 
 
 def _use(
-    related: sparse.csr_matrix, people: PeopleIndex, vacancies: VacancyIndex, to_people: np.ndarray
+    affinity: sparse.csr_matrix, people: PeopleIndex, vacancies: VacancyIndex, to_people: np.ndarray
 ) -> sparse.csr_matrix:
-    """U[i, v] = credit.fit_use(idf_i, best related[i, j] over v's required columns j) for the
+    """U[i, v] = credit.fit_use(idf_i, best affinity[i, j] over v's required columns j) for the
     columns i people have (people's columns x vacancies, float32), built for a chunk of
     vacancies at a time in a dense scratch block (under DENSE_CELLS / 4)."""
     width, n_vacancies = people.n_columns, len(vacancies.vacancies)
@@ -157,7 +164,7 @@ def _use(
         blocks = list(
             pool.map(
                 lambda start: _use_block(
-                    related, people, vacancies, to_people, start, min(n_vacancies, start + chunk)
+                    affinity, people, vacancies, to_people, start, min(n_vacancies, start + chunk)
                 ),
                 range(0, n_vacancies, chunk),
             )
@@ -170,7 +177,7 @@ def _use(
 
 
 def _use_block(
-    related: sparse.csr_matrix,
+    affinity: sparse.csr_matrix,
     people: PeopleIndex,
     vacancies: VacancyIndex,
     to_people: np.ndarray,
@@ -178,12 +185,12 @@ def _use_block(
     stop: int,
 ) -> sparse.csc_matrix:
     """U's columns start..stop (a CSC block)."""
-    n_skills, width = related.shape[0], people.n_columns
+    n_skills, width = affinity.shape[0], people.n_columns
     scratch = np.zeros((stop - start) * width, dtype=np.float32)  # row-major: v * width + i
     pointer = vacancies.required.indptr[start : stop + 1]
     lengths = np.diff(pointer)
     # The k-th required column of every vacancy at once: within one k, no cell of the scratch
-    # block is hit twice (one column per vacancy, each related row without repeats), so a
+    # block is hit twice (one column per vacancy, each affinity row without repeats), so a
     # plain maximum over gathered cells is the running best, in the same order every time.
     for k in range(int(lengths.max()) if len(lengths) else 0):
         owners = np.flatnonzero(lengths > k)
@@ -192,11 +199,11 @@ def _use_block(
         scratch[owners[outside] * width + columns[outside]] = 1.0
         inside = (columns >= 0) & ~outside
         owners, columns = owners[inside], columns[inside]
-        lo = related.indptr[columns]
-        counts = related.indptr[columns + 1] - lo
+        lo = affinity.indptr[columns]
+        counts = affinity.indptr[columns + 1] - lo
         positions = ranges(lo, counts)
-        cells = np.repeat(owners * width, counts) + related.indices[positions]
-        scratch[cells] = np.maximum(scratch[cells], related.data[positions])
+        cells = np.repeat(owners * width, counts) + affinity.indices[positions]
+        scratch[cells] = np.maximum(scratch[cells], affinity.data[positions])
     cells = np.flatnonzero(scratch)  # by vacancy, then column: CSC order
     v, i = np.divmod(cells, width)
     held = np.diff(people.column_ptr)[i] > 0  # columns nobody has are not needed

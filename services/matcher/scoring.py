@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 import numpy as np
+from scipy import sparse
 
 from . import constraints, credit, recompute
 from .index import (
@@ -41,6 +42,10 @@ class Matcher:
         self.related.sort_indices()
         self.related_by_column = self.related.tocsc()
         self.related_by_column.sort_indices()
+        self.affinity = model.affinity.tocsr().astype(np.float32)
+        self.affinity.sort_indices()
+        self.affinity_by_column = self.affinity.tocsc()
+        self.affinity_by_column.sort_indices()
 
     # One pair -----------------------------------------------------------------------------
 
@@ -97,9 +102,9 @@ class Matcher:
         if not skills or not reqs:
             terms = credit.fit_sums(idf, np.zeros(len(first), np.float32))
             return np.zeros(len(reqs), np.float32), [None] * len(reqs), [None] * len(reqs), terms
-        table, direct, related = self._credit_table(skills, reqs)
-        # The vacancy's use of each skill: itself 1.0, else its best relation to a requirement.
-        terms = credit.fit_sums(idf, related.max(axis=1)[first])
+        table, direct, affinity = self._credit_table(skills, reqs)
+        # The vacancy's use of each skill: itself 1.0, else its best affinity to a requirement.
+        terms = credit.fit_sums(idf, affinity.max(axis=1)[first])
         best = table.max(axis=0)
         hit = (table == best) & (best > 0)
         # Ties: the skill itself first, then the lowest URI (skills are sorted by URI).
@@ -121,30 +126,23 @@ class Matcher:
         self, skills: list[tuple[str, int, int, int]], reqs: tuple[credit.Requirement, ...]
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """credit[i, j] = related[i, j] * factor of person skill i at requirement j's min level,
-        whether person skill i is requirement j itself, and related[i, j] (1.0 for itself)."""
-        related = np.zeros((len(skills), len(reqs)), dtype=np.float32)
+        whether person skill i is requirement j itself, and affinity[i, j] (1.0 for itself)."""
         columns = np.array([r.column for r in reqs], dtype=np.int64)
         lookup = np.full(self.n_skills, -1, dtype=np.int64)
         lookup[columns[columns >= 0]] = np.flatnonzero(columns >= 0)
-        model_rows = np.array([i for i, s in enumerate(skills) if s[1] >= 0], dtype=np.int64)
-        skill_ids = np.array([skills[i][1] for i in model_rows], dtype=np.int64)
-        starts = self.related.indptr[skill_ids]
-        counts = self.related.indptr[skill_ids + 1] - starts
-        positions = ranges(starts, counts)
-        owner = np.repeat(model_rows, counts)
-        target = lookup[self.related.indices[positions]]
-        hit = target >= 0
-        related[owner[hit], target[hit]] = self.related.data[positions[hit]]
-        direct = np.zeros(related.shape, dtype=bool)
+        direct = np.zeros((len(skills), len(reqs)), dtype=bool)
         position = {req.uri: j for j, req in enumerate(reqs)}
         for i, (uri, *_) in enumerate(skills):
             if uri in position:  # also skills outside the model, which only cover themselves
                 direct[i, position[uri]] = True
-        related[direct] = 1.0
+        related, affinity = (
+            _pair_values(matrix, [s[1] for s in skills], lookup, direct)
+            for matrix in (self.related, self.affinity)
+        )
         source = np.array([s[2] for s in skills], dtype=np.int64)[:, None]
         level = np.clip(np.array([s[3] for s in skills], dtype=np.int64), 1, credit.MAX_LEVEL)
         min_level = np.array([r.min_level for r in reqs], dtype=np.int64)[None, :]
-        return related * credit.FACTOR[source, level[:, None], min_level], direct, related
+        return related * credit.FACTOR[source, level[:, None], min_level], direct, affinity
 
     # Indexes ------------------------------------------------------------------------------
 
@@ -186,16 +184,16 @@ class Matcher:
         total = np.zeros(len(people.people), dtype=np.float32)
         reqs = credit.requirements(vacancy, self.model)
         # How much the vacancy uses each of the people's columns (credit.py, fit): the best
-        # related[i, j] over its required columns j, 1.0 for a required column itself.
+        # affinity[i, j] over its required columns j, 1.0 for a required column itself.
         use = np.zeros(people.n_columns, dtype=np.float32)
         for req in reqs:
             column = req.column if req.column >= 0 else people.extra.get(req.uri, -1)
             if column >= 0:
                 total += self._column_credit(people, column, req.min_level) * req.weight
             if 0 <= column < self.n_skills:
-                lo, hi = self.related_by_column.indptr[column : column + 2]
-                sources = self.related_by_column.indices[lo:hi]
-                use[sources] = np.maximum(use[sources], self.related_by_column.data[lo:hi])
+                lo, hi = self.affinity_by_column.indptr[column : column + 2]
+                sources = self.affinity_by_column.indices[lo:hi]
+                use[sources] = np.maximum(use[sources], self.affinity_by_column.data[lo:hi])
             elif column >= 0:
                 use[column] = 1.0
         # Fit's numerators: whole 1/1024ths, so the float64 sums are exact, as float32 too.
@@ -290,8 +288,8 @@ class Matcher:
         used = np.zeros(len(vacancies.vacancies), dtype=np.float64)
         for column in sorted({column for column, _, _ in skills}):
             if column < self.n_skills:
-                lo, hi = self.related.indptr[column : column + 2]
-                targets, values = self.related.indices[lo:hi], self.related.data[lo:hi]
+                lo, hi = self.affinity.indptr[column : column + 2]
+                targets, values = self.affinity.indices[lo:hi], self.affinity.data[lo:hi]
             else:  # outside the model: it relates only to itself
                 targets, values = np.array([column]), np.ones(1, dtype=np.float32)
             starts = by_column.indptr[targets]
@@ -312,7 +310,26 @@ class Matcher:
         vacancies (consenting people, scores above 0), computed in chunks of people."""
         self._check(people)
         self._check(vacancies)
-        return recompute.run(self.related, people, vacancies, k, people_chunk)
+        return recompute.run(self.related, self.affinity, people, vacancies, k, people_chunk)
+
+
+def _pair_values(
+    matrix: sparse.csr_matrix, rows: list[int], lookup: np.ndarray, direct: np.ndarray
+) -> np.ndarray:
+    """matrix[row, column] for each person skill (row, -1 outside the model) and requirement
+    (lookup: model column -> requirement), and 1.0 where the skill is the requirement."""
+    values = np.zeros(direct.shape, dtype=np.float32)
+    model_rows = np.array([i for i, row in enumerate(rows) if row >= 0], dtype=np.int64)
+    skill_ids = np.array([rows[i] for i in model_rows], dtype=np.int64)
+    starts = matrix.indptr[skill_ids]
+    counts = matrix.indptr[skill_ids + 1] - starts
+    positions = ranges(starts, counts)
+    owner = np.repeat(model_rows, counts)
+    target = lookup[matrix.indices[positions]]
+    hit = target >= 0
+    values[owner[hit], target[hit]] = matrix.data[positions[hit]]
+    values[direct] = 1.0
+    return values
 
 
 def _score(best: np.ndarray, reqs: tuple[credit.Requirement, ...], terms: np.ndarray) -> float:

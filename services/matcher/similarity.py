@@ -19,21 +19,25 @@ similarity:
   0.8) and their scale is the encoder's. Each skill's SEMANTIC_TOP nearest labels by cosine
   (at most the nearest SEMANTIC_SHARE of the other skills, for small taxonomies) get
   SEMANTIC_WEIGHT times 1 - rank / SEMANTIC_TOP (the nearest most).
-Each skill keeps its `neighbours` most similar skills at or above `min_similarity` plus its
-explicit relations; among siblings of equal hierarchy weight the other signals decide who is
-kept. The matrix is then made symmetric (a pair counts if either side keeps it) and scaled by
-RELATED_CAP so a related skill never counts as much as the skill itself (a group sibling gives
-0.4, a parent sibling 0.5). The diagonal is 1.0.
+Each skill keeps its `neighbours` (NEIGHBOURS) most similar skills at or above
+`min_similarity` plus its explicit relations; among siblings of equal hierarchy weight the other
+signals decide who is kept. The matrix is then made symmetric (a pair counts if either side
+keeps it) and scaled by RELATED_CAP so a related skill never counts as much as the skill itself
+(a group sibling gives 0.4, a parent sibling 0.5). The diagonal is 1.0. That is `related`, the
+credit coverage and the explanations use (credit.py). `affinity`, which fit uses, is built the
+same way with FIT_NEIGHBOURS per skill, taken in the same order: related <= affinity.
 
-Why that many neighbours: a skill group holds a median of 53 skills (the largest over 200),
-and a person who learned one skill of a group may hold any other. With only the 10 nearest
-kept (method version 2), a sibling drawn at random was almost never among them, and related
-credit found nothing to give. NEIGHBOURS = 100 keeps all siblings of most skills (the median
-skill has 56 siblings over its broader concepts, the 75th percentile 96); 50 kept noticeably
-fewer good matches on the evaluation, 200 no more. The cost is a larger matrix (about 110
-entries per skill against 14) and more work where the scorer expands a person's skills into the
-requirements they cover: see bench/matcher_perf.py. Keeping more neighbours does not let weak
-relations add up: the scorer takes the best credit per required skill, never a sum (credit.py).
+Why these widths: a skill group holds a median of 53 skills (the largest over 200), and a person
+who learned one skill of a group may hold any other. With only the 10 nearest kept (method
+version 2) a sibling drawn at random was almost never among them, and related credit found
+nothing to give. Fit asks whether a vacancy lies in the person's field, and needs nearly all
+siblings: FIT_NEIGHBOURS = 100 keeps all of them for most skills (the median skill has 56 over
+its broader concepts, the 75th percentile 96); on the evaluation's neighbours people 60 put 2
+points fewer in the top 10, 200 none more. Coverage credits a neighbour in place of a skill
+the person lacks; it gains little past the nearest 30 (one point in the top 10 with 100), while
+its cost grows with every neighbour, since the recompute expands each of a person's skills into
+the requirements it covers (bench/matcher_perf.py). More neighbours never let weak relations
+add up: the scorer takes the best credit per required skill, never a sum (credit.py).
 
 The model also holds each skill's specificity, an inverse document frequency over occupations:
 idf_j = log(1 + N / (1 + df_j)), N occupations of which df_j list skill j (either relation).
@@ -68,7 +72,8 @@ from .types import SkillVectors, TaxonomyData
 # The method of the model and of the scorer on it (credit.py): stored matches carry the version.
 METHOD_VERSION = "hierarchy+explicit+tfidf-cosine+semantic-rank+idf+related-fit/4"
 
-NEIGHBOURS = 100  # kept per skill besides explicit relations (module docstring: why that many)
+NEIGHBOURS = 30  # kept per skill for coverage (related), besides explicit relations ...
+FIT_NEIGHBOURS = 100  # ... and for fit (affinity): module docstring, why that many
 MIN_SIMILARITY = 0.1  # the least combined similarity kept, before the cap
 OPTIONAL_WEIGHT = 0.5  # an optional skill says less about an occupation than an essential one
 PARENT_WEIGHT = 1.0  # siblings under a broader skill, and a skill and its broader skill ...
@@ -90,11 +95,13 @@ CHUNK = 1024  # rows of the cosine computed at once: 1024 x 13,896 float32 is 57
 
 @dataclass(frozen=True, eq=False)
 class SkillModel:
-    """Skills, their index, and related[i, j]: the credit skill i gives for skill j (symmetric)."""
+    """Skills, their index, related[i, j]: the credit skill i gives for skill j (symmetric), and
+    affinity[i, j]: how much a vacancy asking for j uses a person's skill i (fit, credit.py)."""
 
     skill_uris: list[str]
     index: dict[str, int]
     related: sparse.csr_matrix  # n x n float32 in [0, 1]; diagonal 1.0; off-diagonal <= cap
+    affinity: sparse.csr_matrix  # the same with more neighbours, for fit: related <= affinity
     version: str
     labels: dict[str, tuple[str, str | None]]
     idf: np.ndarray  # n float32: each skill's specificity over occupations (module docstring)
@@ -110,27 +117,33 @@ def build_skill_model(
     data: TaxonomyData,
     *,
     neighbours: int = NEIGHBOURS,
+    fit_neighbours: int = FIT_NEIGHBOURS,
     min_similarity: float = MIN_SIMILARITY,
 ) -> SkillModel:
-    """Learn the skill-to-skill similarity from `data`; same input, same matrix and version."""
+    """Learn the skill-to-skill similarity from `data`; same input, same matrices and version.
+
+    `related` keeps `neighbours` per skill, `affinity` max(neighbours, fit_neighbours), both
+    at or above `min_similarity`, both with every explicit relation (module docstring)."""
     uris = sorted(set(data.skill_uris))
     index = {uri: i for i, uri in enumerate(uris)}
     semantic = _semantic_vectors(data.skill_vectors, index)
-    kept = _top_neighbours(
-        Signals(
-            _cooccurrence_vectors(data, index),
-            _hierarchy_pairs(data, index),
-            _explicit_pairs(data, index),
-            semantic,
-        ),
-        neighbours,
-        min_similarity,
+    related, affinity = (
+        _finish(kept, len(uris))
+        for kept in _top_neighbours(
+            Signals(
+                _cooccurrence_vectors(data, index),
+                _hierarchy_pairs(data, index),
+                _explicit_pairs(data, index),
+                semantic,
+            ),
+            (neighbours, max(neighbours, fit_neighbours)),
+            min_similarity,
+        )
     )
-    related = _finish(kept, len(uris))
     labels = {uri: data.labels[uri] for uri in uris if uri in data.labels}
     idf, unknown_idf = _specificity(data, index)
     params: dict[str, object] = {
-        "neighbours": neighbours,
+        "neighbours": [neighbours, fit_neighbours],
         "min_similarity": min_similarity,
         "weights": [OPTIONAL_WEIGHT, PARENT_WEIGHT, GROUP_WEIGHT, EXPLICIT_SIMILARITY],
         "semantic": [SEMANTIC_TOP, SEMANTIC_SHARE, SEMANTIC_WEIGHT, COSINE_DECIMALS],
@@ -140,7 +153,7 @@ def build_skill_model(
         "unknown_idf": unknown_idf,
     }
     version = model_version(data, params)
-    return SkillModel(uris, index, related, version, labels, idf, unknown_idf)
+    return SkillModel(uris, index, related, affinity, version, labels, idf, unknown_idf)
 
 
 def _specificity(data: TaxonomyData, index: dict[str, int]) -> tuple[np.ndarray, float]:
@@ -287,27 +300,28 @@ def _explicit_pairs(data: TaxonomyData, index: dict[str, int]) -> sparse.csr_mat
     return sparse.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(n, n))
 
 
-def _top_neighbours(signals: Signals, neighbours: int, min_similarity: float) -> sparse.coo_matrix:
-    """Per skill: its top `neighbours` by combined similarity, plus its explicit relations."""
+def _top_neighbours(
+    signals: Signals, widths: tuple[int, ...], min_similarity: float
+) -> list[sparse.coo_matrix]:
+    """Per width: each skill's top `width` by combined similarity, plus its explicit relations."""
     n = signals.hierarchy.shape[0]
     if n == 0:
-        return sparse.coo_matrix((0, 0), dtype=np.float32)
+        return [sparse.coo_matrix((0, 0), dtype=np.float32) for _ in widths]
     cooccurrence_t = signals.cooccurrence.T.tocsr()
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
-    values: list[np.ndarray] = []
+    parts: list[list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = [[] for _ in widths]
     for start in range(0, n, CHUNK):
         stop = min(n, start + CHUNK)
         block = _combined_block(signals, cooccurrence_t, start, stop)
         explicit = signals.explicit[start:stop].toarray() > 0
-        picked = _pick(block, neighbours, min_similarity) | explicit
-        r, c = np.nonzero(picked)
-        rows.append(r + start)
-        cols.append(c)
-        values.append(block[r, c])
-    return sparse.coo_matrix(
-        (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
-    )
+        for width, found in zip(widths, parts, strict=True):
+            r, c = np.nonzero(_pick(block, width, min_similarity) | explicit)
+            found.append((r + start, c, block[r, c]))
+    return [
+        sparse.coo_matrix(
+            (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
+        )
+        for rows, cols, values in (zip(*found, strict=True) for found in parts)
+    ]
 
 
 def _combined_block(

@@ -63,6 +63,7 @@ def test_version_changes_with_the_taxonomy_fingerprint_and_each_parameter() -> N
     base = build_skill_model(SMALL).version
     assert build_skill_model(dataclasses.replace(SMALL, fingerprint="small-2")).version != base
     assert build_skill_model(SMALL, neighbours=5).version != base
+    assert build_skill_model(SMALL, fit_neighbours=5).version != base
     assert build_skill_model(SMALL, min_similarity=0.5).version != base
 
 
@@ -166,7 +167,7 @@ def test_a_sibling_under_a_skill_parent_counts_more_than_one_under_a_group() -> 
     assert r[i["s:a"], i["s:d"]] == 0  # no concept in common
 
 
-def test_every_sibling_of_a_large_group_is_kept() -> None:
+def test_fit_keeps_every_sibling_of_a_large_group_and_coverage_the_nearest() -> None:
     members = [f"s:{n:02d}" for n in range(60)]
     data = TaxonomyData(
         skill_uris=members,
@@ -176,9 +177,12 @@ def test_every_sibling_of_a_large_group_is_kept() -> None:
         skill_broader=[(uri, "g:big") for uri in members],
         fingerprint="big-1",
     )
-    related = build_skill_model(data).related
-    assert np.all(np.diff(related.indptr) == 60)  # 59 siblings and the skill itself
-    assert build_skill_model(data, neighbours=10).related.nnz < related.nnz
+    model = build_skill_model(data)
+    assert np.all(np.diff(model.affinity.indptr) == 60)  # 59 siblings and the skill itself
+    assert model.related.nnz < model.affinity.nnz
+    assert build_skill_model(data, neighbours=10).related.nnz < model.related.nnz
+    # Coverage's neighbours are fit's nearest: every related pair is in affinity, alike.
+    assert (model.related != model.affinity.multiply(model.related > 0)).nnz == 0
 
 
 def _vectors(data: TaxonomyData, near: tuple[str, str], model: str = "test/1") -> SkillVectors:
