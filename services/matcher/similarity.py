@@ -70,7 +70,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from .types import SkillVectors, TaxonomyData
 
 # The method of the model and of the scorer on it (credit.py): stored matches carry the version.
-METHOD_VERSION = "hierarchy+explicit+tfidf-cosine+semantic-rank+idf+related-fit/4"
+METHOD_VERSION = "hierarchy+explicit+tfidf-cosine+semantic-rank+idf+affinity-fit/4"
 
 NEIGHBOURS = 30  # kept per skill for coverage (related), besides explicit relations ...
 FIT_NEIGHBOURS = 100  # ... and for fit (affinity): module docstring, why that many
