@@ -239,6 +239,9 @@ def _body(world: World, method: str, path: str) -> dict[str, Any]:
         },
         ("PUT", "/api/v1/organisations/me"): {"json": {"name": f"Organisation {unique}"}},
         ("POST", "/api/v1/auth/api-keys"): {"json": {"name": "extra"}},
+        ("POST", "/api/v1/taxonomy/skills/suggest"): {
+            "json": {"text": "Je wast af en dweilt de vloer.", "lang": "nl", "limit": 5}
+        },
         ("PUT", "/api/v1/notifications/preferences"): {
             "json": {"email": "digest", "webhook": False, "language": "nl"}
         },
@@ -382,6 +385,8 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/api/v1/taxonomy/occupations"): EVERYONE,
     ("GET", "/api/v1/taxonomy/occupations/{occupation_id:path}"): EVERYONE,
     ("GET", "/api/v1/taxonomy/skills"): EVERYONE,
+    # Reads nothing private and records nothing, but costs the model's work: signed in.
+    ("POST", "/api/v1/taxonomy/skills/suggest"): SIGNED_IN,
     ("GET", "/api/v1/notifications"): SIGNED_IN,
     ("GET", "/api/v1/notifications/unread-count"): SIGNED_IN,
     ("POST", "/api/v1/notifications/read-all"): SIGNED_IN,

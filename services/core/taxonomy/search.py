@@ -48,6 +48,7 @@ WEIGHT_SEMANTIC = 1.5
 SEMANTIC_FLOOR = 0.5
 SEMANTIC_FULL = 0.8  # a hit weighs WEIGHT_SEMANTIC from this cosine, less the nearer the floor
 SEMANTIC_MIN_LETTERS = 3
+TYPO_FACTOR = 0.25
 CANDIDATES = 100  # taken from each list: the most a page holds
 # The fused score of a concept first in every list: scores are shown as a share of it.
 SKILL_CEILING = (WEIGHT_VOCABULARY + WEIGHT_EXACT + WEIGHT_SEMANTIC) / (RRF_K + 1)
@@ -92,6 +93,21 @@ def fuse(lists: Sequence[tuple[Sequence[float], Sequence[Ranked]]]) -> list[Fuse
             if part > item.best:
                 item.best, item.matched_label, item.match = part, hit.matched_label, hit.match
     return sorted(found.values(), key=lambda f: (-f.score, f.uri))
+
+
+def _distrust_typos(
+    weights: list[float], labelled: Sequence[SkillHit] | Sequence[OccupationHit]
+) -> list[float]:
+    """The meaning's weights, at TYPO_FACTOR when the query looks misspelt: the label search
+    found it in the reader's language only as a fuzzy match (the meaning of a misspelt word is
+    noise). A Dutch word near English labels only (no Dutch skill labels) is no typo."""
+    typo = (
+        bool(labelled)
+        and labelled[0].match == "fuzzy"
+        and not labelled[0].fallback
+        and all(hit.match == "fuzzy" for hit in labelled)
+    )
+    return [w * TYPO_FACTOR for w in weights] if typo else weights
 
 
 def _label_weights(hits: Sequence[SkillHit] | Sequence[OccupationHit]) -> list[float]:
@@ -154,6 +170,7 @@ async def skills(
         ),
         asyncio.to_thread(_semantic, found, settings, query, "skill", CANDIDATES),
     )
+    weights = _distrust_typos(weights, labelled.items)
     curated = [
         Ranked(hit.skill_uri, hit.term, "vocabulary")
         for hit in vocabulary.lookup(query, limit=CANDIDATES)
@@ -205,6 +222,7 @@ async def occupations(
         ),
         asyncio.to_thread(_semantic, found, settings, query, "occupation", CANDIDATES),
     )
+    weights = _distrust_typos(weights, labelled.items)
     fused = fuse(
         [
             (
