@@ -33,11 +33,11 @@ version 2) a sibling drawn at random was almost never among them, and related cr
 nothing to give. Fit asks whether a vacancy lies in the person's field, and needs nearly all
 siblings: FIT_NEIGHBOURS = 100 keeps all of them for most skills (the median skill has 56 over
 its broader concepts, the 75th percentile 96); on the evaluation's neighbours people 60 put 2
-points fewer in the top 10, 200 none more. Coverage credits a neighbour in place of a skill
-the person lacks; it gains little past the nearest 30 (one point in the top 10 with 100), while
+points fewer in the top 10, 200 none more. Coverage credits a neighbour in place of a skill the
+person lacks; it gains little past the nearest 30 (under a point in the top 10 with 100), while
 its cost grows with every neighbour, since the recompute expands each of a person's skills into
-the requirements it covers (bench/matcher_perf.py). More neighbours never let weak relations
-add up: the scorer takes the best credit per required skill, never a sum (credit.py).
+the requirements it covers (bench/matcher_perf.py). More neighbours never let weak relations add
+up: the scorer takes the best credit per required skill, never a sum (credit.py).
 
 The model also holds each skill's specificity, an inverse document frequency over occupations:
 idf_j = log(1 + N / (1 + df_j)), N occupations of which df_j list skill j (either relation).
