@@ -77,10 +77,10 @@ LEFT JOIN LATERAL (
 # - `literal` holds labels containing the query (three letters or more), with a word
 #   starting with it (two letters) or starting with it (one letter); `fuzzy` holds labels
 #   with words like it (pg_trgm strict word similarity, for typos; only for one word of
-#   three letters or more, as fewer letters match nearly everything). Both come from the trigram index. Fuzzy matching
-#   only runs when fewer than FUZZY_BELOW concepts match literally: rechecking the
-#   similarity of thousands of candidates is what makes a common word slow, and those
-#   fuzzy hits would rank after the literal ones anyway.
+#   three letters or more, as fewer letters match nearly everything). Both come from the
+#   trigram index. Fuzzy matching only runs when fewer than FUZZY_BELOW concepts match
+#   literally: rechecking the similarity of thousands of candidates is what makes a common
+#   word slow, and those fuzzy hits would rank after the literal ones anyway.
 # - Each concept keeps its best label (similarity is only worked out for that one, as it
 #   costs more than the rest of the query); `tier` indexes MATCH_KINDS.
 # 20, and one word: a query that matches twenty concepts literally has its answers, and a query

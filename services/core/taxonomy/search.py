@@ -22,8 +22,9 @@ CANDIDATES of each list; without a query, everything is listed (repository.py).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import asyncpg
 
@@ -39,6 +40,7 @@ from services.core.taxonomy.models import (
     SkillPage,
 )
 
+PageT = TypeVar("PageT", SkillPage, OccupationPage)
 RRF_K = 5
 WEIGHT_VOCABULARY = 4.0
 WEIGHT_EXACT = 4.0
@@ -152,6 +154,27 @@ def _semantic(
     return weights, [Ranked(hit.uri, hit.label, "semantic") for hit in hits]
 
 
+async def _both(
+    conn: asyncpg.Connection,
+    settings: Settings,
+    query: str,
+    kind: vectors.Kind,
+    label_search: Awaitable[PageT],
+) -> tuple[PageT, list[float], list[Ranked]]:
+    """The label search (in PostgreSQL) and the meaning (in a thread) side by side."""
+    found = await _loaded(conn, settings, query)
+    labelled, (weights, meaning) = await asyncio.gather(
+        label_search, asyncio.to_thread(_semantic, found, settings, query, kind, CANDIDATES)
+    )
+    return labelled, _distrust_typos(weights, labelled.items), meaning
+
+
+def _label_list(page: SkillPage | OccupationPage) -> tuple[list[float], list[Ranked]]:
+    """The label search's hits as a list to fuse, with their weights."""
+    hits = page.items
+    return _label_weights(hits), [Ranked(h.uri, h.matched_label, h.match or "fuzzy") for h in hits]
+
+
 async def skills(
     conn: asyncpg.Connection,
     settings: Settings,
@@ -163,27 +186,21 @@ async def skills(
     offset: int,
 ) -> SkillPage:
     """Skills for a (normalised) query, best first, from all three lists."""
-    found = await _loaded(conn, settings, query)
-    labelled, (weights, meaning) = await asyncio.gather(
+    labelled, weights, meaning = await _both(
+        conn,
+        settings,
+        query,
+        "skill",
         repository.search_skills(
             conn, query=query, lang=lang, collection=collection, limit=CANDIDATES, offset=0
         ),
-        asyncio.to_thread(_semantic, found, settings, query, "skill", CANDIDATES),
     )
-    weights = _distrust_typos(weights, labelled.items)
     curated = [
         Ranked(hit.skill_uri, hit.term, "vocabulary")
         for hit in vocabulary.lookup(query, limit=CANDIDATES)
     ]
     fused = fuse(
-        [
-            ([WEIGHT_VOCABULARY] * len(curated), curated),
-            (
-                _label_weights(labelled.items),
-                [Ranked(h.uri, h.matched_label, h.match or "fuzzy") for h in labelled.items],
-            ),
-            (weights, meaning),
-        ]
+        [([WEIGHT_VOCABULARY] * len(curated), curated), _label_list(labelled), (weights, meaning)]
     )
     rows = await repository.skills_by_uri(conn, [f.uri for f in fused], lang, collection)
     fused = [f for f in fused if f.uri in rows]
@@ -215,23 +232,16 @@ async def occupations(
     offset: int,
 ) -> OccupationPage:
     """Occupations for a (normalised) query, best first, from labels and meaning."""
-    found = await _loaded(conn, settings, query)
-    labelled, (weights, meaning) = await asyncio.gather(
+    labelled, weights, meaning = await _both(
+        conn,
+        settings,
+        query,
+        "occupation",
         repository.search_occupations(
             conn, query=query, lang=lang, isco=isco, limit=CANDIDATES, offset=0
         ),
-        asyncio.to_thread(_semantic, found, settings, query, "occupation", CANDIDATES),
     )
-    weights = _distrust_typos(weights, labelled.items)
-    fused = fuse(
-        [
-            (
-                _label_weights(labelled.items),
-                [Ranked(h.uri, h.matched_label, h.match or "fuzzy") for h in labelled.items],
-            ),
-            (weights, meaning),
-        ]
-    )
+    fused = fuse([_label_list(labelled), (weights, meaning)])
     rows = await repository.occupations_by_uri(conn, [f.uri for f in fused], lang, isco)
     fused = [f for f in fused if f.uri in rows]
     items = [

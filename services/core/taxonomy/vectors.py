@@ -246,15 +246,14 @@ async def load_database(conn: asyncpg.Connection, version: str) -> LabelVectors 
     rows = await conn.fetch(queries.SELECT_VECTORS, version)
     if not rows:
         return None
-    return LabelVectors(
-        version,
-        np.array([r["concept_uri"] for r in rows]),
-        np.array([r["concept_kind"] for r in rows]),
-        np.array([r["lang"] for r in rows]),
-        np.array([r["label_kind"] for r in rows]),
-        np.array([r["label"] for r in rows]),
-        np.stack([r["embedding"] for r in rows]),
-    )
+    return _from_rows(version, rows, np.stack([r["embedding"] for r in rows]))
+
+
+def _from_rows(version: str, rows: list[asyncpg.Record], matrix: np.ndarray) -> LabelVectors:
+    """Label vectors from rows of (concept_uri, concept_kind, lang, label_kind, label)."""
+    columns = ("concept_uri", "concept_kind", "lang", "label_kind", "label")
+    uris, kinds, langs, label_kinds, labels = (np.array([r[c] for r in rows]) for c in columns)
+    return LabelVectors(version, uris, kinds, langs, label_kinds, labels, matrix)
 
 
 async def save_database(conn: asyncpg.Connection, vectors: LabelVectors) -> None:
@@ -338,15 +337,7 @@ async def ensure_built(
         labels = [r["label"] for r in rows]
         model = model or encoder(settings.encoder_threads)
         matrix = await asyncio.to_thread(_encode, labels, progress, model)
-        vectors = LabelVectors(
-            version,
-            np.array([r["concept_uri"] for r in rows]),
-            np.array([r["concept_kind"] for r in rows]),
-            np.array([r["lang"] for r in rows]),
-            np.array([r["label_kind"] for r in rows]),
-            np.array([r["label"] for r in rows]),
-            matrix,
-        )
+        vectors = _from_rows(version, rows, matrix)
         save_file(settings, vectors)
         source = "encoded"
     elif not database:
