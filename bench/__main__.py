@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from bench import (
+    match_heldout,
     matcher_eval,
     matcher_perf,
     pipeline,
@@ -52,7 +53,11 @@ async def main() -> None:
     # The whole stack, relay and workers as subprocesses, on a temporary database of its own.
     pipeline_figures, pipeline_report = await pipeline.run(folder)
     _print(pipeline_figures)
+    # Matching quality on held-out people, through the API (its own generator and seed).
+    heldout_figures, heldout_report = await match_heldout.run(folder)
+    _print(heldout_figures)
     print(f"\n{search_report}")
+    print(f"\n{heldout_report}")
     print(f"\n{table}")
     print(f"\n{transition_report}")
     print(f"\n{pipeline_report}")
