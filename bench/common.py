@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import statistics
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from services.core.settings import STARTER_TAXONOMY_DIR
 
@@ -56,3 +58,15 @@ async def median_ms(work: Callable[[], Awaitable[object]], repeat: int) -> float
     """Median milliseconds over `repeat` runs, after one warm-up run."""
     await work()
     return statistics.median([await timed(work) for _ in range(repeat)]) * 1000
+
+
+def main(
+    run: Callable[[Path], Coroutine[Any, Any, tuple[list[Figure], str]]], argv: list[str]
+) -> None:
+    """`python -m bench.<part> [folder]`: run one part and print its figures and report."""
+    folder = Path(argv[0]) if argv else taxonomy_dir()
+    found, text = asyncio.run(run(folder))
+    print(f"bench: taxonomy {folder}, cpus {os.cpu_count()}")
+    for figure in found:
+        print(figure.line(), flush=True)
+    print(f"\n{text}")

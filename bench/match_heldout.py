@@ -51,7 +51,8 @@ from typing import Any
 
 import httpx
 
-from bench.common import Figure, server_url, taxonomy_dir
+from bench import common
+from bench.common import Figure, server_url
 from services.api.app import create_app
 from services.core import bootstrap, db
 from services.core.settings import Settings
@@ -599,15 +600,5 @@ async def run(folder: Path) -> tuple[list[Figure], str]:
     return figures(result), report(result, folder, commit)
 
 
-def main(argv: Sequence[str]) -> None:
-    """`python -m bench.match_heldout [folder]`: print the figures and the report."""
-    folder = Path(argv[0]) if argv else taxonomy_dir()
-    found, text = asyncio.run(run(folder))
-    print(f"bench: taxonomy {folder}, cpus {os.cpu_count()}")
-    for figure in found:
-        print(figure.line(), flush=True)
-    print(f"\n{text}")
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    common.main(run, sys.argv[1:])

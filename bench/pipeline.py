@@ -48,8 +48,8 @@ import kombu.exceptions
 import numpy as np
 from celery import Celery
 
-from bench import matcher_data
-from bench.common import Figure, server_url, taxonomy_dir
+from bench import common, matcher_data
+from bench.common import Figure, server_url
 from bench.matcher_data import Occupation
 from services.api.app import create_app
 from services.core import bootstrap, db, security
@@ -667,15 +667,5 @@ async def _run(folder: Path, load: str) -> tuple[list[Figure], str]:
     return figures(latencies, runs), report(latencies, runs, load)
 
 
-def main(argv: Sequence[str]) -> None:
-    """`python -m bench.pipeline [folder]`: print the figures and the report."""
-    folder = Path(argv[0]) if argv else taxonomy_dir()
-    found, text = asyncio.run(run(folder))
-    print(f"bench: taxonomy {folder}, cpus {os.cpu_count()}")
-    for figure in found:
-        print(figure.line(), flush=True)
-    print(f"\n{text}")
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    common.main(run, sys.argv[1:])

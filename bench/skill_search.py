@@ -32,7 +32,8 @@ from typing import Any
 
 import httpx
 
-from bench.common import Figure, taxonomy_dir
+from bench import common
+from bench.common import Figure
 from bench.pipeline import Processes, _database, _env
 from services.core import bootstrap, db, security
 from services.core.accounts import repository as accounts
@@ -306,10 +307,5 @@ def _report(
     return figures, "\n".join(lines)
 
 
-async def main() -> None:
-    _, text = await run(taxonomy_dir())
-    print(text)
-
-
 if __name__ == "__main__":
-    sys.exit(asyncio.run(main()))
+    common.main(run, sys.argv[1:])
