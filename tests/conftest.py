@@ -267,6 +267,9 @@ def celery_worker(
         worker_settings,
         OPSTAP_SMTP_HOST=smtp_receiver.host,
         OPSTAP_SMTP_PORT=str(smtp_receiver.port),
+        # The local webhook receivers listen on http://127.0.0.1 (development settings).
+        OPSTAP_WEBHOOK_ALLOW_HTTP="true",
+        OPSTAP_WEBHOOK_ALLOW_PRIVATE="true",
     )
     proc = start(["worker", "--concurrency", "1"], env)
     yield proc

@@ -309,6 +309,11 @@ class WebhookReceiver:
         with self._lock:
             self._planned.extend(_Response(204, delay=seconds) for _ in range(n))
 
+    def settings(self, **overrides: Any) -> Settings:
+        """Settings that may send to this receiver: plain http to 127.0.0.1 (development only)."""
+        values = {"webhook_allow_http": True, "webhook_allow_private": True}
+        return Settings(_env_file=None, **(values | overrides))
+
     def _next_response(self) -> _Response:
         with self._lock:
             return self._planned.pop(0) if self._planned else _Response(204)

@@ -79,6 +79,12 @@ class Settings(BaseSettings):
     webhook_failure_limit: int = Field(
         10, ge=1, description="consecutive failed attempts before a webhook is switched off"
     )
+    webhook_allow_http: bool = Field(
+        False, description="development only: allow plain http webhook URLs (default: https)"
+    )
+    webhook_allow_private: bool = Field(
+        False, description="development only: allow webhooks to loopback and private addresses"
+    )
     worker_metrics_port: int = Field(
         9108, ge=0, le=65535, description="Prometheus port of `opstap worker` (0: none)"
     )

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
+import ipaddress
 import json
 import random
+import socket
+import ssl
+import subprocess
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from services.core.notifications import channels
+from services.core.notifications import channels, targets
 from services.core.notifications.channels import (
     ChannelNotConfigured,
     DeliveryFailed,
@@ -39,6 +48,8 @@ TEXT = (
 )
 HTML = "<p>Beste Eléonore,</p><p>Er is een vacature die bij je past: €12,50 per uur.</p>"
 SECRET = "whsec_test-secret-do-not-leak"
+# Development settings: plain http to loopback, where the local receivers listen.
+DEV = Settings(_env_file=None, webhook_allow_http=True, webhook_allow_private=True)
 BODY = json.dumps({"event": "match.proposed", "naam": "Zoë", "marker": "BODY-MARKER"}).encode()
 
 
@@ -162,7 +173,9 @@ def test_a_line_break_in_a_header_is_refused_before_anything_is_sent(
 def test_a_delivered_webhook_carries_a_signature_that_verify_accepts(
     webhook_receiver: WebhookReceiver,
 ) -> None:
-    post_webhook(webhook_receiver.url, SECRET, BODY, delivery_id="dlv-1")
+    post_webhook(
+        webhook_receiver.settings(), webhook_receiver.url, SECRET, BODY, delivery_id="dlv-1"
+    )
 
     [request] = webhook_receiver.wait_for(1)
     assert request.method == "POST"
@@ -239,7 +252,9 @@ def test_a_failing_status_is_transient_or_permanent(
     webhook_receiver.fail_next(1, status=status)
 
     with pytest.raises(DeliveryFailed) as failed:
-        post_webhook(webhook_receiver.url, SECRET, BODY, delivery_id="dlv-2")
+        post_webhook(
+            webhook_receiver.settings(), webhook_receiver.url, SECRET, BODY, delivery_id="dlv-2"
+        )
 
     assert failed.value.transient is transient
     assert str(status) in failed.value.reason
@@ -254,8 +269,12 @@ def test_a_transient_failure_then_a_retry_is_received_once(
     webhook_receiver.fail_next(1, status=500)
 
     with pytest.raises(DeliveryFailed):
-        post_webhook(webhook_receiver.url, SECRET, BODY, delivery_id="dlv-3")
-    post_webhook(webhook_receiver.url, SECRET, BODY, delivery_id="dlv-3")
+        post_webhook(
+            webhook_receiver.settings(), webhook_receiver.url, SECRET, BODY, delivery_id="dlv-3"
+        )
+    post_webhook(
+        webhook_receiver.settings(), webhook_receiver.url, SECRET, BODY, delivery_id="dlv-3"
+    )
 
     assert [r.header("Opstap-Delivery-Id") for r in webhook_receiver.wait_for(1)] == ["dlv-3"]
     assert len(webhook_receiver.requests) == 1
@@ -266,26 +285,34 @@ def test_retry_after_is_passed_on_for_rate_limiting(webhook_receiver: WebhookRec
     webhook_receiver.fail_next(1, status=429, headers={"Retry-After": "120"})
 
     with pytest.raises(DeliveryFailed) as failed:
-        post_webhook(webhook_receiver.url, SECRET, BODY, delivery_id="dlv-4")
+        post_webhook(
+            webhook_receiver.settings(), webhook_receiver.url, SECRET, BODY, delivery_id="dlv-4"
+        )
 
     assert failed.value.transient and failed.value.retry_after == 120
 
 
-def test_a_redirect_is_not_followed(webhook_receiver: WebhookReceiver) -> None:
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_redirect_is_not_followed(webhook_receiver: WebhookReceiver, status: int) -> None:
     elsewhere = webhook_receiver.url + "/elsewhere"
-    webhook_receiver.fail_next(1, status=307, headers={"Location": elsewhere})
+    webhook_receiver.fail_next(1, status=status, headers={"Location": elsewhere})
 
     with pytest.raises(DeliveryFailed) as failed:
-        post_webhook(webhook_receiver.url, SECRET, BODY, delivery_id="dlv-5")
+        post_webhook(
+            webhook_receiver.settings(), webhook_receiver.url, SECRET, BODY, delivery_id="dlv-5"
+        )
 
     assert not failed.value.transient
+    assert failed.value.reason == f"webhook replied {status} (redirects are not followed)"
     assert [a.path for a in webhook_receiver.attempts] == ["/hooks/opstap"]
     assert webhook_receiver.requests == []
 
 
 def test_a_refused_connection_fails_transiently(refusing_port: int) -> None:
     with pytest.raises(DeliveryFailed) as failed:
-        post_webhook(f"http://127.0.0.1:{refusing_port}/hook", SECRET, BODY, delivery_id="dlv-6")
+        post_webhook(
+            DEV, f"http://127.0.0.1:{refusing_port}/hook", SECRET, BODY, delivery_id="dlv-6"
+        )
 
     assert failed.value.transient
     assert SECRET not in failed.value.reason and "BODY-MARKER" not in failed.value.reason
@@ -296,7 +323,14 @@ def test_a_slow_receiver_times_out_transiently(webhook_receiver: WebhookReceiver
     started = time.monotonic()
 
     with pytest.raises(DeliveryFailed) as failed:
-        post_webhook(webhook_receiver.url, SECRET, BODY, delivery_id="dlv-7", timeout=0.3)
+        post_webhook(
+            webhook_receiver.settings(),
+            webhook_receiver.url,
+            SECRET,
+            BODY,
+            delivery_id="dlv-7",
+            timeout=0.3,
+        )
 
     assert failed.value.transient
     assert time.monotonic() - started < 2
@@ -304,9 +338,115 @@ def test_a_slow_receiver_times_out_transiently(webhook_receiver: WebhookReceiver
 
 def test_a_url_that_is_not_http_fails_permanently() -> None:
     with pytest.raises(DeliveryFailed) as failed:
-        post_webhook("ftp://127.0.0.1/hook", SECRET, BODY, delivery_id="dlv-8")
+        post_webhook(DEV, "ftp://127.0.0.1/hook", SECRET, BODY, delivery_id="dlv-8")
 
     assert not failed.value.transient
+
+
+# --- webhooks: where a request may go ----------------------------------------------------
+
+
+@pytest.fixture
+def dns(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """A resolver the test controls (name -> address), in place of the project's `resolve`."""
+    answers: dict[str, str] = {}
+
+    def resolve(host: str, port: int) -> list[targets.IPAddress]:
+        if host not in answers:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return [ipaddress.ip_address(answers[host])]
+
+    monkeypatch.setattr(targets, "resolve", resolve)
+    return answers
+
+
+def test_a_send_connects_to_the_checked_address_and_keeps_the_name_as_host(
+    webhook_receiver: WebhookReceiver, dns: dict[str, str]
+) -> None:
+    # Only the stub knows this name: a request that resolved it again could not connect.
+    dns["hooks.opstap.test"] = "127.0.0.1"
+    port = webhook_receiver.url.split(":")[2].split("/")[0]
+    url = f"http://hooks.opstap.test:{port}/hooks/opstap"
+
+    post_webhook(webhook_receiver.settings(), url, SECRET, BODY, delivery_id="dlv-9")
+
+    [request] = webhook_receiver.wait_for(1)
+    assert request.header("Host") == f"hooks.opstap.test:{port}"
+    assert request.path == "/hooks/opstap"
+
+
+def test_a_name_that_now_resolves_to_loopback_is_refused_without_a_connection(
+    dns: dict[str, str],
+) -> None:
+    dns["hooks.opstap.test"] = "127.0.0.1"
+    # Plain http allowed, private addresses not: only the address check stands in the way.
+    settings = Settings(_env_file=None, webhook_allow_http=True, webhook_allow_private=False)
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        url = f"http://hooks.opstap.test:{listener.getsockname()[1]}/hook"
+
+        with pytest.raises(DeliveryFailed) as failed:
+            post_webhook(settings, url, SECRET, BODY, delivery_id="dlv-10")
+
+        listener.setblocking(False)
+        with pytest.raises(BlockingIOError):
+            listener.accept()  # nobody connected
+    assert failed.value.reason == (
+        "webhook refused: hooks.opstap.test is 127.0.0.1, a loopback address"
+    )
+    assert not failed.value.transient
+
+
+def test_a_name_that_does_not_resolve_fails_transiently(dns: dict[str, str]) -> None:
+    with pytest.raises(DeliveryFailed) as failed:
+        post_webhook(DEV, "https://gone.opstap.test/hook", SECRET, BODY, delivery_id="dlv-11")
+
+    assert failed.value.transient
+    assert failed.value.reason == "webhook refused: gone.opstap.test could not be resolved"
+
+
+def test_tls_names_the_registered_host_while_connecting_to_the_checked_address(
+    tmp_path: Path, dns: dict[str, str]
+) -> None:
+    dns["hooks.opstap.test"] = "127.0.0.1"
+    seen: list[str | None] = []
+    with _tls_listener(tmp_path, seen) as port, pytest.raises(DeliveryFailed) as failed:
+        url = f"https://hooks.opstap.test:{port}/hook"
+        post_webhook(DEV, url, SECRET, BODY, delivery_id="dlv-12")
+
+    assert seen == ["hooks.opstap.test"]  # SNI: the name, not 127.0.0.1
+    assert "CERTIFICATE_VERIFY_FAILED" in failed.value.reason  # self-signed: not trusted
+
+
+@contextmanager
+def _tls_listener(folder: Path, seen: list[str | None]) -> Iterator[int]:
+    """A TLS server with a self-signed certificate that records the server name asked for."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"),
+            *("-subj", "/CN=hooks.opstap.test", "-keyout", str(key), "-out", str(cert)),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda sock, name, ctx: seen.append(name)  # type: ignore[assignment]
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+
+        def serve() -> None:
+            conn, _ = listener.accept()
+            with conn, contextlib.suppress(OSError):
+                context.wrap_socket(conn, server_side=True).close()
+
+        thread = threading.Thread(target=serve, daemon=True)
+        thread.start()
+        yield listener.getsockname()[1]
+        thread.join(timeout=5)
 
 
 # --- backoff -----------------------------------------------------------------------------

@@ -48,6 +48,18 @@ _ok = factories.ok
 
 
 @pytest.fixture(scope="module")
+async def app(settings: Settings) -> AsyncIterator[object]:
+    """The API with webhooks to the local receiver allowed (development settings: plain http
+    to 127.0.0.1), as the session's worker has them."""
+    from services.api.app import create_app
+
+    development = {"webhook_allow_http": True, "webhook_allow_private": True}
+    application = create_app(settings.model_copy(update=development))
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture(scope="module")
 async def http(app: object) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
     async with httpx.AsyncClient(transport=transport, base_url="http://n") as client:

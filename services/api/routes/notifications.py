@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from services.api.access import CurrentActor, authorizes
-from services.api.dependencies import Conn
+from services.api.dependencies import AppSettings, Conn
 from services.api.errors import ERROR_RESPONSES
 from services.core.notifications import service
 from services.core.notifications.models import (
@@ -95,11 +95,16 @@ async def list_webhooks(actor: CurrentActor, conn: Conn) -> list[Webhook]:
 
 
 @router.post("/webhooks", status_code=status.HTTP_201_CREATED, summary="Add a webhook")
-async def add_webhook(body: WebhookIn, actor: CurrentActor, conn: Conn) -> WebhookCreated:
+async def add_webhook(
+    body: WebhookIn, actor: CurrentActor, conn: Conn, settings: AppSettings
+) -> WebhookCreated:
     """Notifications of accounts that switched webhooks on are POSTed here, signed with the
     secret in this answer (shown once): `Opstap-Signature: v1=hex(HMAC-SHA256(secret,
-    timestamp + "." + body))` with the timestamp in `Opstap-Timestamp`."""
-    return await service.add_webhook(conn, actor, body)
+    timestamp + "." + body))` with the timestamp in `Opstap-Timestamp`. The URL must be
+    https and its host public: a loopback, private, link-local or otherwise reserved address
+    (also when the name resolves to one) is refused with 422, and checked again at each send.
+    Redirects are not followed."""
+    return await service.add_webhook(conn, settings, actor, body)
 
 
 @authorizes

@@ -19,6 +19,7 @@ from email.utils import formatdate, make_msgid
 import httpx
 
 from services.core.errors import OpstapError
+from services.core.notifications import targets
 from services.core.settings import Settings
 
 SMTP_TIMEOUT_SECONDS = 10.0
@@ -182,11 +183,26 @@ def _signature_candidates(signature: str) -> list[str]:
 
 
 def post_webhook(
-    url: str, secret: str, body: bytes, *, delivery_id: str, timeout: float = 5.0
+    settings: Settings,
+    url: str,
+    secret: str,
+    body: bytes,
+    *,
+    delivery_id: str,
+    timeout: float = 5.0,
 ) -> None:
-    """POST a signed JSON body to a webhook URL; a 2xx reply is a delivery."""
+    """POST a signed JSON body to a webhook URL; a 2xx reply is a delivery.
+
+    The URL is checked again first (`targets.check`) and the request goes to the address that
+    passed, so a name that now resolves to a private address fails without a connection.
+    """
+    try:
+        target = targets.check(url, settings)
+    except targets.RefusedTarget as exc:
+        raise DeliveryFailed(f"webhook refused: {exc.reason}", exc.transient) from exc
     timestamp = int(time.time())
     headers = {
+        "Host": target.host_header,
         "Content-Type": "application/json",
         "User-Agent": WEBHOOK_USER_AGENT,
         "Opstap-Delivery-Id": delivery_id,
@@ -197,7 +213,13 @@ def post_webhook(
         # Redirects are not followed: a signed request goes only where it was registered.
         with (
             httpx.Client(timeout=timeout, follow_redirects=False) as client,
-            client.stream("POST", url, content=body, headers=headers) as response,
+            client.stream(
+                "POST",
+                target.connect_url,
+                content=body,
+                headers=headers,
+                extensions={"sni_hostname": target.server_name},
+            ) as response,
         ):
             # The reply body is never read: a receiver cannot make us download anything.
             status, retry_after = response.status_code, response.headers.get("Retry-After")
@@ -205,7 +227,7 @@ def post_webhook(
         raise DeliveryFailed(f"webhook timed out after {timeout:g} s", True) from exc
     except (httpx.UnsupportedProtocol, httpx.LocalProtocolError) as exc:
         raise DeliveryFailed(f"webhook request is invalid: {_short(str(exc))}", False) from exc
-    except httpx.TransportError as exc:  # refused, reset, DNS, broken reply
+    except httpx.TransportError as exc:  # refused, reset, broken reply
         reason = f"webhook unreachable: {type(exc).__name__}: {_short(str(exc))}"
         raise DeliveryFailed(reason, True) from exc
     except httpx.InvalidURL as exc:

@@ -61,6 +61,7 @@ async def deliver(conn: asyncpg.Connection, settings: Settings, delivery_id: UUI
             payload = _webhook_payload(delivery_id, notification, title, body, lang)
             await asyncio.to_thread(
                 channels.post_webhook,
+                settings,
                 row["webhook_url"],
                 row["webhook_secret"],
                 payload,

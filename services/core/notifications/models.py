@@ -82,4 +82,4 @@ class WebhookCreated(Webhook):
 class WebhookIn(BaseModel):
     """A webhook to add."""
 
-    url: AnyHttpUrl = Field(description="http(s) URL that accepts POSTed JSON")
+    url: AnyHttpUrl = Field(description="https URL on a public address that accepts POSTed JSON")

@@ -7,6 +7,7 @@ channel its reader chose, and each delivery an outbox event, so sending happens 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from uuid import UUID
 
@@ -16,7 +17,7 @@ from services.core.access.policy import Actor, Role, require_role
 from services.core.errors import NotFound
 from services.core.events import repository as events
 from services.core.metrics import NOTIFICATIONS
-from services.core.notifications import channels, repository
+from services.core.notifications import channels, repository, targets
 from services.core.notifications.models import (
     Language,
     Notification,
@@ -185,9 +186,15 @@ async def list_webhooks(conn: asyncpg.Connection, actor: Actor) -> list[Webhook]
     return [Webhook(**dict(r)) for r in await repository.webhooks(conn, actor.organisation_id)]
 
 
-async def add_webhook(conn: asyncpg.Connection, actor: Actor, body: WebhookIn) -> WebhookCreated:
-    """A new webhook for the actor's organisation; its secret is shown once."""
+async def add_webhook(
+    conn: asyncpg.Connection, settings: Settings, actor: Actor, body: WebhookIn
+) -> WebhookCreated:
+    """A new webhook for the actor's organisation; its secret is shown once.
+
+    An http URL, or one whose host is or resolves to a non-public address, is refused (422).
+    """
     _can_manage_webhooks(actor)
+    await asyncio.to_thread(targets.check, str(body.url), settings)
     secret = channels.generate_secret()
     row = await repository.add_webhook(
         conn, actor.organisation_id, str(body.url), secret, actor.account_id
