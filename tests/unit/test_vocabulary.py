@@ -111,6 +111,36 @@ def test_lookup_normalises_the_query_and_knows_inflected_forms() -> None:
     assert lookup("xyzzy") == []
 
 
+def test_lookup_forgives_one_typo_in_a_word_only_when_nothing_else_is_found() -> None:
+    assert lookup("heftruk")[0].skill_uri == OPERATE_FORKLIFT  # a letter left out
+    assert lookup("afwasen")[0].skill_uri == WASH_THE_DISHES
+    assert lookup("afwsasen")[0].skill_uri == WASH_THE_DISHES  # two neighbours swapped
+    assert lookup("ofderpicken")[0].term == "orderpicken"  # a letter changed
+    assert {h.term for h in lookup("dweillen")} >= {"dweilen", "vloer dweilen"}  # a word of it
+    hits = lookup("heftruk")
+    assert all(h.score <= 0.3 for h in hits), "a guess ranks below anything found as written"
+    assert lookup("kasa") == []  # short words: one typo from too many others
+    assert lookup("hftrk") == []  # two typos
+    assert lookup("heftruk rijden") == []  # typos only for a one-word query
+
+
+@pytest.mark.parametrize(
+    ("typed", "word", "near"),
+    [
+        ("heftruk", "heftruck", True),
+        ("heftrucks", "heftruck", True),
+        ("hetfruck", "heftruck", True),
+        ("heftrack", "heftruck", True),
+        ("heftruck", "heftruck", False),  # no typo: found as written instead
+        ("hetfrukc", "heftruck", False),
+        ("kasa", "kassa", False),
+        ("vloer", "vloeren", False),
+    ],
+)
+def test_typo_away(typed: str, word: str, near: bool) -> None:
+    assert vocabulary.typo_away(typed, word) is near
+
+
 def test_lookup_limit_and_known_uris() -> None:
     assert len(lookup("schoon", limit=3)) == 3
     only = lookup("afwassen", known_uris={OPERATE_DISHWASHER})

@@ -78,16 +78,17 @@ LEFT JOIN LATERAL (
 #   starting with it (two letters) or starting with it (one letter); `fuzzy` holds labels
 #   with words like it (pg_trgm strict word similarity, for typos; only for one word of
 #   three letters or more, as fewer letters match nearly everything). Both come from the
-#   trigram index. Fuzzy matching only runs when fewer than FUZZY_BELOW concepts match
-#   literally: rechecking the similarity of thousands of candidates is what makes a common
-#   word slow, and those fuzzy hits would rank after the literal ones anyway.
+#   trigram index. Fuzzy matching only runs for what may be a typo: a word that starts no
+#   word of any label found literally ("forklift" is a word of ESCO's labels, "forklfit" is
+#   not). Rechecking the similarity of thousands of candidates is what makes a word slow
+#   (130 ms for "forklift" on full ESCO: 6,600 labels share a third of its trigrams), and those
+#   fuzzy hits would rank after the literal ones anyway. The English labels that stand in for
+#   missing Dutch ones are searched literally only: a Dutch word is no typo of an English one.
 # - Each concept keeps its best label (similarity is only worked out for that one, as it
 #   costs more than the rest of the query); `tier` indexes MATCH_KINDS.
-# 20, and one word: a query that matches twenty concepts literally has its answers, and a query
-# of several words matches thousands of labels by any one of its words; the search by meaning
-# (search.py) covers what is near, so the costly fuzzy pass (120 ms for "customer service" on
-# full ESCO: 3,000 candidate labels) is kept for what it is for: a typo in a word.
-FUZZY_BELOW = 20
+# One word only: a query of several words matches thousands of labels by any one of its words;
+# the search by meaning (search.py) covers what is near, so the costly fuzzy pass (120 ms for
+# "customer service" on full ESCO: 3,000 candidate labels) is kept for what it is for: a typo.
 SHORT_QUERY = 3
 
 _LABELS = """
@@ -99,7 +100,7 @@ _LABELS = """
     FROM taxonomy_label AS l
     JOIN {table} AS c ON c.uri = l.concept_uri AND c.label_nl IS NULL
     WHERE $3 = 'nl' AND EXISTS (SELECT FROM {table} WHERE label_nl IS NULL)
-      AND l.concept_kind = '{kind}' AND l.lang = 'en' AND {candidate}
+      AND l.concept_kind = '{kind}' AND l.lang = 'en' AND {stand_in}
 """
 _SEARCH_TEMPLATE = """
 WITH literal AS ({literal}),
@@ -154,8 +155,8 @@ _WORD_PREFIX = (
 _CANDIDATES = {
     "long": {
         "literal": "lower(l.label) LIKE '%' || $2 || '%'",
-        "fuzzy": f"(SELECT count(DISTINCT concept_uri) FROM literal) < {FUZZY_BELOW} "
-        "AND strpos($1, ' ') = 0 AND $1 <<% lower(l.label)",
+        "fuzzy": "strpos($1, ' ') = 0 AND NOT EXISTS (SELECT FROM literal AS w "
+        f"WHERE lower(w.label) LIKE ANY ({_WORD_PREFIX})) AND $1 <<% lower(l.label)",
     },
     "short": {"literal": f"lower(l.label) LIKE ANY ({_WORD_PREFIX})", "fuzzy": "false"},
     "letter": {"literal": "lower(l.label) LIKE $2 || '%'", "fuzzy": "false"},
@@ -178,7 +179,12 @@ _KINDS = {
 def _search_sql(kind: str, length: str) -> str:
     parts = _KINDS[kind]
     labels = {
-        name: _LABELS.format(kind=kind, table=parts["table"], candidate=candidate)
+        name: _LABELS.format(
+            kind=kind,
+            table=parts["table"],
+            candidate=candidate,
+            stand_in="false" if name == "fuzzy" else candidate,
+        )
         for name, candidate in _CANDIDATES[length].items()
     }
     return _SEARCH_TEMPLATE.format(word_prefix=_WORD_PREFIX, **labels, **parts)

@@ -153,7 +153,9 @@ class Vocabulary:
         - the exact term;
         - the query as an inflected form of a term ("gesnoeid", "wast af");
         - terms starting with the query ("afwas" finds "afwassen");
-        - terms containing the query as a word ("dweilen" finds "vloer dweilen").
+        - terms containing the query as a word ("dweilen" finds "vloer dweilen");
+        - only when none of these finds a term: terms or words of terms one typo away from a
+          one-word query ("heftruk" finds "heftruck"; see `typo_away`).
         Within a tier, terms closer in length to the query rank first, then the term's best
         skill first. With `known_uris`, only those skills count toward the limit.
         """
@@ -162,17 +164,7 @@ class Vocabulary:
             return []
         q_words = q.split()
         ranked: list[tuple[float, str, VocabularyHit]] = []
-        for term in self.terms:
-            if term.key == q:
-                top, closeness = 1.0, 1.0
-            elif any(_matches(q_words, pattern) for pattern in term.patterns):
-                top, closeness = 0.8, 1.0
-            elif term.key.startswith(q):
-                top, closeness = 0.6, len(q) / len(term.key)
-            elif f" {q} " in f" {term.key} ":
-                top, closeness = 0.4, len(q) / len(term.key)
-            else:
-                continue
+        for term, top, closeness in self._tiers(q, q_words) or self._typos(q, q_words):
             for rank, uri in enumerate(term.skill_uris):
                 score = round(top - 0.1 * (1.0 - closeness) - 0.025 * rank, 4)
                 ranked.append((-score, term.key, VocabularyHit(uri, term.text, score)))
@@ -186,6 +178,32 @@ class Vocabulary:
                 if len(hits) == limit:
                     break
         return hits
+
+    def _tiers(self, q: str, q_words: list[str]) -> list[tuple[_Term, float, float]]:
+        """(term, tier score, closeness) for each term the query finds as written."""
+        found = []
+        for term in self.terms:
+            if term.key == q:
+                found.append((term, 1.0, 1.0))
+            elif any(_matches(q_words, pattern) for pattern in term.patterns):
+                found.append((term, 0.8, 1.0))
+            elif term.key.startswith(q):
+                found.append((term, 0.6, len(q) / len(term.key)))
+            elif f" {q} " in f" {term.key} ":
+                found.append((term, 0.4, len(q) / len(term.key)))
+        return found
+
+    def _typos(self, q: str, q_words: list[str]) -> list[tuple[_Term, float, float]]:
+        """(term, tier score, closeness) for terms a one-word query may be a misspelling of."""
+        if len(q_words) != 1:
+            return []
+        found = []
+        for term in self.terms:
+            if typo_away(q, term.key):
+                found.append((term, 0.3, 1.0))
+            elif any(typo_away(q, word) for word in term.words):
+                found.append((term, 0.2, len(q) / len(term.key)))
+        return found
 
     def find_in_text(self, text: str) -> list[VocabularyHit]:
         """Every occurrence of a term in `text`, in text order, one hit per skill of the term.
@@ -229,6 +247,21 @@ def _matches(words: list[str], pattern: tuple[frozenset[str], ...]) -> bool:
     return len(words) == len(pattern) and all(
         w in forms for w, forms in zip(words, pattern, strict=True)
     )
+
+
+def typo_away(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with one typo (a letter left out, added, changed, or two
+    neighbours swapped), for words of five letters or more: shorter words are one typo away
+    from too many others ("kast", "kist", "kust")."""
+    if typed == word or min(len(typed), len(word)) < 5 or abs(len(typed) - len(word)) > 1:
+        return False
+    start = 0
+    while start < min(len(typed), len(word)) and typed[start] == word[start]:
+        start += 1
+    a, b = typed[start:], word[start:]
+    if len(a) == len(b):
+        return a[1:] == b[1:] or (len(a) >= 2 and a[0] == b[1] and a[1] == b[0] and a[2:] == b[2:])
+    return a[1:] == b if len(a) > len(b) else a == b[1:]
 
 
 def normalise(text: str) -> str:
