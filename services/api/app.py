@@ -9,7 +9,7 @@ import redis.asyncio as aioredis
 from fastapi import FastAPI
 
 from services.api.errors import install_error_handlers
-from services.api.middleware import RequestContextMiddleware
+from services.api.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from services.api.pages import install as install_pages
 from services.api.routes import (
     accommodations,
@@ -60,6 +60,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.head_revision = migrate.head_revision()
     install_error_handlers(app)
+    # Added first, so it runs inside RequestContextMiddleware: a 413 has a request id too.
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        max_upload_bytes=settings.max_upload_bytes,
+    )
     app.add_middleware(RequestContextMiddleware)
     install_security(app, settings)
     app.include_router(system.router)

@@ -108,6 +108,12 @@ class Settings(BaseSettings):
     hsts_seconds: int = Field(
         0, ge=0, description="Strict-Transport-Security max-age on https requests (0: none)"
     )
+    max_body_bytes: int = Field(
+        1024 * 1024, ge=1024, description="largest JSON or form request body in bytes (else 413)"
+    )
+    max_upload_bytes: int = Field(
+        5 * 1024 * 1024, ge=1024, description="largest uploaded file (CSV imports) in bytes"
+    )
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -219,6 +219,7 @@ ERROR_PAGES = {
     404: "error.not_found",
     405: "error.not_found",
     409: "error.conflict",
+    413: "error.too_large",
     422: "error.bad_request",
     429: "error.too_many",
     500: "error.internal",

@@ -96,6 +96,8 @@ EN: dict[str, str] = {
     "error.not_found.text": "This page does not exist, or you may not see it.",
     "error.conflict.title": "This clashes with what is there",
     "error.conflict.text": "Someone has just changed this. Reload the page.",
+    "error.too_large.title": "This is too much at once",
+    "error.too_large.text": "What was sent is larger than Opstap accepts (1 MB for a form). Shorten the text and try again.",
     "error.too_many.title": "Please wait",
     "error.too_many.text": "There were too many requests. Try again in a moment.",
     "error.internal.title": "Something went wrong on our side",

@@ -100,6 +100,8 @@ NL: dict[str, str] = {
     "error.not_found.text": "Deze pagina bestaat niet, of je mag hem niet zien.",
     "error.conflict.title": "Dit botst met wat er al is",
     "error.conflict.text": "Iemand heeft dit net veranderd. Laad de pagina opnieuw.",
+    "error.too_large.title": "Dit is te veel in één keer",
+    "error.too_large.text": "Wat er werd verstuurd is groter dan Opstap aanneemt (1 MB voor een formulier). Maak de tekst korter en probeer het opnieuw.",
     "error.too_many.title": "Even wachten",
     "error.too_many.text": "Er kwamen te veel verzoeken. Probeer het zo opnieuw.",
     "error.internal.title": "Er ging iets mis bij ons",
