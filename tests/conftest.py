@@ -69,6 +69,11 @@ async def settings(
             vectors_dir=ROOT / ".opstap" / "vectors",
             secret_key="test-secret-key-test-secret-key-0123456789",
             log_format="text",
+            # Every test signs in from 127.0.0.1, and parallel sessions share one Redis: the
+            # per-address and global sign-in limits would soon refuse them. Tests of those
+            # limits lower them on a copy of these settings.
+            login_address_attempts=1_000_000,
+            login_global_attempts=1_000_000,
         )
         await bootstrap.migrate(test_settings)
         await bootstrap.import_taxonomy(test_settings, test_settings.taxonomy_dir)
@@ -185,6 +190,8 @@ def process_env(settings: Settings, **extra: str) -> dict[str, str]:
         # The session's label vectors: the same semantic search and skill model as in-process.
         **({"OPSTAP_VECTORS_DIR": str(settings.vectors_dir)} if settings.vectors_dir else {}),
         "OPSTAP_LOG_FORMAT": "text",
+        "OPSTAP_LOGIN_ADDRESS_ATTEMPTS": str(settings.login_address_attempts),
+        "OPSTAP_LOGIN_GLOBAL_ATTEMPTS": str(settings.login_global_attempts),
         **FAST_FAILURES,
         **extra,
     }

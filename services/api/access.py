@@ -53,8 +53,6 @@ async def current_actor(
     """The signed-in actor (bearer token or X-API-Key); 401 otherwise."""
     if api_key:
         actor = await accounts.actor_for_api_key(conn, api_key)
-        if actor is None:
-            raise Unauthorized("This API key is not valid; check it or ask for a new one.")
     elif token:
         found = await accounts.actor_for_token(conn, token, settings)
         if found is None or await redis.exists(REVOKED_PREFIX + found[1].jti):

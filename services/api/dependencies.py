@@ -18,6 +18,13 @@ async def get_conn(request: Request) -> AsyncIterator[asyncpg.Connection]:
         yield conn
 
 
+def client_address(request: Request) -> str | None:
+    """The caller's network address: the peer of the connection. Behind a proxy uvicorn puts
+    the X-Forwarded-For address here, but only from the proxies FORWARDED_ALLOW_IPS trusts
+    (by default 127.0.0.1); a header from anyone else is ignored."""
+    return request.client.host if request.client else None
+
+
 def get_settings(request: Request) -> Settings:
     """The settings the app was made with."""
     settings: Settings = request.app.state.settings
@@ -28,3 +35,4 @@ def get_settings(request: Request) -> Settings:
 # hears "done" for a write that then fails to commit (FastAPI's default runs the exit after).
 Conn = Annotated[asyncpg.Connection, Depends(get_conn, scope="function")]
 AppSettings = Annotated[Settings, Depends(get_settings)]
+ClientAddress = Annotated[str | None, Depends(client_address)]

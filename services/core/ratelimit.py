@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
 import redis.asyncio as aioredis
+
+PREFIX = "opstap:rate:"
+
+
+def counter_key(secret: str, kind: str, value: str) -> str:
+    """The Redis key counting events of `kind` for `value` (an email, an address): it holds
+    an HMAC of the value, never the value itself, so Redis keeps no personal data."""
+    digest = hmac.new(secret.encode(), f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+    return f"{PREFIX}{kind}:{digest}"
 
 
 async def over_limit(client: aioredis.Redis, key: str, limit: int) -> int | None:

@@ -57,6 +57,15 @@ class Settings(BaseSettings):
     refresh_token_days: int = Field(30, ge=1, le=365)
     login_attempts: int = Field(5, ge=1, description="failed logins per email per window")
     login_window_seconds: int = Field(900, ge=60)
+    login_address_attempts: int = Field(
+        30, ge=1, description="failed logins per client address per login window"
+    )
+    login_global_attempts: int = Field(
+        300, ge=1, description="sign-in attempts (any outcome) per global window, all clients"
+    )
+    login_global_window_seconds: int = Field(60, ge=1)
+    api_key_days: int = Field(90, ge=1, description="lifetime of a new API key unless asked")
+    api_key_max_days: int = Field(365, ge=1, description="the longest lifetime one may ask for")
     relay_poll_seconds: float = Field(2.0, gt=0)
     relay_batch_size: int = Field(100, ge=1)
     outbox_lease_seconds: float = Field(300.0, gt=0)

@@ -132,9 +132,12 @@ async def _build(pool: asyncpg.Pool, client: httpx.AsyncClient) -> World:
         str(accounts["colleague"].account_id),
         str(accounts["coach_b"].account_id),
     )
-    for role in ("admin", "jobcoach", "employer", "employee", "coach_b"):
-        key = await _post(client, h[role], "/api/v1/auth/api-keys", {"name": "matrix"})
-        world.ids[f"key_{role}"] = key["id"]
+    for role in ("admin", "jobcoach", "employer", "employee", "coach_b", "colleague"):
+        if role in ("admin", "employer"):
+            key = await _post(client, h[role], "/api/v1/auth/api-keys", {"name": "matrix"})
+            world.ids[f"key_{role}"] = key["id"]
+        else:  # only admins and employers make keys now; others may hold one made before
+            world.ids[f"key_{role}"] = await _older_key(pool, accounts[role].account_id)
         world.ids[f"notification_{role}"] = await pool.fetchval(
             "INSERT INTO notification (account_id, kind, dedupe_key) "
             "VALUES ($1, 'match_found', 'matrix') RETURNING id",
@@ -164,6 +167,17 @@ def _module(world: World) -> dict[str, Any]:
     }
 
 
+async def _older_key(pool: asyncpg.Pool, account_id: uuid.UUID) -> uuid.UUID:
+    """An API key made before only admins and employers could make one."""
+    key_id: uuid.UUID = await pool.fetchval(
+        "INSERT INTO api_key (account_id, name, prefix, key_hash, expires_at) "
+        "VALUES ($1, 'matrix', 'opk_older', $2, now() + interval '90 days') RETURNING id",
+        account_id,
+        uuid.uuid4().hex,
+    )
+    return key_id
+
+
 async def _webhook(pool: asyncpg.Pool, organisation_id: uuid.UUID) -> uuid.UUID:
     webhook_id: uuid.UUID = await pool.fetchval(
         "INSERT INTO webhook (organisation_id, url, secret) "
@@ -186,6 +200,8 @@ def _objects(world: World, role: str, param: str) -> tuple[Any, Any]:
     if param == "webhook_id":
         own = world.ids["webhook_X"] if role == "employer" else world.ids["webhook_A"]
         return own, world.ids["webhook_Y"]
+    if param == "key_id" and role == "member":  # a key of the account in the path
+        return world.ids["key_colleague"], world.ids["key_coach_b"]
     if param == "key_id":
         return world.ids.get(f"key_{role}", world.ids["key_coach_b"]), world.ids["key_coach_b"]
     if param == "organisation_id":
@@ -312,7 +328,7 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/api/v1/auth/me"): SIGNED_IN,
     ("POST", "/api/v1/auth/password"): SIGNED_IN,
     ("GET", "/api/v1/auth/api-keys"): SIGNED_IN,
-    ("POST", "/api/v1/auth/api-keys"): SIGNED_IN,
+    ("POST", "/api/v1/auth/api-keys"): {**ADMIN_ONLY, "employer": (K, K)},
     ("DELETE", "/api/v1/auth/api-keys/{key_id}"): {
         **dict.fromkeys(ROLES[:4], (K, H)),
         "anonymous": (U, U),
@@ -323,6 +339,11 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/api/v1/accounts"): ADMIN_ONLY,
     ("POST", "/api/v1/accounts"): ADMIN_ONLY,
     ("GET", "/api/v1/accounts/{account_id}"): {**ADMIN_ONLY, "admin": (K, H)},
+    ("GET", "/api/v1/accounts/{account_id}/api-keys"): {**ADMIN_ONLY, "admin": (K, H)},
+    ("DELETE", "/api/v1/accounts/{account_id}/api-keys/{key_id}"): {
+        **ADMIN_ONLY,
+        "admin": (K, H),
+    },
     ("POST", "/api/v1/employees"): {**ADMIN_ONLY, "jobcoach": (K, K)},
     ("GET", "/api/v1/employees"): SIGNED_IN,
     ("GET", "/api/v1/employees/{employee_id}"): {
@@ -441,6 +462,7 @@ async def _headers_for(world: World, client: httpx.AsyncClient, role: str, path:
 
 
 def _resolve(world: World, role: str, path: str, which: int) -> str:
+    member_key = "{account_id}" in path and "{key_id}" in path
     for param in (
         "employee_id",
         "consent_id",
@@ -453,7 +475,8 @@ def _resolve(world: World, role: str, path: str, which: int) -> str:
         "module_id",
     ):
         if "{" + param + "}" in path:
-            path = path.replace("{" + param + "}", str(_objects(world, role, param)[which]))
+            who = "member" if member_key and param == "key_id" else role
+            path = path.replace("{" + param + "}", str(_objects(world, who, param)[which]))
     return path.replace("{occupation_id:path}", world.occupation)
 
 

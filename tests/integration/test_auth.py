@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import UTC, datetime, timedelta
+
 import asyncpg
 import httpx
 
@@ -169,3 +172,167 @@ async def test_a_duplicate_email_is_422_naming_the_field_and_writes_nothing(
     )
     assert response.status_code == 422 and "email" in response.json()["fields"]
     assert await pool.fetchval("SELECT count(*) FROM account") == before
+
+
+async def _new_key(client: httpx.AsyncClient, user: factories.User, **body: object) -> dict:
+    created = await client.post(
+        "/api/v1/auth/api-keys", headers=user.headers, json={"name": "ats", **body}
+    )
+    assert created.status_code == 201, created.text
+    key: dict = created.json()
+    return key
+
+
+async def test_an_api_key_lives_90_days_unless_asked_and_never_beyond_the_maximum(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    org = await factories.organisation(pool, "employer")
+    boss = await factories.user(pool, client, org, "employer")
+    now = datetime.now(UTC)
+    default = await _new_key(client, boss)
+    assert abs(datetime.fromisoformat(default["expires_at"]) - (now + timedelta(days=90))) < (
+        timedelta(minutes=5)
+    )
+    short = await _new_key(client, boss, expires_in_days=7)
+    assert abs(datetime.fromisoformat(short["expires_at"]) - (now + timedelta(days=7))) < (
+        timedelta(minutes=5)
+    )
+    assert await _new_key(client, boss, expires_in_days=365)
+    for days in (366, 0):
+        refused = await client.post(
+            "/api/v1/auth/api-keys",
+            headers=boss.headers,
+            json={"name": "forever", "expires_in_days": days},
+        )
+        assert refused.status_code == 422, refused.text
+        assert "expires_in_days" in refused.json()["fields"]
+    too_long = await client.post(
+        "/api/v1/auth/api-keys",
+        headers=boss.headers,
+        json={"name": "forever", "expires_in_days": 366},
+    )
+    assert "at most 365 days" in too_long.json()["detail"]
+    listed = await client.get("/api/v1/auth/api-keys", headers=boss.headers)
+    assert sorted(k["name"] for k in listed.json()) == ["ats", "ats", "ats"]
+
+
+async def test_an_expired_api_key_is_401_saying_so(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    org = await factories.organisation(pool, "employer")
+    boss = await factories.user(pool, client, org, "employer")
+    key = await _new_key(client, boss)
+    assert (await client.get("/api/v1/auth/me", headers={"X-API-Key": key["key"]})).is_success
+    await pool.execute(
+        "UPDATE api_key SET expires_at = now() - interval '1 minute' WHERE id = $1",
+        uuid.UUID(key["id"]),
+    )
+    expired = await client.get("/api/v1/auth/me", headers={"X-API-Key": key["key"]})
+    assert expired.status_code == 401
+    assert expired.json()["error"] == "unauthorized"
+    assert "expired on" in expired.json()["detail"]
+    assert "create a new one" in expired.json()["detail"]
+
+
+async def test_a_password_change_revokes_the_accounts_api_keys(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    org = await factories.organisation(pool, "employer")
+    boss = await factories.user(pool, client, org, "employer")
+    key = await _new_key(client, boss)
+    changed = await client.post(
+        "/api/v1/auth/password",
+        headers=boss.headers,
+        json={"current_password": PASSWORD, "new_password": "a much longer new secret"},
+    )
+    assert changed.status_code == 204
+    refused = await client.get("/api/v1/auth/me", headers={"X-API-Key": key["key"]})
+    assert refused.status_code == 401
+    assert "password changed" in refused.json()["detail"]
+    headers = await factories.sign_in(client, boss.email, "a much longer new secret")
+    [listed] = (await client.get("/api/v1/auth/api-keys", headers=headers)).json()
+    assert listed["revoked_reason"] == "password_change" and listed["revoked_at"]
+
+
+async def test_only_admins_and_employers_may_create_api_keys(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    org = await factories.organisation(pool)
+    before = await pool.fetchval("SELECT count(*) FROM api_key")
+    for role in ("employee", "jobcoach"):
+        user = await factories.user(pool, client, org, role)
+        refused = await client.post(
+            "/api/v1/auth/api-keys", headers=user.headers, json={"name": "mine"}
+        )
+        assert refused.status_code == 403, refused.text
+        assert refused.json()["error"] == "forbidden"
+        assert "Only an admin or an employer may create API keys" in refused.json()["detail"]
+    assert await pool.fetchval("SELECT count(*) FROM api_key") == before
+    admin = await factories.user(pool, client, org, "admin")
+    assert (await _new_key(client, admin))["key"].startswith("opk_")
+
+
+async def test_an_admin_lists_and_revokes_a_members_api_key_and_no_one_else_may(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    org = await factories.organisation(pool, "employer")
+    admin = await factories.user(pool, client, org, "admin")
+    boss = await factories.user(pool, client, org, "employer")
+    stranger = await factories.user(pool, client, await factories.organisation(pool), "admin")
+    key = await _new_key(client, boss)
+    keys_path = f"/api/v1/accounts/{boss.account_id}/api-keys"
+    listed = await client.get(keys_path, headers=admin.headers)
+    assert listed.status_code == 200
+    assert [k["id"] for k in listed.json()] == [key["id"]]
+    assert "key" not in listed.json()[0]
+    assert (await client.get(keys_path, headers=boss.headers)).status_code == 403
+    assert (await client.get(keys_path, headers=stranger.headers)).status_code == 404
+    one = f"{keys_path}/{key['id']}"
+    assert (await client.delete(one, headers=stranger.headers)).status_code == 404
+    assert (await client.delete(one, headers=boss.headers)).status_code == 403
+    admins_key = await _new_key(client, admin)
+    wrong_account = f"{keys_path}/{admins_key['id']}"
+    assert (await client.delete(wrong_account, headers=admin.headers)).status_code == 404
+    assert (await client.get("/api/v1/auth/me", headers={"X-API-Key": key["key"]})).is_success
+    assert (await client.delete(one, headers=admin.headers)).status_code == 204
+    refused = await client.get("/api/v1/auth/me", headers={"X-API-Key": key["key"]})
+    assert refused.status_code == 401 and "by an admin" in refused.json()["detail"]
+    [after] = (await client.get(keys_path, headers=admin.headers)).json()
+    assert after["revoked_reason"] == "admin"
+    assert (await client.delete(one, headers=admin.headers)).status_code == 404
+
+
+async def test_a_keys_last_use_is_shown_and_written_at_most_once_a_minute(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    org = await factories.organisation(pool, "employer")
+    boss = await factories.user(pool, client, org, "employer")
+    key = await _new_key(client, boss)
+    key_id = uuid.UUID(key["id"])
+    assert key["last_used_at"] is None
+    by_key = {"X-API-Key": key["key"]}
+
+    async def last_used() -> str | None:
+        [listed] = (await client.get("/api/v1/auth/api-keys", headers=boss.headers)).json()
+        return listed["last_used_at"]  # type: ignore[no-any-return]
+
+    assert (await client.get("/api/v1/auth/me", headers=by_key)).is_success
+    first = await last_used()
+    assert first is not None
+    assert datetime.now(UTC) - datetime.fromisoformat(first) < timedelta(minutes=1)
+    half_a_minute_ago = await pool.fetchval(
+        "UPDATE api_key SET last_used_at = now() - interval '30 seconds' WHERE id = $1 "
+        "RETURNING last_used_at",
+        key_id,
+    )
+    for _ in range(3):
+        assert (await client.get("/api/v1/auth/me", headers=by_key)).is_success
+    assert await pool.fetchval("SELECT last_used_at FROM api_key WHERE id = $1", key_id) == (
+        half_a_minute_ago
+    )
+    await pool.execute(
+        "UPDATE api_key SET last_used_at = now() - interval '2 minutes' WHERE id = $1", key_id
+    )
+    assert (await client.get("/api/v1/auth/me", headers=by_key)).is_success
+    noted = await pool.fetchval("SELECT last_used_at FROM api_key WHERE id = $1", key_id)
+    assert datetime.now(UTC) - noted < timedelta(seconds=30)

@@ -197,9 +197,10 @@ ACTIVITY = {
     "signed in": """INSERT INTO refresh_token (account_id, token_hash, created_at, expires_at)
                     SELECT account_id, gen_random_uuid()::text, now() - $2::text::interval, now()
                     FROM employee WHERE id = $1""",
-    "used an api key": """INSERT INTO api_key (account_id, name, prefix, key_hash, last_used_at)
+    "used an api key": """INSERT INTO api_key (account_id, name, prefix, key_hash, last_used_at,
+                                             expires_at)
                           SELECT account_id, 'k', 'opk', gen_random_uuid()::text,
-                                 now() - $2::text::interval FROM employee WHERE id = $1""",
+                                 now() - $2::text::interval, now() FROM employee WHERE id = $1""",
     "consent given": """INSERT INTO consent (employee_id, purpose, given_at)
                         VALUES ($1, 'matching', now() - $2::text::interval)""",
     "training recorded": """INSERT INTO training_record (employee_id, module_id, completed_on,

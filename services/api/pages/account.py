@@ -7,7 +7,7 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 
 from services.api.access import Redis
-from services.api.dependencies import AppSettings, Conn
+from services.api.dependencies import AppSettings, ClientAddress, Conn
 from services.api.pages import forms, i18n
 from services.api.pages.loaders import PageNotificationId
 from services.api.pages.render import HOME, redirect, render
@@ -69,7 +69,7 @@ async def sign_in_page(request: Request) -> Response:
 
 @router.post("/sign-in", dependencies=[Csrf])
 async def sign_in_submit(
-    request: Request, conn: Conn, settings: AppSettings, redis: Redis
+    request: Request, conn: Conn, settings: AppSettings, redis: Redis, address: ClientAddress
 ) -> Response:
     """Sign in with email and password (the API's rules: rate limit, account active)."""
     lang = i18n.language(request)
@@ -79,13 +79,15 @@ async def sign_in_submit(
     for name in ("email", "password"):
         if not entered.get(name):
             errors[name] = t(f"sign_in.missing_{name}")
-    status = 422
+    status, retry_after = 422, None
     if not errors:
         try:
-            session = await sign_in(conn, redis, settings, entered["email"], entered["password"])
+            session = await sign_in(
+                conn, redis, settings, entered["email"], entered["password"], address
+            )
         except TooManyRequests as exc:
             errors["email"] = t("sign_in.too_many", minutes=max(1, round(exc.retry_after / 60)))
-            status = 429
+            status, retry_after = 429, exc.retry_after
         except Unauthorized:
             errors["email"] = t("sign_in.wrong")
         else:
@@ -95,7 +97,7 @@ async def sign_in_submit(
             target = _safe_next(entered.get("next")) or HOME[actor.role]
             return redirect(request, target)
     values = {"email": entered.get("email", ""), "next": _safe_next(entered.get("next")) or ""}
-    return render(
+    response = render(
         request,
         "sign_in.html",
         status=status,
@@ -103,6 +105,9 @@ async def sign_in_submit(
         errors=errors,
         values=values,
     )
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 @router.post("/sign-out", dependencies=[Csrf])

@@ -114,11 +114,16 @@ async def check_csrf(request: Request, settings: AppSettings) -> None:
 
 
 async def sign_in(
-    conn: asyncpg.Connection, redis: aioredis.Redis, settings: Settings, email: str, password: str
+    conn: asyncpg.Connection,
+    redis: aioredis.Redis,
+    settings: Settings,
+    email: str,
+    password: str,
+    address: str | None,
 ) -> Session:
     """A new session, with the API's sign-in rules: TooManyRequests after repeated failures
-    for an email, Unauthorized for a wrong email or password."""
-    pair = await accounts.sign_in(conn, redis, settings, email, password)
+    for an email or from an address, Unauthorized for a wrong email or password."""
+    pair = await accounts.sign_in(conn, redis, settings, email, password, address)
     return Session(_new_sid(), pair.access_token, pair.refresh_token)
 
 

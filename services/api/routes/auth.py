@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from fastapi.security import OAuth2PasswordRequestForm
 
 from services.api.access import REVOKED_PREFIX, CurrentActor, Redis, own_api_key_id
-from services.api.dependencies import AppSettings, Conn
+from services.api.dependencies import AppSettings, ClientAddress, Conn
 from services.api.errors import ERROR_RESPONSES, error_body
 from services.core.accounts import service as accounts
 from services.core.accounts.models import (
@@ -33,9 +33,11 @@ async def sign_in(
     conn: Conn,
     settings: AppSettings,
     redis: Redis,
+    address: ClientAddress,
 ) -> TokenPair:
-    """A short-lived access token and a refresh token; 429 after repeated failures."""
-    return await accounts.sign_in(conn, redis, settings, form.username, form.password)
+    """A short-lived access token and a refresh token. 429 (with Retry-After) after repeated
+    failures for the email or from your address, or when too many sign-ins arrive at once."""
+    return await accounts.sign_in(conn, redis, settings, form.username, form.password, address)
 
 
 @router.post("/refresh", summary="Exchange a refresh token for new tokens")
@@ -76,21 +78,24 @@ async def me(actor: CurrentActor, conn: Conn) -> Account:
 
 @router.post("/password", status_code=status.HTTP_204_NO_CONTENT, summary="Change password")
 async def change_password(body: PasswordChangeIn, actor: CurrentActor, conn: Conn) -> Response:
-    """Set a new password; every session of this account ends."""
+    """Set a new password; every session and every API key of this account ends."""
     await accounts.change_password(conn, actor, body.current_password, body.new_password)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get("/api-keys", summary="Your API keys")
 async def list_api_keys(actor: CurrentActor, conn: Conn) -> list[ApiKey]:
-    """Your API keys without their secrets."""
-    return await accounts.list_api_keys(conn, actor)
+    """Your API keys without their secrets, with when each expires and was last used."""
+    return await accounts.list_api_keys(conn, actor.account_id)
 
 
 @router.post("/api-keys", status_code=status.HTTP_201_CREATED, summary="Create an API key")
-async def create_api_key(body: ApiKeyIn, actor: CurrentActor, conn: Conn) -> NewApiKey:
-    """A new key for integrations; its secret is shown this once."""
-    return await accounts.create_api_key(conn, actor, body.name)
+async def create_api_key(
+    body: ApiKeyIn, actor: CurrentActor, conn: Conn, settings: AppSettings
+) -> NewApiKey:
+    """A new key for integrations (admins and employers); its secret is shown this once. It
+    expires after `expires_in_days` (default 90, at most 365); a password change revokes it."""
+    return await accounts.create_api_key(conn, actor, body, settings)
 
 
 @router.delete(
@@ -100,5 +105,5 @@ async def revoke_api_key(
     key_id: Annotated[UUID, Depends(own_api_key_id)], actor: CurrentActor, conn: Conn
 ) -> Response:
     """The key stops working at once."""
-    await accounts.revoke_api_key(conn, actor, key_id)
+    await accounts.revoke_api_key(conn, actor.account_id, key_id, "owner")
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -5,14 +5,20 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Path, Query, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from services.api.access import CurrentActor, authorizes
 from services.api.dependencies import Conn
 from services.api.errors import ERROR_RESPONSES
 from services.core.access.policy import Role, can_edit_profile, can_manage_organisation
 from services.core.accounts import repository, service
-from services.core.accounts.models import Account, AccountIn, Organisation, OrganisationIn
+from services.core.accounts.models import (
+    Account,
+    AccountIn,
+    ApiKey,
+    Organisation,
+    OrganisationIn,
+)
 from services.core.errors import NotFound
 
 router = APIRouter(tags=["organisations"], responses=ERROR_RESPONSES)
@@ -39,6 +45,18 @@ async def account_in_own_organisation(
     if row is None or row["organisation_id"] != actor.organisation_id:
         raise NotFound("No account of your organisation has this id.")
     return service.account_of(row)
+
+
+@authorizes
+async def member_api_key_id(
+    key_id: Annotated[UUID, Path()],
+    account: Annotated[Account, Depends(account_in_own_organisation)],
+    conn: Conn,
+) -> UUID:
+    """The id of an API key of an account of the admin's own organisation; 404 for any other."""
+    if key_id not in {k["id"] for k in await repository.api_keys(conn, account.id)}:
+        raise NotFound("This account has no API key with this id.")
+    return key_id
 
 
 @router.get("/organisations/me", summary="Your organisation")
@@ -89,3 +107,29 @@ async def create_account(body: AccountIn, actor: CurrentActor, conn: Conn) -> Ac
 async def get_account(account: Annotated[Account, Depends(account_in_own_organisation)]) -> Account:
     """An account of your organisation (admins only)."""
     return account
+
+
+@router.get("/accounts/{account_id}/api-keys", summary="API keys of an account of yours")
+async def list_member_api_keys(
+    account: Annotated[Account, Depends(account_in_own_organisation)], conn: Conn
+) -> list[ApiKey]:
+    """The API keys of an account of your organisation, with when each expires and was last
+    used (admins only; never the secrets)."""
+    return await service.list_api_keys(conn, account.id)
+
+
+@router.delete(
+    "/accounts/{account_id}/api-keys/{key_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Revoke an API key of an account of yours",
+)
+async def revoke_member_api_key(
+    account: Annotated[Account, Depends(account_in_own_organisation)],
+    key_id: Annotated[UUID, Depends(member_api_key_id)],
+    actor: CurrentActor,
+    conn: Conn,
+) -> Response:
+    """The key stops working at once (admins only)."""
+    by_owner = account.id == actor.account_id
+    await service.revoke_api_key(conn, account.id, key_id, "owner" if by_owner else "admin")
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -58,6 +58,16 @@ def can_manage_vacancies(actor: Actor) -> None:
     require_role(actor, Role.ADMIN, Role.EMPLOYER, action="post or change vacancies")
 
 
+def can_create_api_keys(actor: Actor) -> None:
+    """API keys are for integrations (an applicant tracking system, an HR system): admins and
+    employers make them; everyone else signs in with their password."""
+    if actor.role not in (Role.ADMIN, Role.EMPLOYER):
+        raise Forbidden(
+            "Only an admin or an employer may create API keys; sign in with your password, "
+            "or ask an admin of your organisation."
+        )
+
+
 def can_manage_organisation(actor: Actor) -> None:
     """Only an organisation's admin manages its accounts and settings."""
     require_role(actor, Role.ADMIN, action="manage the organisation")

@@ -89,12 +89,21 @@ class PasswordChangeIn(BaseModel):
     new_password: str = Field(min_length=1, max_length=256)
 
 
+RevokedReason = Literal["owner", "admin", "password_change"]
+
+
 class ApiKeyIn(BaseModel):
-    """A name for a new API key."""
+    """A name for a new API key, and how long it may live."""
 
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=100)
+    expires_in_days: int | None = Field(
+        None,
+        ge=1,
+        description="days until the key stops working: by default 90, at most 365 "
+        "(OPSTAP_API_KEY_DAYS and OPSTAP_API_KEY_MAX_DAYS)",
+    )
 
 
 class ApiKey(BaseModel):
@@ -104,8 +113,14 @@ class ApiKey(BaseModel):
     name: str
     prefix: str
     created_at: datetime
-    last_used_at: datetime | None
+    expires_at: datetime = Field(description="when the key stops working")
+    last_used_at: datetime | None = Field(
+        description="its last use, to the minute (noted at most once a minute)"
+    )
     revoked_at: datetime | None
+    revoked_reason: RevokedReason | None = Field(
+        description="who ended it: its owner, an admin, or a change of the owner's password"
+    )
 
 
 class NewApiKey(ApiKey):

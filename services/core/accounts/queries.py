@@ -94,25 +94,41 @@ REVOKE_ALL_REFRESH_TOKENS = """
 UPDATE refresh_token SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL
 """
 
-INSERT_API_KEY = """
-INSERT INTO api_key (account_id, name, prefix, key_hash)
-VALUES ($1, $2, $3, $4)
-RETURNING id, name, prefix, created_at, last_used_at, revoked_at
+_API_KEY_COLUMNS = """
+id, name, prefix, created_at, expires_at, last_used_at, revoked_at, revoked_reason
 """
 
-SELECT_API_KEYS = """
-SELECT id, name, prefix, created_at, last_used_at, revoked_at
-FROM api_key WHERE account_id = $1 ORDER BY created_at DESC
+INSERT_API_KEY = f"""
+INSERT INTO api_key (account_id, name, prefix, key_hash, expires_at)
+VALUES ($1, $2, $3, $4, now() + make_interval(days => $5))
+RETURNING {_API_KEY_COLUMNS}
+"""
+
+SELECT_API_KEYS = f"""
+SELECT {_API_KEY_COLUMNS}
+FROM api_key WHERE account_id = $1 ORDER BY created_at DESC, id
 """
 
 REVOKE_API_KEY = """
-UPDATE api_key SET revoked_at = now()
+UPDATE api_key SET revoked_at = now(), revoked_reason = $3
 WHERE id = $1 AND account_id = $2 AND revoked_at IS NULL
 RETURNING id
 """
 
-USE_API_KEY = """
+REVOKE_ALL_API_KEYS = """
+UPDATE api_key SET revoked_at = now(), revoked_reason = $2
+WHERE account_id = $1 AND revoked_at IS NULL
+"""
+
+# Whether the key is still good is decided by the caller, so it can say why not.
+SELECT_API_KEY_BY_HASH = """
+SELECT id, account_id, expires_at, revoked_at, revoked_reason, expires_at <= now() AS expired,
+       (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2)) AS use_is_stale
+FROM api_key WHERE key_hash = $1
+"""
+
+# Conditional, so that requests racing past the staleness check write once between them.
+NOTE_API_KEY_USE = """
 UPDATE api_key SET last_used_at = now()
-WHERE key_hash = $1 AND revoked_at IS NULL
-RETURNING account_id
+WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2))
 """

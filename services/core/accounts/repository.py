@@ -92,9 +92,11 @@ async def organisation_accounts(
 
 
 async def set_password(conn: asyncpg.Connection, account_id: UUID, password_hash: str) -> None:
-    """Store a new password hash; every access token issued before stops working."""
+    """Store a new password hash; every access token, refresh token and API key issued
+    before stops working."""
     await conn.execute(queries.SET_PASSWORD, account_id, password_hash)
     await conn.execute(queries.REVOKE_ALL_REFRESH_TOKENS, account_id)
+    await conn.execute(queries.REVOKE_ALL_API_KEYS, account_id, "password_change")
 
 
 async def insert_refresh_token(
@@ -127,10 +129,11 @@ async def revoke_all_refresh_tokens(conn: asyncpg.Connection, account_id: UUID) 
 
 
 async def insert_api_key(
-    conn: asyncpg.Connection, account_id: UUID, name: str, prefix: str, key_hash: str
+    conn: asyncpg.Connection, account_id: UUID, name: str, prefix: str, key_hash: str, days: int
 ) -> dict:
-    """A new API key's row (without the secret)."""
-    return dict(await conn.fetchrow(queries.INSERT_API_KEY, account_id, name, prefix, key_hash))
+    """A new API key's row (without the secret), living `days` days."""
+    row = await conn.fetchrow(queries.INSERT_API_KEY, account_id, name, prefix, key_hash, days)
+    return dict(row)
 
 
 async def api_keys(conn: asyncpg.Connection, account_id: UUID) -> list[dict]:
@@ -138,12 +141,21 @@ async def api_keys(conn: asyncpg.Connection, account_id: UUID) -> list[dict]:
     return [dict(r) for r in await conn.fetch(queries.SELECT_API_KEYS, account_id)]
 
 
-async def revoke_api_key(conn: asyncpg.Connection, key_id: UUID, account_id: UUID) -> bool:
+async def revoke_api_key(
+    conn: asyncpg.Connection, key_id: UUID, account_id: UUID, reason: str
+) -> bool:
     """Revoke one of the account's keys; False when there was no such active key."""
-    return await conn.fetchval(queries.REVOKE_API_KEY, key_id, account_id) is not None
+    return await conn.fetchval(queries.REVOKE_API_KEY, key_id, account_id, reason) is not None
 
 
-async def use_api_key(conn: asyncpg.Connection, key_hash: str) -> UUID | None:
-    """The account of an active key (and note its use)."""
-    account_id: UUID | None = await conn.fetchval(queries.USE_API_KEY, key_hash)
-    return account_id
+async def api_key_by_hash(
+    conn: asyncpg.Connection, key_hash: str, use_seconds: int
+) -> asyncpg.Record | None:
+    """A key by the hash of its secret, valid or not, with `expired` and `use_is_stale` (its
+    last use is older than `use_seconds`)."""
+    return await conn.fetchrow(queries.SELECT_API_KEY_BY_HASH, key_hash, use_seconds)
+
+
+async def note_api_key_use(conn: asyncpg.Connection, key_id: UUID, use_seconds: int) -> None:
+    """Note the key's use now, unless that was done within `use_seconds`."""
+    await conn.execute(queries.NOTE_API_KEY_USE, key_id, use_seconds)

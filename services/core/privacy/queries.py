@@ -119,7 +119,8 @@ SECTIONS: dict[str, str] = {
         "x.created_at, x.id",
     ),
     "api_keys": _list(
-        """SELECT k.id, k.name, k.created_at, k.last_used_at, k.revoked_at
+        """SELECT k.id, k.name, k.created_at, k.expires_at, k.last_used_at, k.revoked_at,
+               k.revoked_reason
         FROM p JOIN api_key k ON k.account_id = p.account_id""",
         "x.created_at, x.id",
     ),
