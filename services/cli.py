@@ -414,9 +414,10 @@ def relay(once: Annotated[bool, typer.Option(help="Send what is due, then stop."
 @app.command("demo")
 def demo() -> None:
     """Set everything up and run API, worker and relay with demo data; Ctrl-C stops it all."""
-    from services.core.supervisor import run_demo
+    from services.core.supervisor import check_port_free, run_demo
 
     settings = _settings()
+    _guard(lambda: check_port_free(settings))  # before any server is started or touched
     sys.exit(_guard(lambda: _with_services(settings, run_demo)))
 
 
@@ -425,7 +426,8 @@ def demo() -> None:
 )
 def services_run(ctx: typer.Context) -> None:
     """Run a command (after --) with DATABASE_URL and REDIS_URL set, starting embedded servers
-    when none are configured, and stop them when it ends."""
+    when none are configured (or reusing those already running on the data folder); the last
+    process using them stops them."""
     command: list[Any] = list(ctx.args)
     if not command:
         _fail("name a command to run, e.g. `opstap services run -- pytest`")

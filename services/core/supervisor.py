@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -16,7 +18,7 @@ import typer
 
 from services.core import bootstrap
 from services.core.demo.plan import DEMO_LOGINS, DEMO_PASSWORD
-from services.core.errors import Unavailable
+from services.core.errors import Conflict, Invalid, Unavailable
 from services.core.settings import Settings
 
 PROCESSES = ("api", "worker", "relay")
@@ -72,6 +74,28 @@ def run_demo(settings: Settings) -> int:
         return 0
     finally:
         _stop(children)
+
+
+def check_port_free(settings: Settings) -> None:
+    """Refuse to start when the API cannot listen on its port: taken (most likely by a demo
+    already running), or a host that is not this machine's."""
+    where = f"{settings.host}:{settings.port}"
+    try:
+        addresses = socket.getaddrinfo(settings.host, settings.port, type=socket.SOCK_STREAM)
+        for family, kind, proto, _, address in addresses:
+            with socket.socket(family, kind, proto) as sock:
+                # As uvicorn binds: a port in TIME_WAIT after a stopped demo is free.
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                sock.bind(address)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise Conflict(
+                f"port {settings.port} is in use: is a demo already running? "
+                "Stop it, or set OPSTAP_PORT to a free port"
+            ) from exc
+        raise Invalid(
+            f"cannot listen on {where} ({exc.strerror}): check OPSTAP_HOST and OPSTAP_PORT"
+        ) from exc
 
 
 async def _prepare(settings: Settings) -> bool:
