@@ -6,8 +6,10 @@ skills that are a right answer, and vacancy texts and coach notes with the skill
 would pick. Everything is measured through a real `opstap api` process on a temporary database:
 - search: a right skill in the top 5 (count of queries), precision@5 and @10, per language;
   baseline: the label search alone (pg_trgm over the labels, what Opstap had before);
-- suggestions: precision@5 and @10 per language; baseline: the label search run on each phrase
-  of the text (its best hit per phrase, by trigram score);
+- suggestions: precision@5 and @10 per language, on the texts the suggestions were tuned on
+  and, apart, on a held-out set of 16 texts written later without the suggestion code
+  (vacancy_texts_heldout.jsonl); baseline: the label search run on each phrase of the text
+  (its best hit per phrase, by trigram score);
 - latency at the API (each query REPEAT times, after a warm-up), p50 and p95;
 - the encoding of every label from a cold cache (the import's extra step), and the API
   process's resident memory (peak) with the model and the vectors loaded.
@@ -70,10 +72,20 @@ def queries() -> list[Query]:
 
 
 def texts() -> list[Text]:
-    """The labelled vacancy texts and coach notes."""
-    with (DATA / "vacancy_texts.jsonl").open(encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
+    """The labelled vacancy texts and coach notes: the set the suggestions were tuned on, then
+    the held-out set written independently of the suggestion code (ids `ho-*`)."""
+    rows = []
+    for name in ("vacancy_texts.jsonl", "vacancy_texts_heldout.jsonl"):
+        with (DATA / name).open(encoding="utf-8") as f:
+            rows += [json.loads(line) for line in f if line.strip()]
     return [Text(r["id"], r["lang"], r["text"], frozenset(r["relevant_uris"])) for r in rows]
+
+
+def text_kind(text: Text) -> str:
+    """How a text is reported: coach notes, or a vacancy text by language, held out or not."""
+    if text.id.startswith("notes-"):
+        return "notes"
+    return f"{text.lang} held-out" if text.id.startswith("ho-") else text.lang
 
 
 def precision(found: Sequence[str], relevant: frozenset[str], k: int) -> float:
@@ -213,7 +225,7 @@ async def _quality(
         suggest_ms.append((time.perf_counter() - started) * 1000)
         if answer.status_code != 200:
             raise RuntimeError(f"suggest {text.id}: {answer.status_code} {answer.text}")
-        kind = "notes" if text.id.startswith("notes-") else text.lang
+        kind = text_kind(text)
         sugg.add(kind, [s["uri"] for s in answer.json()["skills"]], text.relevant)
         sugg_base.add(kind, await _phrase_baseline(conn, text), text.relevant)
     resident, peak = _rss(processes.running["api"].pid)
