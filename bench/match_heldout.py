@@ -55,10 +55,10 @@ from bench import common
 from bench.common import Figure, server_url
 from services.api.app import create_app
 from services.core import bootstrap, db
+from services.core.matching.service import TOP_K
 from services.core.settings import Settings
 from services.core.taxonomy import importer
 from services.core.vacancies.csv_import import MAX_BYTES, MAX_ROWS
-from services.engine.matching import TOP_K
 
 ROOT = Path(__file__).resolve().parents[1]
 API = "/api/v1"

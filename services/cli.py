@@ -192,7 +192,7 @@ def transitions_from(
 
 
 async def _build_transitions(conn: asyncpg.Connection, *, if_stale: bool) -> None:
-    from services.engine import transitions
+    from services.core.transitions import service as transitions
 
     async with conn.transaction():
         report = await (transitions.ensure_built if if_stale else transitions.build)(conn)
@@ -260,8 +260,8 @@ def match_recompute() -> None:
 
     async def recompute(conn: asyncpg.Connection, s: Settings) -> None:
         from services.core.matching import repository
+        from services.core.matching.service import recompute_all
         from services.core.notifications import service as notifications
-        from services.engine.matching import recompute_all
 
         async with conn.transaction():
             report = await recompute_all(conn)

@@ -84,7 +84,7 @@ async def settings(
 
 
 async def _build_transitions(url: str) -> None:
-    from services.engine import transitions
+    from services.core.transitions import service as transitions
 
     conn = await db.connect(url)
     try:

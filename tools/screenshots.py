@@ -57,9 +57,9 @@ WISE = "SELECT organisation_id FROM account WHERE email = $1"
 async def _prepare(settings: Settings) -> dict[str, Any]:
     """The demo world in the database, scored, and the ids the tour needs."""
     from services.core.matching import repository as matching
+    from services.core.matching.service import recompute_all
     from services.core.notifications import service as notifications
-    from services.engine import transitions
-    from services.engine.matching import recompute_all
+    from services.core.transitions import service as transitions
 
     await bootstrap.migrate(settings)
     await bootstrap.import_taxonomy(settings, settings.taxonomy_dir)

@@ -18,12 +18,12 @@ from services.core.decisions import service as decisions
 from services.core.decisions.models import DecisionIn
 from services.core.employees import service as employees
 from services.core.employees.models import ConsentIn, Employee, EmployeeIn
+from services.core.matching import service as matching
 from services.core.notifications import service as notifications
 from services.core.notifications.models import Preferences
 from services.core.settings import Settings
 from services.core.vacancies import service as vacancies
 from services.core.vacancies.models import VacancyIn
-from services.engine import matching
 from tests.factories import PASSWORD
 
 

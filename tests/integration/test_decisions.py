@@ -11,7 +11,8 @@ import pytest
 
 from services.core import db
 from services.core.access.policy import Actor, Role
-from services.engine import matching, next_steps
+from services.core.matching import service as matching
+from services.core.next_steps import service as next_steps
 from tests import factories
 from tests.factories import Scene, ok
 

@@ -36,7 +36,8 @@ async def demo_url(service_urls: tuple[str, str], settings: Settings) -> AsyncIt
 @pytest.fixture(scope="module")
 async def matched_demo_url(demo_url: str, settings: Settings) -> str:
     """The demo database after what `make demo` does next: catalogue, transitions, matches."""
-    from services.engine import matching, transitions
+    from services.core.matching import service as matching
+    from services.core.transitions import service as transitions
 
     await bootstrap.seed_catalogue(settings.model_copy(update={"database_url": demo_url}))
     conn = await db.connect(demo_url)
@@ -109,7 +110,7 @@ async def test_every_demo_employee_has_work_that_fits_a_step_and_a_plan(
 ) -> None:
     """Issue 7's promise for the demo: for everyone on rungs 3 to 5, vacancies that fit now,
     at least one stepping stone and a training plan, each with its explanation."""
-    from services.engine import next_steps
+    from services.core.next_steps import service as next_steps
 
     own = settings.model_copy(update={"database_url": demo_url})
     conn = await db.connect(matched_demo_url)

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from services.core import db
-from services.engine import matching
+from services.core.matching import service as matching
 from services.worker.app import create_celery
 from services.worker.relay import relay_batch
 from tests import factories

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from services.core import db
-from services.engine import matching
+from services.core.matching import service as matching
 from services.matcher.types import Person, PersonSkill, Vacancy, VacancySkill
 from tests import factories
 

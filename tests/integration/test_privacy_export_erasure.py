@@ -16,11 +16,11 @@ import pytest
 
 from services.core import db, security
 from services.core.events import repository as events
+from services.core.matching import service as matching
 from services.core.notifications import service as notifications
 from services.core.privacy import queries
 from services.core.privacy.export import EXPORTED_TABLES
 from services.core.settings import Settings
-from services.engine import matching
 from tests import factories
 from tests.factories import Scene, ok
 

@@ -17,7 +17,7 @@ import asyncpg
 import httpx
 import pytest
 
-from services.engine import matching
+from services.core.matching import service as matching
 from services.matcher.types import Person, PersonSkill, Vacancy, VacancySkill
 from tests import factories
 

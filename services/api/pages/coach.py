@@ -18,10 +18,10 @@ from services.core.access.policy import Actor, can_see_development
 from services.core.employees import service as employees
 from services.core.employees.models import Employee, EmployeeFilter
 from services.core.matching import service as matching
+from services.core.next_steps import service as next_steps_service
 from services.core.notifications import service as notifications
 from services.core.vacancies import service as vacancies
 from services.core.vacancies.models import VacancyFilter
-from services.engine import next_steps as next_steps_engine
 
 # The role comes first: a page of another role is 403, whatever its id.
 router = APIRouter(prefix="/coach", dependencies=[Depends(coach_actor)])
@@ -131,7 +131,7 @@ async def _overview(
     every = request.query_params.get("matches") == "all"
     found = await matching.for_employee(conn, actor, employee.id, 50 if every else 5, 0)
     can_see_development(actor, employee.id)
-    steps = await next_steps_engine.next_steps(conn, settings, employee.id, actor=actor)
+    steps = await next_steps_service.next_steps(conn, settings, employee.id, actor=actor)
     states = await views.choices(conn, actor, [(employee.id, m.vacancy_id) for m in found.items])
     names = await views.accommodation_names(conn, lang)
     return render(

@@ -16,10 +16,10 @@ from services.api.pages.session import EmployeeActor, check_csrf, employee_actor
 from services.core.access.policy import Actor, can_see_development
 from services.core.employees.models import Employee
 from services.core.matching import service as matching
+from services.core.next_steps import service as next_steps_service
 from services.core.next_steps.models import NextSteps
 from services.core.notifications import service as notifications
 from services.core.privacy import export
-from services.engine import next_steps as next_steps_engine
 
 # The role comes first: a page of another role is 403, whatever its id.
 router = APIRouter(prefix="/me", dependencies=[Depends(employee_actor)])
@@ -28,7 +28,7 @@ Csrf = Depends(check_csrf)
 
 async def _steps(conn: Conn, settings: AppSettings, actor: Actor, employee: Employee) -> NextSteps:
     can_see_development(actor, employee.id)
-    return await next_steps_engine.next_steps(conn, settings, employee.id, actor=actor)
+    return await next_steps_service.next_steps(conn, settings, employee.id, actor=actor)
 
 
 @router.get("")

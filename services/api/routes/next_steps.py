@@ -12,8 +12,8 @@ from services.api.dependencies import AppSettings, Conn
 from services.api.errors import ERROR_RESPONSES
 from services.api.routes.employees import VisibleEmployee
 from services.core.access.policy import can_see_development
+from services.core.next_steps import service as next_steps
 from services.core.next_steps.models import NextSteps, TrainingPlan
-from services.engine import next_steps
 
 router = APIRouter(tags=["next steps"], responses=ERROR_RESPONSES)
 

@@ -7,8 +7,8 @@ from uuid import UUID
 import asyncpg
 
 from services.core.events.repository import Event
+from services.core.matching import service as matching
 from services.core.notifications import service as notifications
-from services.engine import matching
 from services.worker import runtime
 from services.worker.tasks.events import on
 

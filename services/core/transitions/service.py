@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import asyncpg
 
 from services.core.matching import repository as matching_repository
+from services.core.matching import service as matching
 from services.core.transitions import repository
-from services.engine import matching
 from services.matcher.transitions import (
     Distribution,
     OccupationInfo,

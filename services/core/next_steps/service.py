@@ -18,6 +18,7 @@ from services.core.access.policy import Actor
 from services.core.decisions import service as decisions
 from services.core.errors import Invalid, NotFound
 from services.core.matching import repository as matching_repository
+from services.core.matching import service as matching
 from services.core.next_steps import repository, texts
 from services.core.next_steps.models import (
     DigitalArea,
@@ -36,7 +37,6 @@ from services.core.next_steps.models import (
 from services.core.settings import Settings
 from services.core.taxonomy import digcomp
 from services.core.transitions import repository as transitions
-from services.engine import matching
 from services.matcher.types import Person, PersonSkill
 
 LIMIT = 5
