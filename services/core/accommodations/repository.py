@@ -1,38 +1,28 @@
-"""SQL and access for the accommodation vocabulary."""
+"""Reading and adding to the accommodation vocabulary."""
 
 from __future__ import annotations
 
 import asyncpg
 
+from services.core.accommodations import queries
 from services.core.accommodations.models import Accommodation, AccommodationIn
 from services.core.errors import Conflict, Invalid
-
-SELECT_ALL = """
-SELECT code, label_nl, label_en, description_nl, description_en FROM accommodation ORDER BY code
-"""
-
-INSERT = """
-INSERT INTO accommodation (code, label_nl, label_en, description_nl, description_en)
-VALUES ($1, $2, $3, $4, $5)
-ON CONFLICT (code) DO NOTHING
-RETURNING code, label_nl, label_en, description_nl, description_en
-"""
-
-UNKNOWN_CODES = """
-SELECT c FROM unnest($1::text[]) AS c
-WHERE NOT EXISTS (SELECT 1 FROM accommodation a WHERE a.code = c)
-"""
 
 
 async def list_all(conn: asyncpg.Connection) -> list[Accommodation]:
     """The whole vocabulary, by code."""
-    return [Accommodation.model_validate(dict(r)) for r in await conn.fetch(SELECT_ALL)]
+    return [Accommodation.model_validate(dict(r)) for r in await conn.fetch(queries.SELECT_ALL)]
 
 
 async def add(conn: asyncpg.Connection, item: AccommodationIn) -> Accommodation:
     """Add a code to the vocabulary; Conflict when it exists."""
     row = await conn.fetchrow(
-        INSERT, item.code, item.label_nl, item.label_en, item.description_nl, item.description_en
+        queries.INSERT,
+        item.code,
+        item.label_nl,
+        item.label_en,
+        item.description_nl,
+        item.description_en,
     )
     if row is None:
         raise Conflict(
@@ -43,7 +33,7 @@ async def add(conn: asyncpg.Connection, item: AccommodationIn) -> Accommodation:
 
 async def unknown_codes(conn: asyncpg.Connection, codes: list[str]) -> set[str]:
     """The codes among `codes` that are not in the vocabulary."""
-    return {r["c"] for r in await conn.fetch(UNKNOWN_CODES, codes)} if codes else set()
+    return {r["c"] for r in await conn.fetch(queries.UNKNOWN_CODES, codes)} if codes else set()
 
 
 async def check_codes(conn: asyncpg.Connection, codes: list[str], field: str) -> None:
