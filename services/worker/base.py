@@ -1,7 +1,9 @@
-"""The one decorator every task goes through, carrying the reliability defaults.
+"""The one decorator every task goes through, and the task class carrying the reliability
+defaults (Celery's own settings where Celery has one).
 
 - Late ack and reject on worker loss: a task whose worker dies is delivered again.
-- Transient failures (the database or broker briefly away) are retried with jittered backoff.
+- Transient failures (the database or broker briefly away) are retried by Celery
+  (`autoretry_for`) with exponential backoff from 2 s, capped at 300 s, full jitter.
 - A task that fails for good, or whose same attempt has started `task_max_starts` times (it
   keeps killing its worker), becomes a dead letter instead of being requeued for ever. An
   event (`events.handle`) that keeps failing transiently is left to the outbox: the relay
@@ -12,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import random
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Concatenate, ParamSpec
@@ -20,6 +21,7 @@ from uuid import UUID
 
 import asyncpg
 from celery import Task, shared_task
+from celery.exceptions import Reject
 
 from services.core import db
 from services.core.errors import Unavailable
@@ -44,9 +46,68 @@ TRANSIENT = (
 )
 
 
-def backoff(retry: int) -> float:
-    """Seconds before retry number `retry` (1, 2, ...): doubling from 2 s, capped, jittered."""
-    return min(300.0, 2.0**retry) * random.uniform(0.5, 1.0)
+class OpstapTask(Task):
+    """Reliability defaults, metrics and dead letters for every task."""
+
+    acks_late = True
+    reject_on_worker_lost = True
+    ignore_result = True
+    autoretry_for = TRANSIENT
+    retry_backoff = 2  # seconds before the first retry, doubling
+    retry_backoff_max = 300
+    retry_jitter = True
+
+    def before_start(self, task_id: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        """Refuse an attempt that has started too often: it keeps killing its worker. (Retries
+        are counted against the settings of the Celery app the task runs in.)"""
+        self.request.started_at = time.perf_counter()
+        self.max_retries = runtime.settings().task_max_retries
+        starts = runtime.count_start(task_id, self.request.retries)
+        if starts > runtime.settings().task_max_starts:
+            self._done("dead")
+            _give_up(
+                self.name,
+                task_id,
+                list(args),
+                f"started {starts} times without finishing; it may kill its worker",
+                self.request.retries + 1,
+            )
+            raise Reject("a dead letter", requeue=False)
+
+    def on_success(self, retval: Any, task_id: str, args: Any, kwargs: Any) -> None:
+        self._done("ok")
+
+    def on_retry(
+        self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any
+    ) -> None:
+        self._done("retry")
+
+    def on_failure(
+        self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any
+    ) -> None:
+        """Out of retries, or not worth one: a dead letter, except an event's transient error
+        (the relay sends the event again)."""
+        if self.name == EVENT_TASK and isinstance(exc, TRANSIENT):
+            log.warning("event %s still failing (%s); the relay sends it again", task_id, exc)
+            self._done("failed")
+            return
+        if not isinstance(exc, TRANSIENT):
+            log.error("task %s (%s) failed for good", self.name, task_id, exc_info=exc)
+        self._done("dead")
+        _give_up(self.name, task_id, list(args), _describe(exc), self.request.retries + 1)
+
+    def _done(self, outcome: str) -> None:
+        seconds = time.perf_counter() - getattr(self.request, "started_at", time.perf_counter())
+        TASKS.labels(self.name, outcome).inc()
+        TASK_DURATION.labels(self.name).observe(seconds)
+        log.info(
+            "task %s %s in %.1f ms (attempt %d)",
+            self.name,
+            outcome,
+            seconds * 1000,
+            self.request.retries + 1,
+            extra={"task": self.name, "task_id": self.request.id},
+        )
 
 
 def opstap_task(
@@ -59,61 +120,14 @@ def opstap_task(
     """
 
     def register(fn: Callable[Concatenate[asyncpg.Connection, P], Awaitable[Any]]) -> Task:
-        @shared_task(
-            name=name, bind=True, acks_late=True, reject_on_worker_lost=True, ignore_result=True
-        )
+        @shared_task(name=name, base=OpstapTask)
         @functools.wraps(fn)
-        def task(self: Task, *args: P.args, **kwargs: P.kwargs) -> None:
-            settings = runtime.settings()
-            retry, task_id = self.request.retries, str(self.request.id)
-            started = time.perf_counter()
-            outcome = "ok"
-
+        def task(*args: P.args, **kwargs: P.kwargs) -> None:
             async def in_transaction(pool: asyncpg.Pool) -> None:
                 async with db.transaction(pool) as conn:
                     await fn(conn, *args, **kwargs)
 
-            try:
-                starts = runtime.count_start(task_id, retry)
-                if starts > settings.task_max_starts:
-                    outcome = "dead"
-                    _give_up(
-                        name,
-                        task_id,
-                        list(args),
-                        f"started {starts} times without finishing; it may kill its worker",
-                        retry + 1,
-                    )
-                    return
-                runtime.run(in_transaction)
-            except TRANSIENT as exc:
-                if retry < settings.task_max_retries:
-                    outcome = "retry"
-                    raise self.retry(exc=exc, countdown=backoff(retry + 1)) from exc
-                outcome = "failed"
-                if name == EVENT_TASK:
-                    log.warning(
-                        "event %s still failing (%s); the relay sends it again", task_id, exc
-                    )
-                    return
-                outcome = "dead"
-                _give_up(name, task_id, list(args), _describe(exc), retry + 1)
-            except Exception as exc:
-                outcome = "dead"
-                log.exception("task %s (%s) failed for good", name, task_id)
-                _give_up(name, task_id, list(args), _describe(exc), retry + 1)
-            finally:
-                seconds = time.perf_counter() - started
-                TASKS.labels(name, outcome).inc()
-                TASK_DURATION.labels(name).observe(seconds)
-                log.info(
-                    "task %s %s in %.1f ms (attempt %d)",
-                    name,
-                    outcome,
-                    seconds * 1000,
-                    retry + 1,
-                    extra={"task": name, "task_id": task_id},
-                )
+            runtime.run(in_transaction)
 
         return task
 
