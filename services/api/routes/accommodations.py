@@ -7,8 +7,7 @@ from fastapi import APIRouter, status
 from services.api.access import CurrentActor
 from services.api.dependencies import Conn
 from services.api.errors import ERROR_RESPONSES
-from services.core.access.policy import can_manage_organisation
-from services.core.accommodations import repository
+from services.core.accommodations import repository, service
 from services.core.accommodations.models import Accommodation, AccommodationIn
 
 router = APIRouter(prefix="/accommodations", tags=["accommodations"], responses=ERROR_RESPONSES)
@@ -25,5 +24,4 @@ async def add_accommodation(
     body: AccommodationIn, actor: CurrentActor, conn: Conn
 ) -> Accommodation:
     """Extend the vocabulary (admins)."""
-    can_manage_organisation(actor)
-    return await repository.add(conn, body)
+    return await service.add(conn, actor, body)

@@ -17,7 +17,7 @@ from services.core.access.policy import (
     can_manage_employees,
     require_role,
 )
-from services.core.accommodations.repository import check_codes
+from services.core.accommodations.service import check_codes
 from services.core.employees import repository
 from services.core.employees.models import (
     AuditEntry,
