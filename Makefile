@@ -30,7 +30,7 @@ $(STAMP): pyproject.toml constraints.txt
 	  "Opstap needs Python 3.11 or newer; set PYTHON=/path/to/python3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,demo]'
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -55,8 +55,10 @@ def _fail(message: str, code: int = 2) -> None:
 
 def _with_services(settings: Settings, work: Callable[[Settings], T]) -> T:
     """Run `work` against the configured services, or embedded ones started for it."""
-    from services.core.embedded import running_services
+    from services.core.embedded import not_installed, running_services
 
+    if problem := not_installed(settings.database_url, settings.redis_url):
+        _fail(problem)
     with running_services(settings.database_url, settings.redis_url, settings.data_dir) as urls:
         bound = settings.model_copy(
             update={"database_url": urls.database_url, "redis_url": urls.redis_url}

