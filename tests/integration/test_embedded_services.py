@@ -37,8 +37,13 @@ def _postmaster_pid(pgdata: Path) -> int:
     return int((pgdata / "postmaster.pid").read_text().splitlines()[0])
 
 
-async def test_embedded_servers_start_answer_and_stop(tmp_path: Path) -> None:
-    with running_services(None, None, tmp_path) as urls:
+async def test_embedded_servers_start_answer_and_stop() -> None:
+    # Not under tmp_path, for the reason given at `data_dir` below.
+    with (
+        tempfile.TemporaryDirectory(prefix="opstap-embedded-") as folder,
+        running_services(None, None, Path(folder)) as urls,
+    ):
+        data = Path(folder)
         assert urls.started == ["postgresql", "redis"]
         conn = await asyncpg.connect(urls.database_url)
         version = await conn.fetchval("SHOW server_version_num")
@@ -50,7 +55,7 @@ async def test_embedded_servers_start_answer_and_stop(tmp_path: Path) -> None:
         assert client.ping()
         redis_pid = client.info()["process_id"]
         client.close()
-        pg_pid = _postmaster_pid(tmp_path / "postgres")
+        pg_pid = _postmaster_pid(data / "postgres")
         assert running(pg_pid) and running(redis_pid)
     assert int(version) >= 150000 and has_trgm == 1
     assert not running(pg_pid)
