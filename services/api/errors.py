@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import asyncpg
@@ -12,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from services.core.errors import OpstapError, TooManyRequests, Unauthorized
 from services.core.logging import request_id
@@ -51,6 +53,12 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     429: {"model": ErrorBody, "description": "Too many requests"},
 }
 
+_ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+# Answered before any route runs, so documented on every operation: a body above its limit
+# is refused by the middleware (413); one that cannot be read at all is a 400.
+_ANY_REQUEST = {"413": "Request body too large (1 MB for JSON and forms, 5 MB for uploads)"}
+_WITH_BODY = {"400": "The request body cannot be read (not valid JSON, form or text)"}
+
 
 def error_body(code: str, detail: str, fields: dict[str, Any] | None = None) -> dict[str, Any]:
     """The one error shape."""
@@ -86,9 +94,35 @@ async def _validation(request: Request, exc: Exception) -> JSONResponse:
 async def _http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = _HTTP_CODES.get(exc.status_code, "error")
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = _allowed_methods(request)
     return JSONResponse(
-        error_body(code, str(exc.detail)), status_code=exc.status_code, headers=exc.headers
+        error_body(code, str(exc.detail)), status_code=exc.status_code, headers=headers
     )
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method some route serves on this path.
+
+    Starlette's 405 names only the first route that matched the path, but FastAPI makes a
+    route per method, so that would leave out the path's other methods.
+    """
+    methods: set[str] = set()
+    for route in _leaf_routes(request.app.router.routes):
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE:
+            methods.update(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
+
+
+def _leaf_routes(routes: Iterable[Any]) -> Iterator[Any]:
+    """The routes themselves, through FastAPI's included routers."""
+    for route in routes:
+        if hasattr(route, "effective_candidates"):
+            yield from _leaf_routes(route.effective_candidates())
+        else:
+            yield route
 
 
 # Constraint and data errors that slipped past validation are still the client's input: say
@@ -152,8 +186,32 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+def document_request_errors(schema: dict[str, Any]) -> dict[str, Any]:
+    """Add the errors any request may get before its route runs to every operation of `schema`."""
+    for item in schema.get("paths", {}).values():
+        for operation in item.values():
+            responses = operation.setdefault("responses", {})
+            errors = _ANY_REQUEST | (_WITH_BODY if "requestBody" in operation else {})
+            for status, description in errors.items():
+                documented = {"description": description, "content": _ERROR_CONTENT}
+                responses.setdefault(status, documented)
+    return schema
+
+
+def _install_error_docs(app: FastAPI) -> None:
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = document_request_errors(build())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def install_error_handlers(app: FastAPI) -> None:
-    """Register the handlers that produce the one error shape."""
+    """Register the handlers that produce the one error shape, and document what they answer."""
+    _install_error_docs(app)
     app.add_exception_handler(OpstapError, _domain)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(StarletteHTTPException, _http)

@@ -64,7 +64,11 @@ async def search_occupations(
     )
 
 
-@router.get("/occupations/{occupation_id:path}", summary="One occupation with its skills")
+@router.get(
+    "/occupations/{occupation_id:path}",
+    summary="One occupation with its skills",
+    responses={404: ERROR_RESPONSES[404]},
+)
 async def get_occupation(
     conn: Conn,
     occupation_id: Annotated[
