@@ -29,7 +29,8 @@ def _route_template(scope: Scope) -> str:
         return "unmatched"
     path = str(scope.get("path", ""))
     for name, value in scope.get("path_params", {}).items():
-        path = path.replace(f"/{value}", f"/{{{name}}}", 1)
+        # Without case: a uuid parameter arrives as a UUID, written lower case, whatever was sent.
+        path = re.sub(re.escape(f"/{value}"), f"/{{{name}}}", path, count=1, flags=re.IGNORECASE)
     return path
 
 

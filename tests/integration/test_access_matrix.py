@@ -522,7 +522,11 @@ async def test_role_sees_and_does_only_what_it_may(
 def test_the_matrix_has_a_row_for_every_route() -> None:
     # Web pages have their own matrix: tests/integration/test_pages_access.py.
     app = create_app(Settings(database_url="postgresql://unused", redis_url="redis://unused"))
+    # The matrix names paths as the schema documents them, without the router's uuid convertor.
     routes = {
-        (m, path) for path, r in _flatten(app.routes) if not is_page_route(r) for m in r.methods
+        (m, path.replace(":uuid}", "}"))
+        for path, r in _flatten(app.routes)
+        if not is_page_route(r)
+        for m in r.methods
     }
     assert routes == set(MATRIX)

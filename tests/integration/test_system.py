@@ -68,3 +68,35 @@ async def test_logs_and_metrics_name_the_route_not_the_id(client: httpx.AsyncCli
     text = (await client.get("/metrics")).text
     assert 'route="/api/v1/taxonomy/occupations/{occupation_id}"' in text
     assert "no-such-occupation-xyz" not in text
+
+
+async def test_an_id_in_upper_case_is_not_a_metrics_label(client: httpx.AsyncClient) -> None:
+    await client.get("/api/v1/vacancies/E3E70682-C209-4CAC-A29F-6FBED82C07CD")
+    text = (await client.get("/metrics")).text
+    assert 'route="/api/v1/vacancies/{vacancy_id}"' in text
+    assert "E3E70682" not in text
+
+
+async def test_a_405_allows_every_method_of_the_path(client: httpx.AsyncClient) -> None:
+    # FastAPI makes a route per method; the answer names all of them, not the first one's.
+    response = await client.request("OPTIONS", "/api/v1/vacancies")
+    assert response.status_code == 405
+    assert response.json()["error"] == "method_not_allowed"
+    assert set(response.headers["allow"].split(", ")) == {"GET", "POST"}
+
+
+async def test_a_fixed_path_is_not_taken_for_an_id(client: httpx.AsyncClient) -> None:
+    # /vacancies/import is POST only: a PATCH is 405, not a PATCH of a vacancy named "import".
+    response = await client.patch("/api/v1/vacancies/import", json={})
+    assert response.status_code == 405
+    assert response.headers["allow"] == "POST"
+
+
+async def test_errors_before_the_route_runs_are_documented(client: httpx.AsyncClient) -> None:
+    paths = (await client.get("/openapi.json")).json()["paths"]
+    post, get = paths["/api/v1/vacancies"]["post"], paths["/api/v1/vacancies"]["get"]
+    assert {"400", "413"} <= set(post["responses"])
+    assert "413" in get["responses"] and "400" not in get["responses"]
+    assert post["responses"]["413"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "/ErrorBody"
+    )

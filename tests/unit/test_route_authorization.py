@@ -47,7 +47,7 @@ def _id_routes() -> list[tuple[str, APIRoute]]:
 def test_every_route_with_a_path_id_authorizes_the_object() -> None:
     routes = _id_routes()
     assert len(routes) >= 3
-    assert "/api/v1/accounts/{account_id}" in {path for path, _ in routes}
+    assert "/api/v1/accounts/{account_id:uuid}" in {path for path, _ in routes}
     missing = [
         f"{sorted(r.methods)} {path}"
         for path, r in routes

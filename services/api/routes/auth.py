@@ -99,7 +99,7 @@ async def create_api_key(
 
 
 @router.delete(
-    "/api-keys/{key_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Revoke an API key"
+    "/api-keys/{key_id:uuid}", status_code=status.HTTP_204_NO_CONTENT, summary="Revoke an API key"
 )
 async def revoke_api_key(
     key_id: Annotated[UUID, Depends(own_api_key_id)], actor: CurrentActor, conn: Conn

@@ -32,7 +32,7 @@ async def record_decision(body: DecisionIn, actor: CurrentActor, conn: Conn) -> 
     return await service.decide(conn, actor, body)
 
 
-@router.get("/employees/{employee_id}/decision-log", summary="A person's decision log")
+@router.get("/employees/{employee_id:uuid}/decision-log", summary="A person's decision log")
 async def employee_decision_log(
     employee: VisibleEmployee,
     actor: CurrentActor,
@@ -45,7 +45,7 @@ async def employee_decision_log(
     return await service.log_for_employee(conn, actor, employee.id, limit, offset)
 
 
-@router.get("/vacancies/{vacancy_id}/decision-log", summary="A vacancy's decision log")
+@router.get("/vacancies/{vacancy_id:uuid}/decision-log", summary="A vacancy's decision log")
 async def vacancy_decision_log(
     vacancy: VisibleVacancy, actor: CurrentActor, conn: Conn, limit: Limit = 200, offset: Offset = 0
 ) -> DecisionLog:

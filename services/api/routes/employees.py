@@ -97,7 +97,7 @@ async def list_employees(
     return await service.list_employees(conn, actor, f)
 
 
-@router.get("/{employee_id}", summary="One employee")
+@router.get("/{employee_id:uuid}", summary="One employee")
 async def get_employee(
     employee: VisibleEmployee, actor: CurrentActor, conn: Conn
 ) -> Employee | SharedProfile:
@@ -105,7 +105,7 @@ async def get_employee(
     return await service.read(conn, actor, employee)
 
 
-@router.patch("/{employee_id}", summary="Change an employee record")
+@router.patch("/{employee_id:uuid}", summary="Change an employee record")
 async def update_employee(
     body: EmployeePatch, employee: VisibleEmployee, actor: CurrentActor, conn: Conn
 ) -> Employee:
@@ -113,7 +113,7 @@ async def update_employee(
     return await service.update(conn, actor, employee.id, body)
 
 
-@router.get("/{employee_id}/consents", summary="A person's consents")
+@router.get("/{employee_id:uuid}/consents", summary="A person's consents")
 async def list_consents(
     employee: VisibleEmployee, actor: CurrentActor, conn: Conn
 ) -> list[Consent]:
@@ -121,7 +121,9 @@ async def list_consents(
     return await service.consents(conn, actor, employee)
 
 
-@router.post("/{employee_id}/consents", status_code=status.HTTP_201_CREATED, summary="Give consent")
+@router.post(
+    "/{employee_id:uuid}/consents", status_code=status.HTTP_201_CREATED, summary="Give consent"
+)
 async def give_consent(
     body: ConsentIn, employee: VisibleEmployee, actor: CurrentActor, conn: Conn
 ) -> Consent:
@@ -130,7 +132,7 @@ async def give_consent(
     return await service.give_consent(conn, actor, employee, body)
 
 
-@router.post("/{employee_id}/consents/{consent_id}/withdraw", summary="Withdraw consent")
+@router.post("/{employee_id:uuid}/consents/{consent_id:uuid}/withdraw", summary="Withdraw consent")
 async def withdraw_consent(
     consent: Annotated[Consent, Depends(visible_consent)],
     employee: VisibleEmployee,
@@ -141,7 +143,7 @@ async def withdraw_consent(
     return await service.withdraw_consent(conn, actor, employee, consent)
 
 
-@router.get("/{employee_id}/audit", summary="Who read this person's data")
+@router.get("/{employee_id:uuid}/audit", summary="Who read this person's data")
 async def audit_trail(
     employee: VisibleEmployee,
     actor: CurrentActor,

@@ -20,7 +20,7 @@ Limit = Annotated[int, Query(ge=1, le=100, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=100_000, description="Results to skip.")]
 
 
-@router.get("/vacancies/{vacancy_id}/matches", summary="Candidates for a vacancy")
+@router.get("/vacancies/{vacancy_id:uuid}/matches", summary="Candidates for a vacancy")
 async def vacancy_matches(
     vacancy: VisibleVacancy, actor: CurrentActor, conn: Conn, limit: Limit = 20, offset: Offset = 0
 ) -> VacancyMatches:
@@ -29,7 +29,7 @@ async def vacancy_matches(
     return await service.for_vacancy(conn, actor, vacancy.id, limit, offset)
 
 
-@router.get("/employees/{employee_id}/matches", summary="Vacancies for a person")
+@router.get("/employees/{employee_id:uuid}/matches", summary="Vacancies for a person")
 async def employee_matches(
     employee: VisibleEmployee,
     actor: CurrentActor,

@@ -18,7 +18,7 @@ from services.core.next_steps.models import NextSteps, TrainingPlan
 router = APIRouter(tags=["next steps"], responses=ERROR_RESPONSES)
 
 
-@router.get("/employees/{employee_id}/next-steps", summary="A person's next steps")
+@router.get("/employees/{employee_id:uuid}/next-steps", summary="A person's next steps")
 async def get_next_steps(
     employee: VisibleEmployee, actor: CurrentActor, conn: Conn, settings: AppSettings
 ) -> NextSteps:
@@ -29,7 +29,7 @@ async def get_next_steps(
     return await next_steps.next_steps(conn, settings, employee.id)
 
 
-@router.get("/employees/{employee_id}/training-plan", summary="What to learn for a goal")
+@router.get("/employees/{employee_id:uuid}/training-plan", summary="What to learn for a goal")
 async def get_training_plan(
     employee: VisibleEmployee,
     actor: CurrentActor,

@@ -65,7 +65,7 @@ async def own_notification_id(
     return notification_id
 
 
-@router.post("/notifications/{notification_id}/read", summary="Mark a notification read")
+@router.post("/notifications/{notification_id:uuid}/read", summary="Mark a notification read")
 async def mark_read(
     notification_id: Annotated[UUID, Depends(own_notification_id)],
     actor: CurrentActor,
@@ -119,7 +119,9 @@ VisibleWebhook = Annotated[Webhook, Depends(visible_webhook)]
 
 
 @router.delete(
-    "/webhooks/{webhook_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Remove a webhook"
+    "/webhooks/{webhook_id:uuid}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Remove a webhook",
 )
 async def delete_webhook(webhook: VisibleWebhook, actor: CurrentActor, conn: Conn) -> Response:
     """Nothing more is sent to it."""
@@ -127,7 +129,7 @@ async def delete_webhook(webhook: VisibleWebhook, actor: CurrentActor, conn: Con
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.post("/webhooks/{webhook_id}/enable", summary="Switch a webhook back on")
+@router.post("/webhooks/{webhook_id:uuid}/enable", summary="Switch a webhook back on")
 async def enable_webhook(webhook: VisibleWebhook, actor: CurrentActor, conn: Conn) -> Webhook:
     """After repeated failures a webhook is switched off; an admin switches it on again."""
     return await service.enable_webhook(conn, actor, webhook)

@@ -78,7 +78,7 @@ async def update_own_organisation(
     return Organisation.model_validate(row)
 
 
-@router.get("/organisations/{organisation_id}", summary="An organisation's public profile")
+@router.get("/organisations/{organisation_id:uuid}", summary="An organisation's public profile")
 async def get_organisation(
     organisation: Annotated[Organisation, Depends(any_organisation)],
 ) -> Organisation:
@@ -103,13 +103,13 @@ async def create_account(body: AccountIn, actor: CurrentActor, conn: Conn) -> Ac
     return await service.create_account(conn, actor.organisation_id, body)
 
 
-@router.get("/accounts/{account_id}", summary="One account of your organisation")
+@router.get("/accounts/{account_id:uuid}", summary="One account of your organisation")
 async def get_account(account: Annotated[Account, Depends(account_in_own_organisation)]) -> Account:
     """An account of your organisation (admins only)."""
     return account
 
 
-@router.get("/accounts/{account_id}/api-keys", summary="API keys of an account of yours")
+@router.get("/accounts/{account_id:uuid}/api-keys", summary="API keys of an account of yours")
 async def list_member_api_keys(
     account: Annotated[Account, Depends(account_in_own_organisation)], conn: Conn
 ) -> list[ApiKey]:
@@ -119,7 +119,7 @@ async def list_member_api_keys(
 
 
 @router.delete(
-    "/accounts/{account_id}/api-keys/{key_id}",
+    "/accounts/{account_id:uuid}/api-keys/{key_id:uuid}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Revoke an API key of an account of yours",
 )

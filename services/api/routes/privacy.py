@@ -18,7 +18,7 @@ from services.core.privacy.models import PersonalData
 router = APIRouter(prefix="/employees", tags=["privacy"], responses=ERROR_RESPONSES)
 
 
-@router.get("/{employee_id}/export", summary="Everything held about a person")
+@router.get("/{employee_id:uuid}/export", summary="Everything held about a person")
 async def export_personal_data(
     employee: VisibleEmployee, actor: CurrentActor, conn: Conn
 ) -> PersonalData:
@@ -28,7 +28,7 @@ async def export_personal_data(
 
 
 @router.delete(
-    "/{employee_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Erase a person's data"
+    "/{employee_id:uuid}", status_code=status.HTTP_204_NO_CONTENT, summary="Erase a person's data"
 )
 async def erase_employee(employee: VisibleEmployee, actor: CurrentActor, conn: Conn) -> Response:
     """Remove the person, their login and everything derived from them (admins of their WISE,

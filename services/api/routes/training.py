@@ -121,32 +121,34 @@ async def import_modules(
     return await csv_import.import_csv(conn, actor, data)
 
 
-@router.get("/training/modules/{module_id}", summary="One training module")
+@router.get("/training/modules/{module_id:uuid}", summary="One training module")
 async def get_module(module: Visible) -> TrainingModule:
     """A module with the skills and competences it teaches, also when it is inactive."""
     return module
 
 
-@router.patch("/training/modules/{module_id}", summary="Change a training module")
+@router.patch("/training/modules/{module_id:uuid}", summary="Change a training module")
 async def update_module(body: ModulePatch, module: ForChange, conn: Conn) -> TrainingModule:
     """Change the fields given (admins); skills and competences are replaced as a whole.
     Records of people who completed the module keep the skills they certified."""
     return await service.update(conn, module, body)
 
 
-@router.post("/training/modules/{module_id}/deactivate", summary="Stop offering a module")
+@router.post("/training/modules/{module_id:uuid}/deactivate", summary="Stop offering a module")
 async def deactivate_module(module: ForChange, conn: Conn) -> TrainingModule:
     """Active -> inactive (admins): no longer listed nor recordable; existing records stay."""
     return await service.set_active(conn, module, False)
 
 
-@router.post("/training/modules/{module_id}/reactivate", summary="Offer a module again")
+@router.post("/training/modules/{module_id:uuid}/reactivate", summary="Offer a module again")
 async def reactivate_module(module: ForChange, conn: Conn) -> TrainingModule:
     """Inactive -> active (admins)."""
     return await service.set_active(conn, module, True)
 
 
-@router.get("/employees/{employee_id}/training-records", summary="A person's completed training")
+@router.get(
+    "/employees/{employee_id:uuid}/training-records", summary="A person's completed training"
+)
 async def list_training_records(
     employee: VisibleEmployee, actor: CurrentActor, conn: Conn
 ) -> list[TrainingRecord]:
@@ -156,7 +158,7 @@ async def list_training_records(
 
 
 @router.post(
-    "/employees/{employee_id}/training-records",
+    "/employees/{employee_id:uuid}/training-records",
     status_code=status.HTTP_201_CREATED,
     summary="Record a completed training module",
 )

@@ -103,13 +103,13 @@ async def import_vacancies(
     return await csv_import.import_csv(conn, actor, data)
 
 
-@router.get("/{vacancy_id}", summary="One vacancy")
+@router.get("/{vacancy_id:uuid}", summary="One vacancy")
 async def get_vacancy(vacancy: Visible) -> Vacancy:
     """A vacancy with its skills, accommodations and organisation."""
     return vacancy
 
 
-@router.patch("/{vacancy_id}", summary="Change a vacancy")
+@router.patch("/{vacancy_id:uuid}", summary="Change a vacancy")
 async def update_vacancy(
     body: VacancyPatch, vacancy: Own, actor: CurrentActor, conn: Conn
 ) -> Vacancy:
@@ -117,25 +117,25 @@ async def update_vacancy(
     return await service.update(conn, actor, vacancy, body)
 
 
-@router.post("/{vacancy_id}/publish", summary="Publish a draft or closed vacancy")
+@router.post("/{vacancy_id:uuid}/publish", summary="Publish a draft or closed vacancy")
 async def publish_vacancy(vacancy: Own, actor: CurrentActor, conn: Conn) -> Vacancy:
     """Draft or closed -> open: WISEs and their people can see it and be matched to it."""
     return await service.transition(conn, actor, vacancy, "publish")
 
 
-@router.post("/{vacancy_id}/close", summary="Close an open vacancy")
+@router.post("/{vacancy_id:uuid}/close", summary="Close an open vacancy")
 async def close_vacancy(vacancy: Own, actor: CurrentActor, conn: Conn) -> Vacancy:
     """Open -> closed: no longer shown to others; it can be reopened."""
     return await service.transition(conn, actor, vacancy, "close")
 
 
-@router.post("/{vacancy_id}/fill", summary="Mark an open vacancy as filled")
+@router.post("/{vacancy_id:uuid}/fill", summary="Mark an open vacancy as filled")
 async def fill_vacancy(vacancy: Own, actor: CurrentActor, conn: Conn) -> Vacancy:
     """Open -> filled: the places are taken."""
     return await service.transition(conn, actor, vacancy, "fill")
 
 
-@router.post("/{vacancy_id}/reopen", summary="Reopen a closed or filled vacancy")
+@router.post("/{vacancy_id:uuid}/reopen", summary="Reopen a closed or filled vacancy")
 async def reopen_vacancy(vacancy: Own, actor: CurrentActor, conn: Conn) -> Vacancy:
     """Closed or filled -> open again."""
     return await service.transition(conn, actor, vacancy, "reopen")
