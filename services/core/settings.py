@@ -65,7 +65,9 @@ class Settings(BaseSettings):
     )
     login_global_window_seconds: int = Field(60, ge=1)
     api_key_days: int = Field(90, ge=1, description="lifetime of a new API key unless asked")
-    api_key_max_days: int = Field(365, ge=1, description="the longest lifetime one may ask for")
+    api_key_max_days: int = Field(
+        365, ge=1, le=365, description="the longest lifetime one may ask for (at most 365)"
+    )
     relay_poll_seconds: float = Field(2.0, gt=0)
     relay_batch_size: int = Field(100, ge=1)
     outbox_lease_seconds: float = Field(300.0, gt=0)

@@ -154,7 +154,7 @@ async def test_repeated_failed_sign_ins_are_slowed_down(
     assert int(blocked.headers["retry-after"]) > 0
 
 
-async def test_a_duplicate_email_is_422_naming_the_field_and_writes_nothing(
+async def test_a_duplicate_email_is_409_naming_the_field_and_writes_nothing(
     pool: asyncpg.Pool, client: httpx.AsyncClient
 ) -> None:
     org = await factories.organisation(pool)
@@ -170,7 +170,7 @@ async def test_a_duplicate_email_is_422_naming_the_field_and_writes_nothing(
             "password": "a long enough password",
         },
     )
-    assert response.status_code == 422 and "email" in response.json()["fields"]
+    assert response.status_code == 409 and "email" in response.json()["fields"]
     assert await pool.fetchval("SELECT count(*) FROM account") == before
 
 

@@ -9,6 +9,10 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from services.core.access.policy import Role
+from services.core.security import MIN_PASSWORD_LENGTH
+
+# No setting may let a key live longer (OPSTAP_API_KEY_MAX_DAYS may only shorten it).
+API_KEY_MAX_DAYS = 365
 
 OrganisationKind = Literal["wise", "employer", "municipality"]
 
@@ -48,7 +52,10 @@ class AccountIn(BaseModel):
     email: EmailStr
     name: str = Field(min_length=1, max_length=200)
     role: Role
-    password: str = Field(min_length=1, max_length=256)
+    # The schema states the policy's minimum; the service checks it and says why in its words.
+    password: str = Field(
+        min_length=1, max_length=256, json_schema_extra={"minLength": MIN_PASSWORD_LENGTH}
+    )
 
 
 class Account(BaseModel):
@@ -86,7 +93,9 @@ class PasswordChangeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     current_password: str = Field(min_length=1, max_length=256)
-    new_password: str = Field(min_length=1, max_length=256)
+    new_password: str = Field(
+        min_length=1, max_length=256, json_schema_extra={"minLength": MIN_PASSWORD_LENGTH}
+    )
 
 
 RevokedReason = Literal["owner", "admin", "password_change"]
@@ -101,6 +110,8 @@ class ApiKeyIn(BaseModel):
     expires_in_days: int | None = Field(
         None,
         ge=1,
+        # Stated here; the service checks it against OPSTAP_API_KEY_MAX_DAYS (at most this).
+        json_schema_extra={"maximum": API_KEY_MAX_DAYS},
         description="days until the key stops working: by default 90, at most 365 "
         "(OPSTAP_API_KEY_DAYS and OPSTAP_API_KEY_MAX_DAYS)",
     )

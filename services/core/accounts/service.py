@@ -19,7 +19,7 @@ from services.core.accounts.models import (
     RevokedReason,
     TokenPair,
 )
-from services.core.errors import Invalid, NotFound, TooManyRequests, Unauthorized
+from services.core.errors import Conflict, Invalid, NotFound, TooManyRequests, Unauthorized
 from services.core.settings import Settings
 
 API_KEY_PREFIX = "opk"
@@ -167,11 +167,11 @@ async def change_password(conn: asyncpg.Connection, actor: Actor, current: str, 
 async def create_account(
     conn: asyncpg.Connection, organisation_id: UUID, data: AccountIn
 ) -> Account:
-    """A new account in an organisation; Invalid (naming `email`) when the email is taken."""
+    """A new account in an organisation; Conflict (naming `email`) when the email is taken."""
     if problem := security.password_problem(data.password, data.email):
         raise Invalid(f"Choose another password: {problem}.", fields={"password": problem})
     if await repository.account_by_email(conn, data.email) is not None:
-        raise Invalid(
+        raise Conflict(
             f"An account with email {data.email} exists already.",
             fields={"email": "already in use"},
         )

@@ -13,6 +13,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
 
 from services.core.accommodations.models import CODE_PATTERN
+from services.core.partial import not_null_in_schema
 
 # Where the person works or takes part now, in the vocabulary of placement kinds that vacancies
 # use for contract_kind (DOMAIN.md, "Kinds of placement"); None when unknown or not working.
@@ -121,11 +122,18 @@ class EmployeeIn(_ProfileFields):
 class EmployeePatch(_ProfileFields):
     """A partial update: only the fields given change; lists replace the old list."""
 
-    name: str | None = Field(None, min_length=1, max_length=200)
-    ladder_rung: int | None = Field(None, ge=1, le=6)
-    languages: list[LanguageIn] | None = Field(None, max_length=20)
-    skills: list[SkillIn] | None = Field(None, max_length=200)
-    accommodations: list[Code] | None = Field(None, max_length=40)
+    # Left out keeps the value; null is refused, so the schema offers none.
+    name: str | None = Field(
+        None, min_length=1, max_length=200, json_schema_extra=not_null_in_schema
+    )
+    ladder_rung: int | None = Field(None, ge=1, le=6, json_schema_extra=not_null_in_schema)
+    languages: list[LanguageIn] | None = Field(
+        None, max_length=20, json_schema_extra=not_null_in_schema
+    )
+    skills: list[SkillIn] | None = Field(None, max_length=200, json_schema_extra=not_null_in_schema)
+    accommodations: list[Code] | None = Field(
+        None, max_length=40, json_schema_extra=not_null_in_schema
+    )
 
     @field_validator("name", "ladder_rung", "languages", "skills", "accommodations")
     @classmethod

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any, Literal
 from uuid import UUID
 
-from pydantic import AnyHttpUrl, BaseModel, Field
+from pydantic import AnyHttpUrl, BaseModel, Field, StrictBool
 
 Kind = Literal["match_found", "caseload_match", "candidate_found", "vacancy_closed"]
 EmailChoice = Literal["off", "instant", "digest"]
@@ -55,7 +55,7 @@ class Preferences(BaseModel):
     email: EmailChoice = Field(
         "instant", description="off, instant (one email each) or digest (one email a week)"
     )
-    webhook: bool = Field(False, description="Also send to the organisation's webhooks")
+    webhook: StrictBool = Field(False, description="Also send to the organisation's webhooks")
     language: Language = Field("nl", description="Language of emails and notification texts")
 
 

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from services.core.partial import not_null_in_schema
 from services.core.vacancies.models import ImportProblem
 
 ProviderKind = Literal["practice_certificate", "digital_skills", "on_the_job", "course"]
@@ -99,16 +100,21 @@ class ModuleIn(_Lists):
 class ModulePatch(_Lists):
     """The fields to change; lists given replace the old list."""
 
-    code: Code | None = None
-    title_nl: Title | None = None
-    title_en: Title | None = None
-    provider_kind: ProviderKind | None = None
-    level: Level | None = None
-    hours: Hours | None = None
-    description_nl: Description | None = None
-    description_en: Description | None = None
-    skills: list[SkillUri] | None = Field(None, max_length=100)
-    competences: list[CompetenceIn] | None = Field(None, max_length=21)
+    # Left out keeps the value; null is refused, so the schema offers none.
+    code: Code | None = Field(None, json_schema_extra=not_null_in_schema)
+    title_nl: Title | None = Field(None, json_schema_extra=not_null_in_schema)
+    title_en: Title | None = Field(None, json_schema_extra=not_null_in_schema)
+    provider_kind: ProviderKind | None = Field(None, json_schema_extra=not_null_in_schema)
+    level: Level | None = Field(None, json_schema_extra=not_null_in_schema)
+    hours: Hours | None = Field(None, json_schema_extra=not_null_in_schema)
+    description_nl: Description | None = Field(None, json_schema_extra=not_null_in_schema)
+    description_en: Description | None = Field(None, json_schema_extra=not_null_in_schema)
+    skills: list[SkillUri] | None = Field(
+        None, max_length=100, json_schema_extra=not_null_in_schema
+    )
+    competences: list[CompetenceIn] | None = Field(
+        None, max_length=21, json_schema_extra=not_null_in_schema
+    )
 
     @field_validator("*")
     @classmethod
