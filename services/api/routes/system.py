@@ -13,6 +13,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.core import migrate
 from services.core.events import repository as events
+from services.core.events.models import OutboxLag
 from services.core.metrics import (
     OUTBOX_DEAD,
     OUTBOX_OLDEST_SECONDS,
@@ -71,7 +72,7 @@ async def metrics(request: Request) -> Response:
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
-async def _outbox_lag(conn: asyncpg.Connection) -> events.OutboxLag:
+async def _outbox_lag(conn: asyncpg.Connection) -> OutboxLag:
     """The outbox lag, also set on the Prometheus gauges."""
     lag = await events.lag(conn)
     OUTBOX_UNPUBLISHED.set(lag.unpublished)

@@ -2,37 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 import asyncpg
 
 from services.core.events import queries
-
-
-@dataclass(frozen=True)
-class Event:
-    """A past-tense fact about one aggregate, e.g. `vacancy.published`."""
-
-    id: UUID
-    event_type: str
-    aggregate_type: str
-    aggregate_id: str
-    payload: dict[str, Any]
-    created_at: datetime
-    processed_at: datetime | None
-
-
-@dataclass(frozen=True)
-class OutboxLag:
-    """How far the workers are behind the database."""
-
-    unpublished: int
-    unprocessed: int  # waiting or in flight, dead ones excluded
-    dead: int  # given up on, waiting for an admin's replay
-    oldest_seconds: float  # how long the oldest due, unprocessed event has waited
+from services.core.events.models import DeadLetter, Event, OutboxLag
 
 
 async def emit(
@@ -100,20 +76,6 @@ async def worn_out(conn: asyncpg.Connection, max_attempts: int) -> list[asyncpg.
 async def revive(conn: asyncpg.Connection, event_id: UUID) -> bool:
     """Make a dead (or stuck) event due again, with a fresh attempt count."""
     return await conn.execute(queries.REVIVE, event_id) != "UPDATE 0"
-
-
-@dataclass(frozen=True)
-class DeadLetter:
-    """A message given up on after repeated failure."""
-
-    id: int
-    task_name: str
-    task_id: str
-    args: list[Any]
-    error: str
-    attempts: int
-    created_at: datetime
-    replayed_at: datetime | None
 
 
 async def record_dead_letter(

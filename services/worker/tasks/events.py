@@ -9,7 +9,7 @@ from uuid import UUID
 import asyncpg
 
 from services.core.events import repository as events
-from services.core.events.repository import Event
+from services.core.events.models import Event
 from services.worker.base import opstap_task
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ from uuid import UUID
 
 import asyncpg
 
-from services.core.events.repository import Event
+from services.core.events.models import Event
 from services.core.notifications import delivery
 from services.core.notifications import repository as notifications
 from services.worker import runtime
