@@ -24,7 +24,7 @@ import asyncpg
 from services.core.access.policy import Actor, Role, can_manage_employees, require_role
 from services.core.errors import NotFound
 from services.core.events.repository import emit
-from services.core.privacy import queries
+from services.core.privacy import repository
 
 log = logging.getLogger(__name__)
 
@@ -59,20 +59,13 @@ async def erase_people(
 ) -> list[int]:
     """Erase people without an access check (for a caller that authorized, or retention):
     their rows, their own account and everything derived; one tombstone each (its id)."""
-    ids = [r["id"] for r in await conn.fetch(queries.SELECT_FOR_ERASURE, list(employee_ids))]
+    ids = await repository.lock_employees(conn, employee_ids)
     if not ids:
         return []
-    accounts = [r["id"] for r in await conn.fetch(queries.SELECT_OWN_ACCOUNTS, ids)]
-    tombstones = [r["id"] for r in await conn.fetch(queries.INSERT_TOMBSTONES, ids, at, reason)]
-    counts = {
-        "events": await _count(conn, queries.DELETE_EVENTS, ids, accounts),
-        "notifications": await _count(conn, queries.DELETE_NOTIFICATIONS, ids, accounts),
-        "audit": await _count(conn, queries.DELETE_AUDIT, ids),
-    }
-    await conn.execute(queries.DELETE_EMPLOYEES, ids)
-    if accounts:
-        await conn.fetchval(queries.FORGET_ACCOUNTS, accounts)
-        await conn.execute(queries.DELETE_ACCOUNTS, accounts)
+    accounts = await repository.own_accounts(conn, ids)
+    tombstones = await repository.insert_tombstones(conn, ids, at, reason)
+    counts = await repository.delete_derived(conn, ids, accounts)
+    await repository.delete_people(conn, ids, accounts)
     for employee_id, tombstone_id in zip(ids, tombstones, strict=True):
         await emit(
             conn,
@@ -94,8 +87,3 @@ async def erase_people(
         },
     )
     return tombstones
-
-
-async def _count(conn: asyncpg.Connection, sql: str, *args: object) -> int:
-    status: str = await conn.execute(sql, *args)
-    return int(status.split()[-1])

@@ -18,7 +18,7 @@ from services.core import audit
 from services.core.access.policy import Actor, Role
 from services.core.employees.models import Employee
 from services.core.errors import Forbidden
-from services.core.privacy import queries
+from services.core.privacy import queries, repository
 from services.core.privacy.models import PersonalData
 
 # Table -> the export section that holds its rows about the person. The schema test
@@ -54,17 +54,9 @@ def can_export(actor: Actor, employee_id: UUID) -> None:
     raise Forbidden("Only the person or an admin of their organisation may export their data.")
 
 
-async def collect(conn: asyncpg.Connection, employee_id: UUID, account_id: UUID | None) -> dict:
-    """Every section of the export, unscoped (callers authorize first)."""
-    return {
-        name: await conn.fetchval(sql, employee_id, account_id)
-        for name, sql in queries.SECTIONS.items()
-    }
-
-
 async def export(conn: asyncpg.Connection, actor: Actor, employee: Employee) -> PersonalData:
     """Everything held about a visible person; the read is audited (and in the export)."""
     can_export(actor, employee.id)
     await audit.record_reads(conn, actor, [employee.id], list(queries.SECTIONS), "export")
-    sections = await collect(conn, employee.id, employee.account_id)
+    sections = await repository.personal_data(conn, employee.id, employee.account_id)
     return PersonalData(exported_at=datetime.now(UTC), employee_id=employee.id, **sections)
