@@ -166,18 +166,37 @@ class Matcher:
         self, vacancy: Vacancy, people: PeopleIndex, k: int = 50, filters: Filters | None = None
     ) -> list[Explanation]:
         """The top k people for a vacancy (consent required), by score then person id."""
-        self._check(people)
-        scores = credit.quantise(self._people_scores(vacancy, people))
-        eligible = people.consent.copy()
-        if filters is not None and filters.ladder_rungs is not None:
-            eligible &= np.isin(people.rung, sorted(filters.ladder_rungs))
-        if filters is not None and filters.max_distance_km is not None:
-            eligible &= _within(
-                people, vacancy.latitude, vacancy.longitude, filters.max_distance_km
-            )
-        rows = top_k(scores, eligible, k)
+        return self.candidates_among(vacancy, [(people, None)], k, filters)
+
+    def candidates_among(
+        self,
+        vacancy: Vacancy,
+        parts: Sequence[tuple[PeopleIndex, np.ndarray | None]],
+        k: int = 50,
+        filters: Filters | None = None,
+    ) -> list[Explanation]:
+        """candidates_for over the rows of several indexes at once, leaving out the rows where
+        an index's mask is true (live.py: a base index and the rows changed since)."""
         reqs = credit.requirements(vacancy, self.model)
-        return _ranked([self._explain(people.people[r], vacancy, reqs) for r in rows], "person_id")
+        best: list[tuple[float, str, Person]] = []
+        for people, skip in parts:
+            self._check(people)
+            scores = credit.quantise(self._people_scores(vacancy, people))
+            eligible = people.consent.copy()
+            if skip is not None:
+                eligible &= ~skip
+            if filters is not None and filters.ladder_rungs is not None:
+                eligible &= np.isin(people.rung, sorted(filters.ladder_rungs))
+            if filters is not None and filters.max_distance_km is not None:
+                eligible &= _within(
+                    people, vacancy.latitude, vacancy.longitude, filters.max_distance_km
+                )
+            best += [
+                (-float(scores[r]), people.people[r].id, people.people[r])
+                for r in top_k(scores, eligible, k)
+            ]
+        chosen = [person for _, _, person in sorted(best, key=lambda b: (b[0], b[1]))[:k]]
+        return _ranked([self._explain(p, vacancy, reqs) for p in chosen], "person_id")
 
     def _people_scores(self, vacancy: Vacancy, people: PeopleIndex) -> np.ndarray:
         """Unquantised float32 scores (0-1) of every person in the index for one vacancy."""
@@ -232,21 +251,42 @@ class Matcher:
         self, person: Person, vacancies: VacancyIndex, k: int = 50, filters: Filters | None = None
     ) -> list[Explanation]:
         """The top k vacancies for a person (none without consent), by score then vacancy id."""
-        self._check(vacancies)
+        return self.vacancies_among(person, [(vacancies, None)], k, filters)
+
+    def vacancies_among(
+        self,
+        person: Person,
+        parts: Sequence[tuple[VacancyIndex, np.ndarray | None]],
+        k: int = 50,
+        filters: Filters | None = None,
+    ) -> list[Explanation]:
+        """vacancies_for over the rows of several indexes at once, leaving out the rows where
+        an index's mask is true (live.py)."""
         if not person.consent_matching:
+            for vacancies, _ in parts:
+                self._check(vacancies)
             return []
-        scores = credit.quantise(self._vacancy_scores(person, vacancies))
-        eligible = np.ones(len(vacancies.vacancies), dtype=bool)
-        if filters is not None and filters.ladder_rungs is not None:
-            eligible &= np.isin(vacancies.rung, sorted(filters.ladder_rungs))
-        if filters is not None and filters.contract_kinds is not None:
-            eligible &= np.isin(vacancies.contract_kind, sorted(filters.contract_kinds))
-        if filters is not None and filters.max_distance_km is not None:
-            eligible &= _within(
-                vacancies, person.latitude, person.longitude, filters.max_distance_km
-            )
-        rows = top_k(scores, eligible, k).tolist()
-        return _ranked([self.explain(person, vacancies.vacancies[r]) for r in rows], "vacancy_id")
+        best: list[tuple[float, str, Vacancy]] = []
+        for vacancies, skip in parts:
+            self._check(vacancies)
+            scores = credit.quantise(self._vacancy_scores(person, vacancies))
+            eligible = np.ones(len(vacancies.vacancies), dtype=bool)
+            if skip is not None:
+                eligible &= ~skip
+            if filters is not None and filters.ladder_rungs is not None:
+                eligible &= np.isin(vacancies.rung, sorted(filters.ladder_rungs))
+            if filters is not None and filters.contract_kinds is not None:
+                eligible &= np.isin(vacancies.contract_kind, sorted(filters.contract_kinds))
+            if filters is not None and filters.max_distance_km is not None:
+                eligible &= _within(
+                    vacancies, person.latitude, person.longitude, filters.max_distance_km
+                )
+            best += [
+                (-float(scores[r]), vacancies.vacancies[r].id, vacancies.vacancies[r])
+                for r in top_k(scores, eligible, k)
+            ]
+        chosen = [vacancy for _, _, vacancy in sorted(best, key=lambda b: (b[0], b[1]))[:k]]
+        return _ranked([self.explain(person, v) for v in chosen], "vacancy_id")
 
     def vacancy_scores(self, person: Person, vacancies: VacancyIndex) -> np.ndarray:
         """The person's score (0-100) for every vacancy in the index, in index order; consent

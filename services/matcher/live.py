@@ -1,0 +1,117 @@
+"""Indexes that follow changes row by row, for a process that scores one event at a time.
+
+Building an index over everyone costs far more than scoring one vacancy against it, so a live
+index keeps two: a large base built now and then, and a small delta of the rows changed since
+(rebuilt on each change: it stays small). A changed or removed row's base row is skipped. When
+the delta grows past a share of the base, everything is built into a new base (compaction).
+Scores do not depend on which index a row is in (index.py: the model's idf; one idf for skills
+outside the model), so each part's top k, merged by (score, id) (Matcher.candidates_among), is
+the top k of the whole: the same answer as one index built from every current row
+(tests/unit/matcher/test_live.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+import numpy as np
+
+from .index import PeopleIndex, VacancyIndex
+from .scoring import Matcher
+from .types import Explanation, Filters, Person, Vacancy
+
+Row = TypeVar("Row", Person, Vacancy)
+Index = TypeVar("Index", PeopleIndex, VacancyIndex)
+COMPACT_SHARE = 0.02  # the delta is built into a new base past this share of the base
+COMPACT_MIN = 500  # ... or this many rows, whichever is more
+
+
+class _Live(Generic[Row, Index]):
+    """Rows by id, as a base index, a delta index and the base rows to skip."""
+
+    def __init__(
+        self, matcher: Matcher, rows: Iterable[Row], compact_min: int = COMPACT_MIN
+    ) -> None:
+        self.matcher = matcher
+        self.compact_min = compact_min
+        self.rows: dict[str, Row] = {row.id: row for row in rows}
+        self.compactions = 0
+        self._compact()
+
+    def _build(self, rows: list[Row]) -> Index:
+        raise NotImplementedError
+
+    def _items(self, index: Index) -> tuple[Row, ...]:
+        raise NotImplementedError
+
+    def _compact(self) -> None:
+        self.base: Index = self._build(sorted(self.rows.values(), key=lambda r: r.id))
+        self.base_row = {row.id: i for i, row in enumerate(self._items(self.base))}
+        self.skip = np.zeros(len(self.base_row), dtype=bool)
+        self.changed: dict[str, Row] = {}
+        self.delta: Index = self._build([])
+        self.compactions += 1
+
+    @property
+    def model_version(self) -> str:
+        return self.base.model_version
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def apply(self, upserts: Iterable[Row] = (), removals: Iterable[str] = ()) -> None:
+        """Replace or add `upserts` and drop the rows with ids in `removals`."""
+        touched = False
+        for row in upserts:
+            self.rows[row.id] = row
+            self.changed[row.id] = row
+            touched = True
+        for row_id in removals:
+            touched |= self.rows.pop(row_id, None) is not None
+            touched |= self.changed.pop(row_id, None) is not None
+            if row_id in self.base_row:
+                self.skip[self.base_row[row_id]] = True
+        if not touched:
+            return
+        for row_id in self.changed:
+            if row_id in self.base_row:
+                self.skip[self.base_row[row_id]] = True
+        if len(self.changed) > max(self.compact_min, COMPACT_SHARE * len(self.base_row)):
+            self._compact()
+        else:
+            self.delta = self._build(sorted(self.changed.values(), key=lambda r: r.id))
+
+
+class LivePeople(_Live[Person, PeopleIndex]):
+    """People, kept current, for ranking them against one vacancy at a time."""
+
+    def _build(self, rows: list[Person]) -> PeopleIndex:
+        return self.matcher.index_people(rows)
+
+    def _items(self, index: PeopleIndex) -> tuple[Person, ...]:
+        return index.people
+
+    def candidates_for(
+        self, vacancy: Vacancy, k: int = 50, filters: Filters | None = None
+    ) -> list[Explanation]:
+        """As Matcher.candidates_for over every current person."""
+        parts = [(self.base, self.skip), (self.delta, None)]
+        return self.matcher.candidates_among(vacancy, parts, k, filters)
+
+
+class LiveVacancies(_Live[Vacancy, VacancyIndex]):
+    """Vacancies, kept current, for ranking them against one person at a time."""
+
+    def _build(self, rows: list[Vacancy]) -> VacancyIndex:
+        return self.matcher.index_vacancies(rows)
+
+    def _items(self, index: VacancyIndex) -> tuple[Vacancy, ...]:
+        return index.vacancies
+
+    def vacancies_for(
+        self, person: Person, k: int = 50, filters: Filters | None = None
+    ) -> list[Explanation]:
+        """As Matcher.vacancies_for over every current vacancy."""
+        parts = [(self.base, self.skip), (self.delta, None)]
+        return self.matcher.vacancies_among(person, parts, k, filters)
