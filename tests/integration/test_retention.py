@@ -18,16 +18,17 @@ import pytest
 
 from services.core.privacy import erasure
 from services.core.retention import service as retention
+from services.core.retention.models import Periods, Removed
 from services.core.settings import Settings
 from services.worker.app import create_celery
 
-PERIODS = retention.Periods()  # the defaults: 24 months, 12 months, 180/365 days, 24 months
+PERIODS = Periods()  # the defaults: 24 months, 12 months, 180/365 days, 24 months
 BIG_BATCH = 100_000
 OLD = "25 months"  # past every default period
 RECENT = "1 month"  # within every default period
 
 
-async def run(conn: asyncpg.Connection, batch_size: int = BIG_BATCH) -> retention.Removed:
+async def run(conn: asyncpg.Connection, batch_size: int = BIG_BATCH) -> Removed:
     return await retention.enforce(
         conn, now=await now(conn), periods=PERIODS, batch_size=batch_size
     )

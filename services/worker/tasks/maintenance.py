@@ -9,7 +9,9 @@ import asyncpg
 
 from services.core.events import repository as events
 from services.core.notifications import repository as notifications
+from services.core.retention import repository as retention_repository
 from services.core.retention import service as retention_service
+from services.core.retention.models import Periods
 from services.worker import runtime
 from services.worker.base import opstap_task
 
@@ -39,10 +41,10 @@ async def weekly_digest(conn: asyncpg.Connection) -> None:
 async def retention(conn: asyncpg.Connection, now: str | None = None) -> None:
     """Delete one batch of each kind of data past its retention period; continue if more."""
     settings = runtime.settings()
-    at = datetime.fromisoformat(now) if now else await retention_service.database_now(conn)
+    at = datetime.fromisoformat(now) if now else await retention_repository.database_now(conn)
     batch = settings.retention_batch_size
     removed = await retention_service.enforce(
-        conn, now=at, periods=retention_service.Periods.from_settings(settings), batch_size=batch
+        conn, now=at, periods=Periods.from_settings(settings), batch_size=batch
     )
     log.info(
         "retention removed %d people, %d vacancies, %d notifications, %d audit rows, "
