@@ -14,7 +14,7 @@ import asyncpg
 import httpx
 import pytest
 
-from services.core.taxonomy import repository
+from services.core.taxonomy import queries, repository
 
 API = "/api/v1/taxonomy"
 
@@ -312,12 +312,12 @@ async def test_search_statements_use_the_trigram_index(
 ) -> None:
     if not taxonomy_is_esco:
         pytest.skip("on the small starter taxonomy a sequential scan is the better plan")
-    await conn.execute(repository.SET_QUERY_SETTINGS)
+    await conn.execute(queries.SET_QUERY_SETTINGS)
     for sql, query, lang in (
-        (repository.SEARCH_OCCUPATIONS, "schoonmakr", "nl"),
-        (repository.SEARCH_SKILLS, "comunicate", "nl"),
-        (repository.SEARCH_OCCUPATIONS_SHORT, "sc", "en"),
-        (repository.SEARCH_SKILLS_LETTER, "e", "en"),
+        (queries.SEARCH_OCCUPATIONS, "schoonmakr", "nl"),
+        (queries.SEARCH_SKILLS, "comunicate", "nl"),
+        (queries.SEARCH_OCCUPATIONS_SHORT, "sc", "en"),
+        (queries.SEARCH_SKILLS_LETTER, "e", "en"),
     ):
         args = (query, repository.like_escape(query), lang, None, 20, 0)
         plan = await conn.fetchval(f"EXPLAIN (FORMAT JSON) {sql}", *args)
