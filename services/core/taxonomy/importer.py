@@ -41,29 +41,27 @@ class _Table(NamedTuple):
     delete: str
 
 
-# Parents before children: upserts run in this order, deletes in the reverse order, so a
-# deleted parent never cascades and every deleted row is counted where it was deleted.
-TABLES = (
-    _Table("isco_group", reader.IscoGroupRow._fields, queries.UPSERT_ISCO_GROUP,
-           queries.DELETE_ISCO_GROUP),
-    _Table("occupation", reader.OccupationRow._fields, queries.UPSERT_OCCUPATION,
-           queries.DELETE_OCCUPATION),
-    _Table("skill", reader.SkillRow._fields, queries.UPSERT_SKILL, queries.DELETE_SKILL),
-    _Table("skill_group", reader.SkillGroupRow._fields, queries.UPSERT_SKILL_GROUP,
-           queries.DELETE_SKILL_GROUP),
-    _Table("taxonomy_broader", reader.BroaderRow._fields, queries.UPSERT_TAXONOMY_BROADER,
-           queries.DELETE_TAXONOMY_BROADER),
-    _Table("occupation_skill", reader.OccupationSkillRow._fields,
-           queries.UPSERT_OCCUPATION_SKILL, queries.DELETE_OCCUPATION_SKILL),
-    _Table("skill_relation", reader.SkillRelationRow._fields, queries.UPSERT_SKILL_RELATION,
-           queries.DELETE_SKILL_RELATION),
-    _Table("skill_collection", reader.CollectionRow._fields, queries.UPSERT_SKILL_COLLECTION,
-           queries.DELETE_SKILL_COLLECTION),
-    _Table("taxonomy_label", reader.LabelRow._fields, queries.UPSERT_TAXONOMY_LABEL,
-           queries.DELETE_TAXONOMY_LABEL),
-    _Table("digcomp_competence", reader.DigcompRow._fields, queries.UPSERT_DIGCOMP_COMPETENCE,
-           queries.DELETE_DIGCOMP_COMPETENCE),
-)  # fmt: skip
+# The columns of each imported table's staging rows, as reader.py makes them.
+ROW_COLUMNS: dict[str, tuple[str, ...]] = {
+    "isco_group": reader.IscoGroupRow._fields,
+    "occupation": reader.OccupationRow._fields,
+    "skill": reader.SkillRow._fields,
+    "skill_group": reader.SkillGroupRow._fields,
+    "taxonomy_broader": reader.BroaderRow._fields,
+    "occupation_skill": reader.OccupationSkillRow._fields,
+    "skill_relation": reader.SkillRelationRow._fields,
+    "skill_collection": reader.CollectionRow._fields,
+    "taxonomy_label": reader.LabelRow._fields,
+    "digcomp_competence": reader.DigcompRow._fields,
+}
+
+# Parents before children (queries.IMPORTED_TABLES): upserts run in this order, deletes in the
+# reverse order, so a deleted parent never cascades and every deleted row is counted where it
+# was deleted.
+TABLES = tuple(
+    _Table(name, ROW_COLUMNS[name], queries.UPSERTS[name], queries.DELETES[name])
+    for name in queries.IMPORTED_TABLES
+)
 
 
 @dataclass(frozen=True)
