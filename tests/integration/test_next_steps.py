@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from services.core import db
+from services.core.matching import live
 from services.core.matching import service as matching
 from services.matcher.types import Person, PersonSkill, Vacancy, VacancySkill
 from tests import factories
@@ -57,7 +58,7 @@ async def _step_skills(pool: asyncpg.Pool, owned: list[str], missing: list[str])
     """Skills for a step-up vacancy that scores 50-60 for the person now: some they have,
     plus what they miss, so it is a stepping stone but not yet viable."""
     async with pool.acquire() as conn:
-        engine = await matching.matcher(conn)
+        engine = await live.matcher(conn)
     person = Person(
         "p", tuple(PersonSkill(u, 3, "observed") for u in owned), 4, 16, 32, consent_matching=True
     )

@@ -17,7 +17,7 @@ import asyncpg
 import httpx
 import pytest
 
-from services.core.matching import service as matching
+from services.core.matching import live
 from services.matcher.types import Person, PersonSkill, Vacancy, VacancySkill
 from tests import factories
 
@@ -46,7 +46,7 @@ async def _gap(pool: asyncpg.Pool) -> tuple[str, list[str], list[str], str]:
         "HAVING count(*) >= 5 ORDER BY occupation_uri LIMIT 20"
     )
     async with pool.acquire() as conn:
-        engine = await matching.matcher(conn)
+        engine = await live.matcher(conn)
     for row in rows:
         skills = list(row["skills"])
         missing, owned = skills[-1], skills[:-1]

@@ -52,6 +52,26 @@ WHERE ($1::uuid[] IS NULL AND v.status = 'open') OR v.id = ANY($1::uuid[])
 ORDER BY v.id
 """
 
+# The oldest transaction still running: changes from it on may yet commit, so a process that
+# read the change log reads them again next time (a horizon, as a number); and which database
+# on which server run it is (a process may talk to several: tests, benches).
+HORIZON = """
+SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon,
+       current_database() || '@' || pg_postmaster_start_time()::text AS source
+"""
+
+# The people and vacancies changed since a horizon, and the new horizon, from one snapshot.
+CHANGED_SINCE = """
+SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon,
+       current_database() || '@' || pg_postmaster_start_time()::text AS source,
+       ARRAY(SELECT DISTINCT row_id FROM match_input_change
+             WHERE kind = 'person' AND xid >= $1::text::xid8) AS people,
+       ARRAY(SELECT DISTINCT row_id FROM match_input_change
+             WHERE kind = 'vacancy' AND xid >= $1::text::xid8) AS vacancies
+"""
+
+PRUNE_CHANGES = "DELETE FROM match_input_change WHERE at < now() - make_interval(hours => $1)"
+
 # COPY is binary and our jsonb codec is text-only: explanations are staged as JSON text.
 CREATE_STAGE = """
 CREATE TEMP TABLE stage_match (

@@ -32,6 +32,25 @@ async def taxonomy_fingerprint(conn: asyncpg.Connection) -> str:
     return str(await conn.fetchval(queries.TAXONOMY_FINGERPRINT) or "")
 
 
+async def horizon(conn: asyncpg.Connection) -> tuple[int, str]:
+    """The change-log horizon now and the database it is of (see queries.HORIZON)."""
+    row = await conn.fetchrow(queries.HORIZON)
+    return int(row["horizon"]), str(row["source"])
+
+
+async def changed_since(
+    conn: asyncpg.Connection, since: int
+) -> tuple[int, str, list[UUID], list[UUID]]:
+    """(new horizon, database, people changed, vacancies changed) since the horizon `since`."""
+    row = await conn.fetchrow(queries.CHANGED_SINCE, str(since))
+    return int(row["horizon"]), str(row["source"]), list(row["people"]), list(row["vacancies"])
+
+
+async def prune_changes(conn: asyncpg.Connection, hours: int) -> int:
+    """Drop change-log rows older than `hours`; how many."""
+    return int((await conn.execute(queries.PRUNE_CHANGES, hours)).split()[-1])
+
+
 async def people(
     conn: asyncpg.Connection, ids: Sequence[UUID] | None = None
 ) -> list[asyncpg.Record]:

@@ -2,9 +2,7 @@
 (on events, in the worker; for what-if questions), and reading stored matches, scoped to what
 the caller may see, with audit of what was read.
 
-The matcher model is built once per process, taxonomy and label vectors (it depends only on
-those): the skills' sentence vectors (services/core/taxonomy/vectors.py) add semantic similarity
-when they were built; without them the model learns from the taxonomy's structure alone.
+The matcher and the warm indexes a process keeps are in live.py.
 """
 
 from __future__ import annotations
@@ -21,7 +19,8 @@ import asyncpg
 from services.core import audit
 from services.core.access.policy import Actor, Role, require_role
 from services.core.decisions import service as decisions
-from services.core.matching import repository
+from services.core.matching import live, repository
+from services.core.matching.live import person_of, vacancy_of
 from services.core.matching.models import (
     CandidateMatch,
     EmployeeMatches,
@@ -29,23 +28,10 @@ from services.core.matching.models import (
     VacancyMatch,
     VacancyMatches,
 )
-from services.core.settings import get_settings
-from services.core.taxonomy import vectors
-from services.matcher.scoring import Matcher
-from services.matcher.similarity import build_skill_model
-from services.matcher.types import (
-    Explanation,
-    Person,
-    PersonSkill,
-    SkillVectors,
-    TaxonomyData,
-    Vacancy,
-    VacancySkill,
-)
+from services.matcher.types import Explanation
 
 log = logging.getLogger(__name__)
 TOP_K = 50
-_loaded: dict[str, tuple[TaxonomyData, Matcher]] = {}
 
 
 @dataclass(frozen=True)
@@ -57,77 +43,6 @@ class Report:
     matches: int
     seconds: float
     model_version: str
-
-
-async def matcher(conn: asyncpg.Connection) -> Matcher:
-    """The matcher for the taxonomy in use, built on first use in this process."""
-    return (await loaded(conn))[1]
-
-
-async def loaded(conn: asyncpg.Connection) -> tuple[TaxonomyData, Matcher]:
-    """The taxonomy in use and the matcher built on it, built on first use in this process."""
-    fingerprint = await repository.taxonomy_fingerprint(conn)
-    settings = get_settings()
-    version = vectors.version_of(fingerprint)
-    # Vectors are built just after an import: a model made before they were stored is built
-    # again once they are, so every process ends on the same model version.
-    with_vectors = await vectors.available(conn, settings, version)
-    key = f"{fingerprint}/{version if with_vectors else '-'}"
-    if key not in _loaded:
-        skill_vectors = None
-        found = await vectors.skill_vectors(conn, settings, version) if with_vectors else None
-        if found is not None:
-            skill_vectors = SkillVectors(version, tuple(found[0]), found[1])
-        rows = await repository.taxonomy(conn)
-        data = TaxonomyData(
-            skill_uris=[r["uri"] for r in rows["skills"]],
-            occupation_uris=rows["occupations"],
-            occupation_skills=[
-                (r["occupation_uri"], r["skill_uri"], r["relation"])
-                for r in rows["occupation_skills"]
-            ],
-            skill_relations=[(r["skill_uri"], r["related_skill_uri"]) for r in rows["relations"]],
-            skill_broader=[(r["concept_uri"], r["broader_uri"]) for r in rows["broader"]],
-            labels={r["uri"]: (r["label_en"], r["label_nl"]) for r in rows["skills"]},
-            fingerprint=fingerprint,
-            skill_vectors=skill_vectors,
-        )
-        _loaded.clear()
-        _loaded[key] = (data, Matcher(build_skill_model(data)))
-    return _loaded[key]
-
-
-def person_of(row: asyncpg.Record) -> Person:
-    """A person row as the matcher's Person."""
-    return Person(
-        id=str(row["id"]),
-        skills=tuple(PersonSkill(uri, level, source) for uri, level, source in row["skills"]),
-        ladder_rung=row["ladder_rung"],
-        hours_min=row["hours_min"],
-        hours_max=row["hours_max"],
-        latitude=row["latitude"],
-        longitude=row["longitude"],
-        max_travel_km=row["max_travel_km"],
-        languages=tuple((lang, cefr) for lang, cefr in row["languages"]),
-        accommodations=frozenset(row["accommodations"]),
-        consent_matching=row["consent_matching"],
-    )
-
-
-def vacancy_of(row: asyncpg.Record) -> Vacancy:
-    """A vacancy row as the matcher's Vacancy."""
-    return Vacancy(
-        id=str(row["id"]),
-        skills=tuple(VacancySkill(uri, rel, level) for uri, rel, level in row["skills"]),
-        ladder_rung=row["ladder_rung"],
-        contract_kind=row["contract_kind"],
-        hours_min=row["hours_min"],
-        hours_max=row["hours_max"],
-        latitude=row["latitude"],
-        longitude=row["longitude"],
-        language=(row["language"], row["language_cefr"]) if row["language"] else None,
-        accommodations=frozenset(row["accommodations"]),
-    )
 
 
 def _skill_uris(explanation: Explanation) -> set[str]:
@@ -161,7 +76,7 @@ def _row(
 async def recompute_all(conn: asyncpg.Connection) -> Report:
     """Score every person against every open vacancy; keep the top matches each way."""
     started = time.perf_counter()
-    engine = await matcher(conn)
+    engine = await live.matcher(conn)
     people = {p.id: p for p in map(person_of, await repository.people(conn))}
     vacancies = {v.id: v for v in map(vacancy_of, await repository.vacancies(conn))}
     pairs = engine.recompute(
@@ -177,15 +92,16 @@ async def recompute_all(conn: asyncpg.Connection) -> Report:
 
 
 async def rescore_vacancy(conn: asyncpg.Connection, vacancy_id: UUID) -> int:
-    """One vacancy against everyone (a vacancy was published or changed); matches kept."""
-    engine = await matcher(conn)
+    """One vacancy against everyone (a vacancy was published or changed); matches kept.
+
+    Everyone comes from the process's warm index (live.py), caught up with the change log."""
     found = await repository.vacancies(conn, [vacancy_id])
     rows: list[repository.MatchRow] = []
     if found and found[0]["status"] == "open":
-        people = engine.index_people([person_of(r) for r in await repository.people(conn)])
+        state = await live.warm(conn)
         rows = [
-            _row(e, engine.model.labels)
-            for e in engine.candidates_for(vacancy_of(found[0]), people, k=TOP_K)
+            _row(e, state.matcher.model.labels)
+            for e in state.people.candidates_for(vacancy_of(found[0]), k=TOP_K)
         ]
     await repository.replace(conn, rows, vacancy_ids=[vacancy_id])
     return len(rows)
@@ -193,16 +109,13 @@ async def rescore_vacancy(conn: asyncpg.Connection, vacancy_id: UUID) -> int:
 
 async def rescore_employee(conn: asyncpg.Connection, employee_id: UUID) -> int:
     """One person against every open vacancy (their profile or consent changed)."""
-    engine = await matcher(conn)
     found = await repository.people(conn, [employee_id])
     rows: list[repository.MatchRow] = []
     if found and found[0]["consent_matching"]:
-        open_vacancies = engine.index_vacancies(
-            [vacancy_of(r) for r in await repository.vacancies(conn)]
-        )
+        state = await live.warm(conn)
         rows = [
-            _row(e, engine.model.labels)
-            for e in engine.vacancies_for(person_of(found[0]), open_vacancies, k=TOP_K)
+            _row(e, state.matcher.model.labels)
+            for e in state.vacancies.vacancies_for(person_of(found[0]), k=TOP_K)
         ]
     await repository.replace(conn, rows, employee_ids=[employee_id])
     return len(rows)

@@ -17,8 +17,8 @@ import asyncpg
 from services.core.access.policy import Actor
 from services.core.decisions import service as decisions
 from services.core.errors import Invalid, NotFound
+from services.core.matching import live
 from services.core.matching import repository as matching_repository
-from services.core.matching import service as matching
 from services.core.next_steps import repository, texts
 from services.core.next_steps.models import (
     DigitalArea,
@@ -37,6 +37,7 @@ from services.core.next_steps.models import (
 from services.core.settings import Settings
 from services.core.taxonomy import digcomp
 from services.core.transitions import repository as transitions
+from services.matcher.scoring import Matcher
 from services.matcher.types import Person, PersonSkill
 
 LIMIT = 5
@@ -256,11 +257,11 @@ async def training_plan(
     """What to learn for a vacancy, an occupation or the route to the target (one of them)."""
     if sum((vacancy_id is not None, occupation_uri is not None, route)) != 1:
         raise Invalid("Choose one goal: vacancy_id, occupation_uri or route=true.")
-    engine = await matching.matcher(conn)
+    engine = await live.matcher(conn)
     found = await matching_repository.people(conn, [employee_id])
     if not found:
         raise NotFound("No employee has this id.")
-    person = matching.person_of(found[0])
+    person = live.person_of(found[0])
     me = await repository.employee(conn, employee_id)
     assert me is not None
     goal: Literal["vacancy", "occupation", "route"]
@@ -271,7 +272,7 @@ async def training_plan(
                 "There is no open vacancy with this id.",
                 fields={"vacancy_id": "not an open vacancy"},
             )
-        explanation = engine.explain(person, matching.vacancy_of(rows[0]))
+        explanation = engine.explain(person, live.vacancy_of(rows[0]))
         # Essential skills first, those missing and those a related skill only partly covers;
         # missing optional ones make the person stronger too.
         partly = [e.skill_uri for e in explanation.related if e.relation == "essential"]
@@ -362,7 +363,7 @@ async def _plan(
     conn: asyncpg.Connection,
     settings: Settings,
     person: Person,
-    engine: matching.Matcher,
+    engine: Matcher,
     goal: Literal["vacancy", "occupation", "route"],
     title: str,
     to_learn: tuple[list[str], list[str]],
@@ -393,7 +394,7 @@ async def _plan(
     # What if: score the person against every open vacancy as they are, after each module,
     # and after the whole plan; "viable" is a score worth telling them about.
     index = engine.index_vacancies(
-        [matching.vacancy_of(r) for r in await matching_repository.vacancies(conn)]
+        [live.vacancy_of(r) for r in await matching_repository.vacancies(conn)]
     )
 
     def viable(someone: Person) -> int:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import asyncpg
 
+from services.core.matching import live
 from services.core.matching import repository as matching_repository
-from services.core.matching import service as matching
 from services.core.transitions import repository
 from services.matcher.transitions import (
     Distribution,
@@ -37,7 +37,7 @@ async def build(conn: asyncpg.Connection) -> Report:
     """Build the graph for the taxonomy in use and make it the one in use (in `conn`'s
     transaction)."""
     started = time.perf_counter()
-    data, engine = await matching.loaded(conn)
+    data, engine = await live.loaded(conn)
     family = families(await repository.occupation_broader(conn))
     infos = [
         OccupationInfo(r["uri"], r["isco_code"], r["skill_level"], family.get(r["uri"]))

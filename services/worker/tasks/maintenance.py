@@ -8,6 +8,7 @@ from datetime import datetime
 import asyncpg
 
 from services.core.events import repository as events
+from services.core.matching import live
 from services.core.notifications import repository as notifications
 from services.core.retention import repository as retention_repository
 from services.core.retention import service as retention_service
@@ -20,10 +21,13 @@ log = logging.getLogger(__name__)
 
 @opstap_task("maintenance.prune_events")
 async def prune_events(conn: asyncpg.Connection) -> None:
-    """Delete settled outbox events older than the retention period."""
+    """Delete settled outbox events older than the retention period, and the matcher's change
+    log older than a day."""
     days = runtime.settings().outbox_retention_days
     deleted = await events.prune(conn, older_than_days=days)
     log.info("pruned %d settled events older than %d days", deleted, days)
+    changes = await live.prune_changes(conn)
+    log.info("pruned %d match input changes older than %d hours", changes, live.CHANGES_KEPT_HOURS)
 
 
 @opstap_task("maintenance.weekly_digest")

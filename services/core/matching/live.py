@@ -1,0 +1,186 @@
+"""What a process keeps loaded for matching: the matcher built on the taxonomy in use, and
+everyone and every open vacancy as live indexes (services/matcher/live.py) that follow the
+change log (match_input_change: a trigger writes a row for every change to a person's or a
+vacancy's matching data), instead of loading and indexing every row for each event.
+
+Each catch-up reads the ids changed from the horizon it last read on (the oldest transaction
+then still running, so a late commit is not missed), reloads those rows, and replaces them in
+the indexes. A new taxonomy (a new matcher) or RELOAD_SECONDS since the last full load (well
+within the change log's retention) loads everything again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import weakref
+from dataclasses import dataclass
+
+import asyncpg
+
+from services.core.matching import repository
+from services.core.settings import get_settings
+from services.core.taxonomy import vectors
+from services.matcher.live import LivePeople, LiveVacancies
+from services.matcher.scoring import Matcher
+from services.matcher.similarity import build_skill_model
+from services.matcher.types import (
+    Person,
+    PersonSkill,
+    SkillVectors,
+    TaxonomyData,
+    Vacancy,
+    VacancySkill,
+)
+
+RELOAD_SECONDS = 3600
+CHANGES_KEPT_HOURS = 24
+_loaded: dict[str, tuple[TaxonomyData, Matcher]] = {}
+
+
+@dataclass
+class Warm:
+    """Everyone and every open vacancy, current up to `horizon`."""
+
+    matcher: Matcher
+    people: LivePeople
+    vacancies: LiveVacancies
+    horizon: int
+    source: str  # the database (and server run) it was loaded from
+    loaded_at: float
+
+
+_warm: Warm | None = None
+_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+# The matcher model is built once per process, taxonomy and label vectors (it depends only on
+# those): the skills' sentence vectors (services/core/taxonomy/vectors.py) add semantic
+# similarity when they were built; without them the model learns from the taxonomy alone.
+
+
+async def matcher(conn: asyncpg.Connection) -> Matcher:
+    """The matcher for the taxonomy in use, built on first use in this process."""
+    return (await loaded(conn))[1]
+
+
+async def loaded(conn: asyncpg.Connection) -> tuple[TaxonomyData, Matcher]:
+    """The taxonomy in use and the matcher built on it, built on first use in this process."""
+    fingerprint = await repository.taxonomy_fingerprint(conn)
+    settings = get_settings()
+    version = vectors.version_of(fingerprint)
+    # Vectors are built just after an import: a model made before they were stored is built
+    # again once they are, so every process ends on the same model version.
+    with_vectors = await vectors.available(conn, settings, version)
+    key = f"{fingerprint}/{version if with_vectors else '-'}"
+    if key not in _loaded:
+        skill_vectors = None
+        found = await vectors.skill_vectors(conn, settings, version) if with_vectors else None
+        if found is not None:
+            skill_vectors = SkillVectors(version, tuple(found[0]), found[1])
+        rows = await repository.taxonomy(conn)
+        data = TaxonomyData(
+            skill_uris=[r["uri"] for r in rows["skills"]],
+            occupation_uris=rows["occupations"],
+            occupation_skills=[
+                (r["occupation_uri"], r["skill_uri"], r["relation"])
+                for r in rows["occupation_skills"]
+            ],
+            skill_relations=[(r["skill_uri"], r["related_skill_uri"]) for r in rows["relations"]],
+            skill_broader=[(r["concept_uri"], r["broader_uri"]) for r in rows["broader"]],
+            labels={r["uri"]: (r["label_en"], r["label_nl"]) for r in rows["skills"]},
+            fingerprint=fingerprint,
+            skill_vectors=skill_vectors,
+        )
+        _loaded.clear()
+        _loaded[key] = (data, Matcher(build_skill_model(data)))
+    return _loaded[key]
+
+
+def person_of(row: asyncpg.Record) -> Person:
+    """A person row as the matcher's Person."""
+    return Person(
+        id=str(row["id"]),
+        skills=tuple(PersonSkill(uri, level, source) for uri, level, source in row["skills"]),
+        ladder_rung=row["ladder_rung"],
+        hours_min=row["hours_min"],
+        hours_max=row["hours_max"],
+        latitude=row["latitude"],
+        longitude=row["longitude"],
+        max_travel_km=row["max_travel_km"],
+        languages=tuple((lang, cefr) for lang, cefr in row["languages"]),
+        accommodations=frozenset(row["accommodations"]),
+        consent_matching=row["consent_matching"],
+    )
+
+
+def vacancy_of(row: asyncpg.Record) -> Vacancy:
+    """A vacancy row as the matcher's Vacancy."""
+    return Vacancy(
+        id=str(row["id"]),
+        skills=tuple(VacancySkill(uri, rel, level) for uri, rel, level in row["skills"]),
+        ladder_rung=row["ladder_rung"],
+        contract_kind=row["contract_kind"],
+        hours_min=row["hours_min"],
+        hours_max=row["hours_max"],
+        latitude=row["latitude"],
+        longitude=row["longitude"],
+        language=(row["language"], row["language_cefr"]) if row["language"] else None,
+        accommodations=frozenset(row["accommodations"]),
+    )
+
+
+async def warm(conn: asyncpg.Connection) -> Warm:
+    """The live indexes, caught up with every change committed before this call."""
+    loop = asyncio.get_running_loop()
+    lock = _locks.setdefault(loop, asyncio.Lock())
+    async with lock:  # one catch-up at a time: a slower one must not undo a newer one
+        global _warm
+        engine = await matcher(conn)
+        state = _warm
+        if (
+            state is None
+            or state.matcher is not engine
+            or time.monotonic() - state.loaded_at > RELOAD_SECONDS
+        ) or not await _catch_up(conn, state):
+            state = _warm = await _load(conn, engine)
+        return state
+
+
+async def _load(conn: asyncpg.Connection, engine: Matcher) -> Warm:
+    """Everything, read after the horizon is taken (a change in between is read twice)."""
+    horizon, source = await repository.horizon(conn)
+    people = LivePeople(engine, map(person_of, await repository.people(conn)))
+    vacancies = LiveVacancies(engine, map(vacancy_of, await repository.vacancies(conn)))
+    return Warm(engine, people, vacancies, horizon, source, time.monotonic())
+
+
+async def _catch_up(conn: asyncpg.Connection, state: Warm) -> bool:
+    """Apply the changes since the state's horizon; False when `conn` is another database."""
+    horizon, source, people_ids, vacancy_ids = await repository.changed_since(conn, state.horizon)
+    if source != state.source:
+        return False
+    if people_ids:
+        found = {r["id"]: r for r in await repository.people(conn, people_ids)}
+        state.people.apply(
+            upserts=[person_of(r) for r in found.values()],
+            removals=[str(i) for i in people_ids if i not in found],
+        )
+    if vacancy_ids:
+        rows = await repository.vacancies(conn, vacancy_ids)
+        open_rows = [r for r in rows if r["status"] == "open"]
+        still_open = {r["id"] for r in open_rows}
+        state.vacancies.apply(
+            upserts=[vacancy_of(r) for r in open_rows],
+            removals=[str(i) for i in vacancy_ids if i not in still_open],
+        )
+    state.horizon = horizon
+    return True
+
+
+async def prune_changes(conn: asyncpg.Connection) -> int:
+    """Drop change-log rows older than CHANGES_KEPT_HOURS (every process has loaded everything
+    again since: RELOAD_SECONDS); how many."""
+    return await repository.prune_changes(conn, CHANGES_KEPT_HOURS)
