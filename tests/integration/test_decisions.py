@@ -113,6 +113,16 @@ async def test_a_person_sees_their_own_matches_and_that_is_logged(
     assert row["shown_to"] == s.person.account_id and row["audience"] == "employee"
     assert row["context"] == "employee_matches" and str(row["vacancy_id"]) == vacancy
     assert row["score"] > 0 and row["model_version"]
+    # Shown again the same day (a reload): logged once; to another reader: logged for them.
+    for headers in (s.person.headers, s.person.headers, s.coach.headers):
+        await ok(await client.get(f"/api/v1/employees/{s.employee_id}/matches", headers=headers))
+    readers = await pool.fetch(
+        "SELECT shown_to FROM suggestion_log WHERE employee_id = $1 AND vacancy_id = $2 "
+        "AND context = 'employee_matches' ORDER BY id",
+        s.employee_id,
+        uuid.UUID(vacancy),
+    )
+    assert [r["shown_to"] for r in readers] == [s.person.account_id, s.coach.account_id]
 
 
 async def test_next_steps_shown_to_a_coach_are_logged(
@@ -136,6 +146,12 @@ async def test_next_steps_shown_to_a_coach_are_logged(
     assert {r["occupation_uri"] for r in rows if r["occupation_uri"]} == occupations
     assert len(rows) == len(shown) + len(occupations)
     assert {(r["context"], r["audience"]) for r in rows} == {("next_steps", "jobcoach")}
+    async with db.transaction(pool) as conn:
+        assert await next_steps.next_steps(conn, settings, s.employee_id, coach) == steps
+    again = await pool.fetchval(
+        "SELECT count(*) FROM suggestion_log WHERE employee_id = $1", s.employee_id
+    )
+    assert again == len(rows), "the same suggestions shown again the same day: logged once"
 
 
 async def test_a_hire_needs_an_introduction_first(

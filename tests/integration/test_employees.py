@@ -11,6 +11,8 @@ import asyncpg
 import httpx
 import pytest
 
+from services.core import audit
+from services.core.access.policy import Actor, Role
 from tests import factories
 from tests.factories import User
 
@@ -313,8 +315,40 @@ async def test_an_employer_sees_only_the_shared_profile_of_people_who_share_with
         uuid.UUID(created["id"]),
         employer.account_id,
     )
-    assert [p["purpose"] for p in purposes] == ["employer_candidate_view"] * 2
+    # Read twice (the record, the list) for one purpose within the hour: one audit row.
+    assert [p["purpose"] for p in purposes] == ["employer_candidate_view"]
     assert "email" not in purposes[0]["fields"] and "accommodations" in purposes[0]["fields"]
+
+
+async def test_reads_are_audited_once_per_reader_person_purpose_and_hour(
+    client: httpx.AsyncClient, pool: asyncpg.Pool, world: World
+) -> None:
+    created = await _post(client, world.users["coach_a"], **_full(world))
+    person = uuid.UUID(created["id"])
+    url = f"/api/v1/employees/{created['id']}"
+    for _ in range(3):
+        assert (await client.get(url, headers=world.users["coach_a"].headers)).status_code == 200
+    assert (await client.get(url, headers=world.users["admin_a"].headers)).status_code == 200
+    rows = await pool.fetch(
+        "SELECT actor_id, purpose, fields FROM audit_log "
+        "WHERE employee_id = $1 AND purpose = 'view_profile' ORDER BY id",
+        person,
+    )
+    readers = [r["actor_id"] for r in rows]
+    assert readers == [world.users["coach_a"].account_id, world.users["admin_a"].account_id]
+    # The same reader reading other fields in the same hour: they join the hour's row.
+    async with pool.acquire() as conn:
+        coach = world.users["coach_a"]
+        actor = Actor(coach.account_id, uuid.uuid4(), "wise", Role.JOBCOACH, "Coach")
+        await audit.record_reads(conn, actor, [person, person], ["skills"], "view_profile")
+        await audit.record_reads(conn, actor, [person], ["accommodations"], "view_profile")
+    fields = await pool.fetchval(
+        "SELECT fields FROM audit_log WHERE employee_id = $1 AND actor_id = $2 "
+        "AND purpose = 'view_profile'",
+        person,
+        world.users["coach_a"].account_id,
+    )
+    assert "skills" in fields and "accommodations" in fields
 
 
 # "@skill" stands for a real skill URI, "@<user>" for that user's account id.

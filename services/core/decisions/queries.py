@@ -4,24 +4,41 @@ from services.core.access.queries import employee_visible, vacancy_visible
 
 # Stored matches shown to an actor: the score, model and explanation come from the match
 # itself, so only ids travel. $1 shown_to, $2 audience, $3 context, $4/$5 the pairs.
-LOG_SHOWN_MATCHES = """
+# A row shown since the start of today (UTC).
+TODAY = "l.shown_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
+
+# Once per reader, context, match and day (UTC): the same suggestion shown again (a page
+# reloaded) adds nothing; a changed one (another score or model) is logged anew.
+LOG_SHOWN_MATCHES = f"""
 INSERT INTO suggestion_log
     (shown_to, audience, context, employee_id, vacancy_id, score, model_version, explanation)
 SELECT $1, $2, $3, m.employee_id, m.vacancy_id, m.score, m.model_version, m.explanation
 FROM unnest($4::uuid[], $5::uuid[]) WITH ORDINALITY AS s (employee_id, vacancy_id, n)
 JOIN match m ON m.employee_id = s.employee_id AND m.vacancy_id = s.vacancy_id
+WHERE NOT EXISTS (
+    SELECT FROM suggestion_log AS l
+    WHERE l.employee_id = m.employee_id AND l.vacancy_id = m.vacancy_id
+      AND l.shown_to IS NOT DISTINCT FROM $1 AND l.context = $3
+      AND l.score = m.score AND l.model_version = m.model_version AND {TODAY})
 ORDER BY s.n
 """
 
 # Occupations suggested as a next step (no vacancy): the transition graph in use is the model.
-LOG_SHOWN_OCCUPATIONS = """
+LOG_SHOWN_OCCUPATIONS = f"""
+WITH graph AS (
+    SELECT coalesce((SELECT 'transitions:' || version FROM transition_graph
+                     ORDER BY built_at DESC LIMIT 1), 'transitions') AS version
+)
 INSERT INTO suggestion_log
     (shown_to, audience, context, employee_id, occupation_uri, score, model_version, explanation)
-SELECT $1, $2, $3, $4, o.uri, o.score,
-       coalesce((SELECT 'transitions:' || version FROM transition_graph
-                 ORDER BY built_at DESC LIMIT 1), 'transitions'),
-       o.explanation::jsonb
+SELECT $1, $2, $3, $4, o.uri, o.score, graph.version, o.explanation::jsonb
 FROM unnest($5::text[], $6::real[], $7::text[]) WITH ORDINALITY AS o (uri, score, explanation, n)
+CROSS JOIN graph
+WHERE NOT EXISTS (
+    SELECT FROM suggestion_log AS l
+    WHERE l.employee_id = $4 AND l.occupation_uri = o.uri
+      AND l.shown_to IS NOT DISTINCT FROM $1 AND l.context = $3
+      AND l.score = o.score AND l.model_version = graph.version AND {TODAY})
 ORDER BY o.n
 """
 
