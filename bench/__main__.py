@@ -15,6 +15,7 @@ from bench import (
     taxonomy_import,
     taxonomy_search,
     transitions,
+    worker_events,
 )
 from bench.common import Figure, server_url, taxonomy_dir
 from services.core import bootstrap, db
@@ -53,9 +54,13 @@ async def main() -> None:
     # The whole stack, relay and workers as subprocesses, on a temporary database of its own.
     pipeline_figures, pipeline_report = await pipeline.run(folder)
     _print(pipeline_figures)
+    # The worker's cost per event at size, warm indexes against loading everything per event.
+    event_figures, event_report = await worker_events.run(folder)
+    _print(event_figures)
     # Matching quality on held-out people, through the API (its own generator and seed).
     heldout_figures, heldout_report = await match_heldout.run(folder)
     _print(heldout_figures)
+    print(f"\n{event_report}")
     print(f"\n{search_report}")
     print(f"\n{heldout_report}")
     print(f"\n{table}")

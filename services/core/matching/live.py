@@ -3,10 +3,11 @@ everyone and every open vacancy as live indexes (services/matcher/live.py) that 
 change log (match_input_change: a trigger writes a row for every change to a person's or a
 vacancy's matching data), instead of loading and indexing every row for each event.
 
-Each catch-up reads the ids changed from the horizon it last read on (the oldest transaction
-then still running, so a late commit is not missed), reloads those rows, and replaces them in
-the indexes. A new taxonomy (a new matcher) or RELOAD_SECONDS since the last full load (well
-within the change log's retention) loads everything again.
+Each catch-up reads the ids changed by transactions it has not seen committed (those from the
+last snapshot's xmax on, and those then still running, so a late commit is not missed),
+reloads those rows, and replaces them in the indexes. A new taxonomy (a new matcher) or
+RELOAD_SECONDS since the last full load (well within the change log's retention) loads
+everything again.
 """
 
 from __future__ import annotations
@@ -45,8 +46,7 @@ class Warm:
     matcher: Matcher
     people: LivePeople
     vacancies: LiveVacancies
-    horizon: int
-    source: str  # the database (and server run) it was loaded from
+    horizon: repository.Horizon  # includes the database (and server run) it was loaded from
     loaded_at: float
 
 
@@ -151,17 +151,18 @@ async def warm(conn: asyncpg.Connection) -> Warm:
 
 async def _load(conn: asyncpg.Connection, engine: Matcher) -> Warm:
     """Everything, read after the horizon is taken (a change in between is read twice)."""
-    horizon, source = await repository.horizon(conn)
+    horizon = await repository.horizon(conn)
     people = LivePeople(engine, map(person_of, await repository.people(conn)))
     vacancies = LiveVacancies(engine, map(vacancy_of, await repository.vacancies(conn)))
-    return Warm(engine, people, vacancies, horizon, source, time.monotonic())
+    return Warm(engine, people, vacancies, horizon, time.monotonic())
 
 
 async def _catch_up(conn: asyncpg.Connection, state: Warm) -> bool:
     """Apply the changes since the state's horizon; False when `conn` is another database."""
-    horizon, source, people_ids, vacancy_ids = await repository.changed_since(conn, state.horizon)
-    if source != state.source:
+    changes = await repository.changed_since(conn, state.horizon)
+    if changes.horizon.source != state.horizon.source:
         return False
+    people_ids, vacancy_ids = changes.people, changes.vacancies
     if people_ids:
         found = {r["id"]: r for r in await repository.people(conn, people_ids)}
         state.people.apply(
@@ -176,7 +177,7 @@ async def _catch_up(conn: asyncpg.Connection, state: Warm) -> bool:
             upserts=[vacancy_of(r) for r in open_rows],
             removals=[str(i) for i in vacancy_ids if i not in still_open],
         )
-    state.horizon = horizon
+    state.horizon = changes.horizon
     return True
 
 

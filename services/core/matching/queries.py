@@ -52,22 +52,30 @@ WHERE ($1::uuid[] IS NULL AND v.status = 'open') OR v.id = ANY($1::uuid[])
 ORDER BY v.id
 """
 
-# The oldest transaction still running: changes from it on may yet commit, so a process that
-# read the change log reads them again next time (a horizon, as a number); and which database
-# on which server run it is (a process may talk to several: tests, benches).
+# Where the change log stands for this snapshot: every transaction from `upto` on, and those in
+# `running`, had not committed yet, so a process reads their changes next time; the rest it has
+# seen. (Not the snapshot's xmin: a long transaction anywhere on the server would hold that back
+# and make every catch-up read everything since.) `source` says which database on which server
+# run this is (a process may talk to several: tests, benches).
 HORIZON = """
-SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon,
+SELECT pg_snapshot_xmax(s)::text::bigint AS upto,
+       ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(s) AS x) AS running,
        current_database() || '@' || pg_postmaster_start_time()::text AS source
+FROM pg_current_snapshot() AS s
 """
 
 # The people and vacancies changed since a horizon, and the new horizon, from one snapshot.
 CHANGED_SINCE = """
-SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon,
+SELECT pg_snapshot_xmax(s)::text::bigint AS upto,
+       ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(s) AS x) AS running,
        current_database() || '@' || pg_postmaster_start_time()::text AS source,
        ARRAY(SELECT DISTINCT row_id FROM match_input_change
-             WHERE kind = 'person' AND xid >= $1::text::xid8) AS people,
+             WHERE kind = 'person' AND (xid >= $1::text::xid8 OR xid = ANY($2::text[]::xid8[])))
+           AS people,
        ARRAY(SELECT DISTINCT row_id FROM match_input_change
-             WHERE kind = 'vacancy' AND xid >= $1::text::xid8) AS vacancies
+             WHERE kind = 'vacancy' AND (xid >= $1::text::xid8 OR xid = ANY($2::text[]::xid8[])))
+           AS vacancies
+FROM pg_current_snapshot() AS s
 """
 
 PRUNE_CHANGES = "DELETE FROM match_input_change WHERE at < now() - make_interval(hours => $1)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -32,18 +33,39 @@ async def taxonomy_fingerprint(conn: asyncpg.Connection) -> str:
     return str(await conn.fetchval(queries.TAXONOMY_FINGERPRINT) or "")
 
 
-async def horizon(conn: asyncpg.Connection) -> tuple[int, str]:
-    """The change-log horizon now and the database it is of (see queries.HORIZON)."""
-    row = await conn.fetchrow(queries.HORIZON)
-    return int(row["horizon"]), str(row["source"])
+@dataclass(frozen=True)
+class Horizon:
+    """How far a process has read the change log (queries.HORIZON)."""
+
+    upto: int
+    running: tuple[int, ...]
+    source: str
 
 
-async def changed_since(
-    conn: asyncpg.Connection, since: int
-) -> tuple[int, str, list[UUID], list[UUID]]:
-    """(new horizon, database, people changed, vacancies changed) since the horizon `since`."""
-    row = await conn.fetchrow(queries.CHANGED_SINCE, str(since))
-    return int(row["horizon"]), str(row["source"]), list(row["people"]), list(row["vacancies"])
+@dataclass(frozen=True)
+class Changes:
+    """The ids changed since a horizon, and the horizon they were read at."""
+
+    horizon: Horizon
+    people: list[UUID]
+    vacancies: list[UUID]
+
+
+def _horizon(row: asyncpg.Record) -> Horizon:
+    return Horizon(int(row["upto"]), tuple(row["running"]), str(row["source"]))
+
+
+async def horizon(conn: asyncpg.Connection) -> Horizon:
+    """Where the change log stands now."""
+    return _horizon(await conn.fetchrow(queries.HORIZON))
+
+
+async def changed_since(conn: asyncpg.Connection, since: Horizon) -> Changes:
+    """The people and vacancies changed since the horizon `since`."""
+    row = await conn.fetchrow(
+        queries.CHANGED_SINCE, str(since.upto), [str(x) for x in since.running]
+    )
+    return Changes(_horizon(row), list(row["people"]), list(row["vacancies"]))
 
 
 async def prune_changes(conn: asyncpg.Connection, hours: int) -> int:
