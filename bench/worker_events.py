@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -306,7 +307,11 @@ async def _measure(
             size,
         )
     )
-    lines = [f"worker events at {size} ({EVENTS} of each kind, mean per event):"]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lines = [
+        f"worker events at {size} ({EVENTS} of each kind, mean per event); this process's "
+        f"peak resident memory {peak:,.0f} MiB (the matcher, both paths' indexes, the world):"
+    ]
     for label, costs in (("warm indexes", warm), ("loaded per event", before)):
         for kind in ("vacancy", "person"):
             c = costs[kind]
