@@ -13,6 +13,7 @@ in vacancies_for vacancies' rungs and contract kinds; max_distance_km keeps unkn
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TypeVar
 
 import numpy as np
 from scipy import sparse
@@ -177,25 +178,19 @@ class Matcher:
     ) -> list[Explanation]:
         """candidates_for over the rows of several indexes at once, leaving out the rows where
         an index's mask is true (live.py: a base index and the rows changed since)."""
-        reqs = credit.requirements(vacancy, self.model)
-        best: list[tuple[float, str, Person]] = []
+        scored = []
         for people, skip in parts:
             self._check(people)
-            scores = credit.quantise(self._people_scores(vacancy, people))
             eligible = people.consent.copy()
-            if skip is not None:
-                eligible &= ~skip
             if filters is not None and filters.ladder_rungs is not None:
                 eligible &= np.isin(people.rung, sorted(filters.ladder_rungs))
             if filters is not None and filters.max_distance_km is not None:
                 eligible &= _within(
                     people, vacancy.latitude, vacancy.longitude, filters.max_distance_km
                 )
-            best += [
-                (-float(scores[r]), people.people[r].id, people.people[r])
-                for r in top_k(scores, eligible, k)
-            ]
-        chosen = [person for _, _, person in sorted(best, key=lambda b: (b[0], b[1]))[:k]]
+            scored.append((people.people, self._people_scores(vacancy, people), eligible, skip))
+        reqs = credit.requirements(vacancy, self.model)
+        chosen = _top_among(scored, k)
         return _ranked([self._explain(p, vacancy, reqs) for p in chosen], "person_id")
 
     def _people_scores(self, vacancy: Vacancy, people: PeopleIndex) -> np.ndarray:
@@ -266,13 +261,10 @@ class Matcher:
             for vacancies, _ in parts:
                 self._check(vacancies)
             return []
-        best: list[tuple[float, str, Vacancy]] = []
+        scored = []
         for vacancies, skip in parts:
             self._check(vacancies)
-            scores = credit.quantise(self._vacancy_scores(person, vacancies))
             eligible = np.ones(len(vacancies.vacancies), dtype=bool)
-            if skip is not None:
-                eligible &= ~skip
             if filters is not None and filters.ladder_rungs is not None:
                 eligible &= np.isin(vacancies.rung, sorted(filters.ladder_rungs))
             if filters is not None and filters.contract_kinds is not None:
@@ -281,11 +273,10 @@ class Matcher:
                 eligible &= _within(
                     vacancies, person.latitude, person.longitude, filters.max_distance_km
                 )
-            best += [
-                (-float(scores[r]), vacancies.vacancies[r].id, vacancies.vacancies[r])
-                for r in top_k(scores, eligible, k)
-            ]
-        chosen = [vacancy for _, _, vacancy in sorted(best, key=lambda b: (b[0], b[1]))[:k]]
+            scored.append(
+                (vacancies.vacancies, self._vacancy_scores(person, vacancies), eligible, skip)
+            )
+        chosen = _top_among(scored, k)
         return _ranked([self.explain(person, v) for v in chosen], "vacancy_id")
 
     def vacancy_scores(self, person: Person, vacancies: VacancyIndex) -> np.ndarray:
@@ -413,6 +404,24 @@ def _within(
         return np.ones(len(index.latitude), dtype=bool)
     distance = constraints.haversine_km_many(index.latitude, index.longitude, lat, lon)
     return np.isnan(distance) | (distance <= km)
+
+
+Row = TypeVar("Row", Person, Vacancy)
+
+
+def _top_among(
+    parts: Sequence[tuple[Sequence[Row], np.ndarray, np.ndarray, np.ndarray | None]], k: int
+) -> list[Row]:
+    """The k best rows over several indexes, by score then id: each part is (its rows, their
+    unquantised scores, eligible, rows to skip or None). Each part's own top k holds its share
+    of the whole's, ties by row = id order within a part; merged by (score, id)."""
+    best: list[tuple[float, str, Row]] = []
+    for rows, raw, eligible, skip in parts:
+        scores = credit.quantise(raw)
+        if skip is not None:
+            eligible = eligible & ~skip
+        best += [(-float(scores[r]), rows[r].id, rows[r]) for r in top_k(scores, eligible, k)]
+    return [row for _, _, row in sorted(best, key=lambda b: (b[0], b[1]))[:k]]
 
 
 def top_k(scores: np.ndarray, eligible: np.ndarray, k: int) -> np.ndarray:
