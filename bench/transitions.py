@@ -32,10 +32,10 @@ from scipy import sparse
 from bench import matcher_data
 from bench.common import Figure, taxonomy_dir
 from services.core.taxonomy import reader
-from services.matcher import transitions
+from services.matcher import transition_coverage, transition_thresholds, transitions
 from services.matcher.similarity import SkillModel, build_skill_model
-from services.matcher.transitions import OccupationInfo, TransitionGraph
-from services.matcher.types import TaxonomyData
+from services.matcher.transitions import TransitionGraph
+from services.matcher.types import OccupationInfo, TaxonomyData
 
 SEED = 20261125
 SAMPLE = 20  # origins the plain similarity scores against every destination
@@ -49,7 +49,7 @@ SPOT_TARGET = ("housekeeping supervisor", "cleaning-team leader", "cook")
 def occupation_infos(folder: Path) -> list[OccupationInfo]:
     """ISCO code, skill level and broad ESCO occupation of every occupation in the folder."""
     taxonomy = reader.read_folder(folder)
-    narrower = transitions.families(
+    narrower = transition_thresholds.families(
         (r.concept_uri, r.broader_uri)
         for r in taxonomy.taxonomy_broader
         if r.pillar == "occupation" and r.broader_type == "Occupation"
@@ -82,7 +82,7 @@ def plain_similarity(
     needs: dict[str, list[str]] = {}
     for occupation, skill, relation in data.occupation_skills:
         skills = held.setdefault(occupation, {})
-        skills[skill] = max(skills.get(skill, 0.0), transitions.ORIGIN_FACTOR[relation])
+        skills[skill] = max(skills.get(skill, 0.0), transition_coverage.ORIGIN_FACTOR[relation])
         if relation == "essential":
             needs.setdefault(occupation, []).append(skill)
     related, uris_of = model.related, model.skill_uris
@@ -163,7 +163,7 @@ def measure(folder: Path) -> tuple[list[Figure], str]:
     peak = _peak_mib()
     _log(f"built {graph.version} in {build_s:.1f} s (skill model {model_s:.1f} s)")
     uris = [info.uri for info in infos]
-    cov = transitions.coverage(data, model, sorted(uris))
+    cov = transition_coverage.coverage(data, model, sorted(uris))
     rng = np.random.default_rng(SEED)
     origins = [cov.uris[int(i)] for i in rng.choice(len(uris), min(SAMPLE, len(uris)), False)]
     plain, per_pair = plain_similarity(data, model, origins, cov.uris)
@@ -231,7 +231,10 @@ def _route_figure(graph: TransitionGraph, rng: np.random.Generator) -> Figure:
 
 
 def report(
-    graph: TransitionGraph, data: TaxonomyData, cov: transitions.Coverage, scores: np.ndarray
+    graph: TransitionGraph,
+    data: TaxonomyData,
+    cov: transition_coverage.Coverage,
+    scores: np.ndarray,
 ) -> str:
     """Thresholds, the spread of viable transitions, and spot checks with labels."""
     lines = [f"transitions {graph.version}: {len(graph.destination):,} rows kept"]
@@ -242,7 +245,7 @@ def report(
     ):
         how = "given" if basis is None else _calibration(basis)
         lines.append(f"  threshold {name:<14} {value:.2f}  ({how})")
-    minor = transitions.calibrate(
+    minor = transition_thresholds.calibrate(
         cov.similarity,
         [info.isco_code[:3] for info in graph.occupations],
         "isco_minor_group",
@@ -254,8 +257,8 @@ def report(
     nesta = transitions.build_transitions(
         data,
         graph.occupations,
-        thresholds=transitions.Thresholds(
-            transitions.DEFAULT_VIABLE, transitions.DEFAULT_HIGHLY_VIABLE
+        thresholds=transition_thresholds.Thresholds(
+            transition_thresholds.DEFAULT_VIABLE, transition_thresholds.DEFAULT_HIGHLY_VIABLE
         ),
     )
     lines.append("  with Nesta's fixed 0.30 / 0.40 instead:   " + _spread(nesta))
@@ -263,7 +266,7 @@ def report(
     return "\n".join(lines)
 
 
-def _calibration(c: transitions.Calibration) -> str:
+def _calibration(c: transition_thresholds.Calibration) -> str:
     return f"{c.basis}: {c.groups} groups, mean {c.mean:.3f} - sd {c.sd:.3f} = {c.value:.2f}"
 
 
@@ -276,7 +279,10 @@ def _spread(graph: TransitionGraph) -> str:
 
 
 def spot_checks(
-    graph: TransitionGraph, data: TaxonomyData, cov: transitions.Coverage, scores: np.ndarray
+    graph: TransitionGraph,
+    data: TaxonomyData,
+    cov: transition_coverage.Coverage,
+    scores: np.ndarray,
 ) -> list[str]:
     """The top 10 from a cleaning occupation (ours and Jaccard's), its stepping stones, a route."""
     label = {uri: en for uri, (en, _) in data.labels.items()}

@@ -1,36 +1,15 @@
 """Occupation-to-occupation transitions: where a worker in one occupation can move next.
 
-Nesta's method (Kanders et al. 2020, "Mapping career causeways") on the matcher's skill model.
-
-Similarity, asymmetric: how well the origin's skills cover the destination's essential skills.
-sim(o -> d) = sum_j idf_j c_oj / sum_j idf_j over d's essential skills j, with idf the
-matcher's specificity (similarity.py) and c_oj the best credit o's skills give for j: the max
-over o's skills i of related[i, j] (1.0 for j itself, at most RELATED_CAP for a related skill)
-times ORIGIN_FACTOR of i (essential 1; optional 0.5, as not every worker in o has an optional
-skill, and Nesta's skills facet half counts all-to-essential, half essential-to-essential).
-A max, as Nesta pairs each destination skill with its best origin skill and as credit.py does.
-A destination without essential skills has similarity 0 and is never a destination.
-Similarities and gaps are rounded to 4 decimals.
-
-Thresholds, calibrated on the taxonomy as Nesta's calibration notebook does: per group of two
-or more occupations the mean similarity over its ordered pairs; a threshold is the mean minus
-one (population) standard deviation of those group means, rounded to 2 decimals (Nesta rounded
-to 1, too coarse for a bar near 0.1). Viable: over ISCO unit groups (4 digits). Highly viable:
-over broad ESCO occupations (an occupation directly under an ISCO unit group with all its
-narrower occupations: `family`), as Nesta did; not over ISCO's broader (3-digit) groups, whose
-occupations are less alike than a unit group's, so that bar would sit below the viable one.
-Without a family of two, the highly-viable bar is the unit groups' mean itself; without a unit
-group of two, Nesta's 0.30 and 0.40 apply. Highly viable is never below viable. A pair at the
-bar passes it.
+Nesta's method (Kanders et al. 2020, "Mapping career causeways") on the matcher's skill model:
+how well an origin covers a destination and the training gap between them in
+transition_coverage.py, the viable and highly-viable bars in transition_thresholds.py.
 
 Preparation: a step may go at most MAX_LEVEL_UP ISCO skill level up (1 -> 3 is not viable),
 like Nesta's job-zone difference of at most 1. It may go down any number of levels: after time
 out of work a lower-skilled job is a realistic way back in, and skill coverage still decides.
 An occupation without a skill level (armed forces) is not held back by this rule.
-
-Training gap of a step: sum over the destination's essential skills of (1 - c_oj): skill
-equivalents to learn. A skill the origin lacks counts 1, one a related skill half covers 0.5.
-A skill is listed as missing when c_oj < credit.GAP_BELOW, as in the matcher's explanations.
+A skill is listed as missing when c_oj < credit.GAP_BELOW, as in the matcher's explanations
+(c_oj: the best credit the origin's skills give for destination skill j).
 
 Kept per origin: its viable destinations by similarity (at most MAX_PER_ORIGIN) plus its TOP_N
 most similar destinations even when not viable, so that every occupation shows its nearest
@@ -41,60 +20,26 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
-from scipy import sparse
 
 from . import credit
 from .index import ranges
 from .similarity import SkillModel, build_skill_model
-from .types import TaxonomyData
+from .transition_coverage import DECIMALS, Coverage, coverage
+from .transition_thresholds import Thresholds, calibrate_thresholds
+from .types import OccupationInfo, TaxonomyData
 
 ALGORITHM_VERSION = "essential-coverage+idf+isco-level/1"
-ORIGIN_FACTOR = {"essential": 1.0, "optional": 0.5}
 MAX_LEVEL_UP = 1
 TOP_N = 10
 MAX_PER_ORIGIN = 300
 MAX_STEPS = 3
-DEFAULT_VIABLE, DEFAULT_HIGHLY_VIABLE = 0.30, 0.40  # Nesta's published thresholds
-DECIMALS = 4
-THRESHOLD_DECIMALS = 2
 PAIR_CHUNK = 1 << 16  # kept pairs whose missing skills are listed at once
-
-
-@dataclass(frozen=True)
-class OccupationInfo:
-    """What the transition graph needs of an occupation besides its skills."""
-
-    uri: str
-    isco_code: str  # ISCO-08 unit group, 4 digits
-    skill_level: int | None  # ISCO-08 skill level 1-4; None when unknown (armed forces)
-    family: str | None = None  # its broad ESCO occupation (see families()); None: itself
-
-
-@dataclass(frozen=True)
-class Calibration:
-    """One threshold calibrated on groups of occupations, with the figures behind it."""
-
-    basis: str  # isco_unit_group | esco_broad_occupation | isco_unit_group_mean | ...
-    groups: int  # groups with two or more occupations
-    mean: float  # of the groups' mean within-group similarities
-    sd: float  # population standard deviation of the same
-    value: float
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """The similarity a transition needs to be viable and highly viable."""
-
-    viable: float
-    highly_viable: float
-    viable_from: Calibration | None = None  # None: given, not calibrated
-    highly_viable_from: Calibration | None = None
 
 
 class TransitionRow(NamedTuple):
@@ -120,7 +65,7 @@ class Transition:
     viable: bool
     highly_viable: bool
     level_delta: int | None  # destination's ISCO skill level minus the origin's
-    gap: float  # skill equivalents to learn (module docstring)
+    gap: float  # skill equivalents to learn (transition_coverage.py)
     missing_essential: tuple[str, ...]  # skill URIs, in URI order
 
     def row(self) -> TransitionRow:
@@ -163,164 +108,6 @@ class Distribution:
     maximum: int
     mean: float
     without: int  # occupations with none
-
-
-@dataclass(frozen=True, eq=False)
-class Coverage:
-    """Similarity and training gap of every ordered pair of occupations (dense, origin rows)."""
-
-    uris: list[str]  # occupations, rows and columns in this order
-    similarity: np.ndarray  # n x n float32 [origin, destination]
-    gap: np.ndarray  # n x n float32 [origin, destination]
-    skill_uris: list[str]  # the skills some occupation lists as essential, model order
-    credit: np.ndarray  # skills x n float32: each origin's best credit for each such skill
-    essential: sparse.csr_matrix  # n x skills 0/1: each occupation's essential skills
-
-
-def families(broader: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Each narrower occupation's broad occupation, from (occupation, broader occupation) pairs.
-
-    An occupation under no other is not listed: it is its own family.
-    """
-    parent: dict[str, str] = {}
-    for child, up in sorted(set(broader)):
-        parent.setdefault(child, up)  # the lowest URI when an occupation has two
-    top: dict[str, str] = {}
-    for start in parent:
-        node, seen = start, {start}
-        while node in parent and parent[node] not in seen:
-            node = parent[node]
-            seen.add(node)
-        top[start] = node
-    return top
-
-
-def coverage(data: TaxonomyData, model: SkillModel, uris: Sequence[str]) -> Coverage:
-    """Similarity and gap of every ordered pair among `uris` (module docstring)."""
-    position = {uri: i for i, uri in enumerate(uris)}
-    factor: dict[tuple[int, str], float] = {}
-    for occupation, skill, relation in data.occupation_skills:
-        if occupation in position:
-            key = (position[occupation], skill)
-            factor[key] = max(factor.get(key, 0.0), ORIGIN_FACTOR[relation])
-    columns = _columns(model, {skill for _, skill in factor})
-    essential_keys = sorted(k for k, v in factor.items() if v == ORIGIN_FACTOR["essential"])
-    used = sorted({columns[skill] for _, skill in essential_keys})
-    row_of = np.full(len(columns), -1, dtype=np.int64)
-    row_of[used] = np.arange(len(used))
-    skill_uris = sorted(columns, key=columns.__getitem__)
-    credit_matrix = _best_credit(factor, columns, model, row_of, len(uris))
-    rows = [o for o, _ in essential_keys]
-    cols = [int(row_of[columns[s]]) for _, s in essential_keys]
-    essential = _zero_one(rows, cols, (len(uris), len(used)))
-    idf = np.array([model.specificity(skill_uris[c]) for c in used], dtype=np.float64)
-    weights = sparse.csr_matrix(essential.multiply(idf[None, :]))
-    totals = np.asarray(weights.sum(axis=1)).ravel()
-    scale = np.divide(1.0, totals, where=totals > 0, out=np.zeros_like(totals))
-    weighted = sparse.csr_matrix(sparse.diags(scale) @ weights, dtype=np.float32)
-    similarity = np.asarray(weighted @ credit_matrix, dtype=np.float32).T
-    counts = np.diff(essential.indptr).astype(np.float32)
-    covered = np.asarray(essential @ credit_matrix, dtype=np.float32).T
-    gap = np.maximum(counts[None, :] - covered, np.float32(0.0))
-    return Coverage(
-        list(uris),
-        np.round(np.ascontiguousarray(similarity), DECIMALS),
-        np.round(np.ascontiguousarray(gap), DECIMALS),
-        [skill_uris[c] for c in used],
-        credit_matrix,
-        essential,
-    )
-
-
-def _zero_one(rows: list[int], cols: list[int], shape: tuple[int, int]) -> sparse.csr_matrix:
-    """A float32 matrix with 1 at each (row, col)."""
-    return sparse.csr_matrix(
-        (np.ones(len(rows), np.float32), (np.array(rows, np.int64), np.array(cols, np.int64))),
-        shape=shape,
-    )
-
-
-def _columns(model: SkillModel, skills: set[str]) -> dict[str, int]:
-    """Model skills at their index; others after them in URI order (they cover only themselves)."""
-    columns = dict(model.index)
-    for uri in sorted(skills - columns.keys()):
-        columns[uri] = len(columns)
-    return columns
-
-
-def _best_credit(
-    factor: dict[tuple[int, str], float],
-    columns: dict[str, int],
-    model: SkillModel,
-    row_of: np.ndarray,
-    n: int,
-) -> np.ndarray:
-    """credit[s, o] = max over o's skills i of related[i, s] * ORIGIN_FACTOR (float32)."""
-    result = np.zeros((int((row_of >= 0).sum()), n), dtype=np.float32)
-    if not factor:
-        return result
-    owner = np.array([o for o, _ in factor], dtype=np.int64)
-    column = np.array([columns[s] for _, s in factor], dtype=np.int64)
-    value = np.array(list(factor.values()), dtype=np.float32)
-    inside = column < model.related.shape[0]
-    related = model.related
-    starts = related.indptr[column[inside]]
-    counts = related.indptr[column[inside] + 1] - starts
-    positions = ranges(starts, counts)
-    targets = np.concatenate([related.indices[positions], column[~inside]])
-    owners = np.concatenate([np.repeat(owner[inside], counts), owner[~inside]])
-    values = np.concatenate(
-        [related.data[positions] * np.repeat(value[inside], counts), value[~inside]]
-    )
-    keep = row_of[targets] >= 0
-    np.maximum.at(result, (row_of[targets[keep]], owners[keep]), values[keep])
-    return result
-
-
-def calibrate(
-    similarity: np.ndarray,
-    groups: Sequence[str],
-    basis: str,
-    destinations: np.ndarray | None = None,
-) -> Calibration | None:
-    """Mean minus one SD of the groups' mean within-group similarity; None without a group of two.
-
-    `destinations` (bool per occupation) leaves out pairs into occupations that cannot be one.
-    """
-    members: dict[str, list[int]] = {}
-    for i, group in enumerate(groups):
-        members.setdefault(group, []).append(i)
-    means = []
-    for group in sorted(members):
-        idx = np.array(members[group])
-        if len(idx) < 2:
-            continue
-        mask = ~np.eye(len(idx), dtype=bool)
-        if destinations is not None:
-            mask &= destinations[idx][None, :]
-        if mask.any():
-            means.append(float(similarity[np.ix_(idx, idx)][mask].astype(np.float64).mean()))
-    if not means:
-        return None
-    mean, sd = float(np.mean(means)), float(np.std(means))
-    return Calibration(basis, len(means), mean, sd, round(mean - sd, THRESHOLD_DECIMALS))
-
-
-def calibrate_thresholds(
-    similarity: np.ndarray, occupations: Sequence[OccupationInfo], destinations: np.ndarray
-) -> Thresholds:
-    """Viable over ISCO unit groups, highly viable over broad ESCO occupations (docstring)."""
-    viable = calibrate(
-        similarity, [o.isco_code for o in occupations], "isco_unit_group", destinations
-    )
-    family = [o.family or o.uri for o in occupations]
-    highly = calibrate(similarity, family, "esco_broad_occupation", destinations)
-    if viable is None:
-        return Thresholds(DEFAULT_VIABLE, DEFAULT_HIGHLY_VIABLE)
-    if highly is None:
-        mean = round(viable.mean, THRESHOLD_DECIMALS)
-        highly = Calibration("isco_unit_group_mean", viable.groups, viable.mean, viable.sd, mean)
-    return Thresholds(viable.value, max(viable.value, highly.value), viable, highly)
 
 
 def build_transitions(

@@ -42,6 +42,16 @@ class TaxonomyData:
 
 
 @dataclass(frozen=True)
+class OccupationInfo:
+    """What the transition graph needs of an occupation besides its skills."""
+
+    uri: str
+    isco_code: str  # ISCO-08 unit group, 4 digits
+    skill_level: int | None  # ISCO-08 skill level 1-4; None when unknown (armed forces)
+    family: str | None = None  # broad ESCO occupation (transition_thresholds); None: itself
+
+
+@dataclass(frozen=True)
 class PersonSkill:
     """One skill a person has."""
 

@@ -11,13 +11,9 @@ import asyncpg
 from services.core.matching import live
 from services.core.matching import repository as matching_repository
 from services.core.transitions import repository
-from services.matcher.transitions import (
-    Distribution,
-    OccupationInfo,
-    Thresholds,
-    build_transitions,
-    families,
-)
+from services.matcher.transition_thresholds import Thresholds, families
+from services.matcher.transitions import Distribution, build_transitions
+from services.matcher.types import OccupationInfo
 
 
 @dataclass(frozen=True)

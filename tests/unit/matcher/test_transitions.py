@@ -12,17 +12,10 @@ import pytest
 
 from services.core.taxonomy import reader
 from services.matcher.similarity import EXPLICIT_SIMILARITY, RELATED_CAP, build_skill_model
-from services.matcher.transitions import (
-    ORIGIN_FACTOR,
-    OccupationInfo,
-    Thresholds,
-    TransitionGraph,
-    build_transitions,
-    calibrate,
-    coverage,
-    families,
-)
-from services.matcher.types import Relation, TaxonomyData
+from services.matcher.transition_coverage import ORIGIN_FACTOR, coverage
+from services.matcher.transition_thresholds import Thresholds, calibrate, families
+from services.matcher.transitions import TransitionGraph, build_transitions
+from services.matcher.types import OccupationInfo, Relation, TaxonomyData
 from tests.unit.matcher.conftest import STARTER, esco_data, starter_data, starter_model
 
 Skills = dict[str, tuple[list[str], list[str]]]  # occupation -> (essential, optional)
