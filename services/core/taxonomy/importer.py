@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import asyncpg
 
-from services.core.taxonomy import digcomp, queries, reader
+from services.core.taxonomy import digcomp, import_queries, reader
 from services.core.taxonomy.reader import Progress, SkippedRow
 
 __all__ = [
@@ -55,12 +55,12 @@ ROW_COLUMNS: dict[str, tuple[str, ...]] = {
     "digcomp_competence": reader.DigcompRow._fields,
 }
 
-# Parents before children (queries.IMPORTED_TABLES): upserts run in this order, deletes in the
-# reverse order, so a deleted parent never cascades and every deleted row is counted where it
-# was deleted.
+# Parents before children (import_queries.IMPORTED_TABLES): upserts run in this order, deletes
+# in the reverse order, so a deleted parent never cascades and every deleted row is counted
+# where it was deleted.
 TABLES = tuple(
-    _Table(name, ROW_COLUMNS[name], queries.UPSERTS[name], queries.DELETES[name])
-    for name in queries.IMPORTED_TABLES
+    _Table(name, ROW_COLUMNS[name], import_queries.UPSERTS[name], import_queries.DELETES[name])
+    for name in import_queries.IMPORTED_TABLES
 )
 
 
@@ -162,7 +162,7 @@ def fingerprint(folder: Path, digcomp_dir: Path | None = None) -> str:
 
 async def last_fingerprint(conn: asyncpg.Connection) -> str | None:
     """The version (fingerprint) of the newest finished import, None before the first."""
-    version: str | None = await conn.fetchval(queries.SELECT_LAST_FINGERPRINT)
+    version: str | None = await conn.fetchval(import_queries.SELECT_LAST_FINGERPRINT)
     return version
 
 
@@ -192,14 +192,14 @@ async def import_folder(
     version = fingerprint(folder, digcomp_dir)
     competences = digcomp.competences_file(folder, digcomp_dir)
     taxonomy = reader.read_folder(folder, progress, competences.parent if competences else None)
-    await conn.execute(queries.LOCK_IMPORT)
-    await conn.execute(queries.CREATE_STAGING_TABLES)
+    await conn.execute(import_queries.LOCK_IMPORT)
+    await conn.execute(import_queries.CREATE_STAGING_TABLES)
     await _stage(conn, taxonomy, progress)
     changes = await _apply(conn, progress)
-    await conn.execute(queries.DROP_STAGING_TABLES)
-    await conn.execute(queries.ANALYZE_TAXONOMY)
-    await conn.execute(queries.FLUSH_LABEL_INDEX)
-    counts = dict(await conn.fetchrow(queries.COUNT_TABLES))
+    await conn.execute(import_queries.DROP_STAGING_TABLES)
+    await conn.execute(import_queries.ANALYZE_TAXONOMY)
+    await conn.execute(import_queries.FLUSH_LABEL_INDEX)
+    counts = dict(await conn.fetchrow(import_queries.COUNT_TABLES))
     report = ImportReport(
         str(folder),
         version,
@@ -211,7 +211,7 @@ async def import_folder(
         dutch_skills=(folder / reader.SKILLS_NL.name).is_file(),
     )
     report.import_id = await conn.fetchval(
-        queries.INSERT_IMPORT,
+        import_queries.INSERT_IMPORT,
         report.source,
         version,
         started_at,
@@ -231,7 +231,7 @@ async def _stage(
         await conn.copy_records_to_table(f"stage_{table.name}", records=rows, columns=table.columns)
         if progress:
             progress(f"staging {table.name}", len(rows), len(rows))
-    await conn.execute(queries.ANALYZE_STAGING_TABLES)
+    await conn.execute(import_queries.ANALYZE_STAGING_TABLES)
 
 
 async def _apply(conn: asyncpg.Connection, progress: Progress | None) -> dict[str, TableChanges]:

@@ -34,7 +34,7 @@ import asyncpg
 import numpy as np
 
 from services.core.settings import Settings
-from services.core.taxonomy import queries
+from services.core.taxonomy import import_queries, queries
 from services.core.taxonomy.embeddings import DIMENSIONS, MODEL_ID, Encoder, encoder
 
 log = logging.getLogger(__name__)
@@ -160,7 +160,7 @@ def version_of(fingerprint: str) -> str:
 
 async def current_version(conn: asyncpg.Connection) -> str | None:
     """The version that belongs to the newest import; None before the first import."""
-    fingerprint = await conn.fetchval(queries.SELECT_LAST_FINGERPRINT)
+    fingerprint = await conn.fetchval(import_queries.SELECT_LAST_FINGERPRINT)
     return version_of(fingerprint) if fingerprint else None
 
 
