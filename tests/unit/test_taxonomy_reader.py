@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from services.core.errors import Invalid
-from services.core.taxonomy import importer, reader
-from services.core.taxonomy.reader import SkippedRow
+from services.core.taxonomy import importer, models, reader
+from services.core.taxonomy.models import SkippedRow
 from tests.esco_folders import (
     ESCO,
     GROUP_MANAGE,
@@ -31,7 +31,7 @@ def tiny(tmp_path: Path) -> Path:
     return write_tiny_esco(tmp_path / "esco")
 
 
-def labels(taxonomy: reader.Taxonomy, uri: str, lang: str, kind: str) -> list[str]:
+def labels(taxonomy: models.Taxonomy, uri: str, lang: str, kind: str) -> list[str]:
     """The labels of one concept, language and kind, in file order."""
     return [
         row.label
@@ -44,7 +44,7 @@ def test_concepts_are_parsed_into_typed_rows(tiny: Path) -> None:
     taxonomy = reader.read_folder(tiny)
     assert set(taxonomy.occupation) == {OCC_DIRECTOR, OCC_CLEANER}
     director = taxonomy.occupation[OCC_DIRECTOR]
-    assert director == reader.OccupationRow(
+    assert director == models.OccupationRow(
         OCC_DIRECTOR,
         "2654.1.7",
         "2654",
@@ -99,17 +99,17 @@ def test_multi_line_labels_are_split_stripped_and_deduplicated(tiny: Path) -> No
 def test_relations_between_known_concepts_are_kept(tiny: Path) -> None:
     taxonomy = reader.read_folder(tiny)
     assert set(taxonomy.occupation_skill) == {
-        reader.OccupationSkillRow(OCC_DIRECTOR, SKILL_STAFF, "essential"),
-        reader.OccupationSkillRow(OCC_DIRECTOR, SKILL_HASKELL, "essential"),
-        reader.OccupationSkillRow(OCC_CLEANER, SKILL_SURFACES, "essential"),
-        reader.OccupationSkillRow(OCC_CLEANER, SKILL_PRODUCTS, "optional"),
+        models.OccupationSkillRow(OCC_DIRECTOR, SKILL_STAFF, "essential"),
+        models.OccupationSkillRow(OCC_DIRECTOR, SKILL_HASKELL, "essential"),
+        models.OccupationSkillRow(OCC_CLEANER, SKILL_SURFACES, "essential"),
+        models.OccupationSkillRow(OCC_CLEANER, SKILL_PRODUCTS, "optional"),
     }
     assert taxonomy.skill_relation == [
-        reader.SkillRelationRow(SKILL_SURFACES, SKILL_PRODUCTS, "optional")
+        models.SkillRelationRow(SKILL_SURFACES, SKILL_PRODUCTS, "optional")
     ]
     assert set(taxonomy.skill_collection) == {
-        reader.CollectionRow("transversal", SKILL_SURFACES),
-        reader.CollectionRow("digital", SKILL_HASKELL),
+        models.CollectionRow("transversal", SKILL_SURFACES),
+        models.CollectionRow("digital", SKILL_HASKELL),
     }
     pillars = {(row.concept_uri, row.pillar) for row in taxonomy.taxonomy_broader}
     assert (OCC_CLEANER, "occupation") in pillars

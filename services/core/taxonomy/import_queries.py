@@ -8,7 +8,7 @@ IMPORTED_TABLES. The statements that read the taxonomy are in queries.py.
 LOCK_IMPORT = "SELECT pg_advisory_xact_lock(hashtext('opstap.taxonomy_import'))"
 
 # The tables an import makes equal to a folder, parents before children: per table its key
-# and its other columns (together the columns of its staging rows in reader.py; a unit test
+# and its other columns (together the columns of its staging rows in models.py; a unit test
 # checks that they agree). Every statement below is made from this description.
 IMPORTED_TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "isco_group": (

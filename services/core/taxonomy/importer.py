@@ -18,8 +18,9 @@ from typing import NamedTuple
 
 import asyncpg
 
-from services.core.taxonomy import digcomp, import_queries, reader
-from services.core.taxonomy.reader import Progress, SkippedRow
+from services.core.taxonomy import digcomp, import_queries, models, reader
+from services.core.taxonomy.models import SkippedRow
+from services.core.taxonomy.reader import Progress
 
 __all__ = [
     "ImportReport",
@@ -43,16 +44,16 @@ class _Table(NamedTuple):
 
 # The columns of each imported table's staging rows, as reader.py makes them.
 ROW_COLUMNS: dict[str, tuple[str, ...]] = {
-    "isco_group": reader.IscoGroupRow._fields,
-    "occupation": reader.OccupationRow._fields,
-    "skill": reader.SkillRow._fields,
-    "skill_group": reader.SkillGroupRow._fields,
-    "taxonomy_broader": reader.BroaderRow._fields,
-    "occupation_skill": reader.OccupationSkillRow._fields,
-    "skill_relation": reader.SkillRelationRow._fields,
-    "skill_collection": reader.CollectionRow._fields,
-    "taxonomy_label": reader.LabelRow._fields,
-    "digcomp_competence": reader.DigcompRow._fields,
+    "isco_group": models.IscoGroupRow._fields,
+    "occupation": models.OccupationRow._fields,
+    "skill": models.SkillRow._fields,
+    "skill_group": models.SkillGroupRow._fields,
+    "taxonomy_broader": models.BroaderRow._fields,
+    "occupation_skill": models.OccupationSkillRow._fields,
+    "skill_relation": models.SkillRelationRow._fields,
+    "skill_collection": models.CollectionRow._fields,
+    "taxonomy_label": models.LabelRow._fields,
+    "digcomp_competence": models.DigcompRow._fields,
 }
 
 # Parents before children (import_queries.IMPORTED_TABLES): upserts run in this order, deletes
@@ -223,7 +224,7 @@ async def import_folder(
 
 
 async def _stage(
-    conn: asyncpg.Connection, taxonomy: reader.Taxonomy, progress: Progress | None
+    conn: asyncpg.Connection, taxonomy: models.Taxonomy, progress: Progress | None
 ) -> None:
     """COPY every table's rows into its staging table."""
     for table in TABLES:

@@ -1,10 +1,11 @@
-"""What the taxonomy read side returns: search hits, pages, one occupation, counts."""
+"""What the taxonomy read side returns (search hits, pages, one occupation, counts), and the
+rows an import reads from a folder (reader.py) and stages, one row type per imported table."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Lang = Literal["nl", "en"]
 LANGUAGES: tuple[Lang, ...] = ("nl", "en")
@@ -165,3 +166,119 @@ class TaxonomyStats:
     labels: LabelCounts
     collections: dict[str, int]
     last_import: ImportInfo | None
+
+
+# --- The import: rows read from a folder -----------------------------------------------
+
+
+class SkippedRow(NamedTuple):
+    """A row that was not imported: where it starts and why."""
+
+    file: str
+    line: int
+    reason: str
+
+
+# Row types list their fields in the column order of the table they load into.
+class IscoGroupRow(NamedTuple):
+    uri: str
+    code: str
+    parent_code: str | None
+    skill_level: int | None
+    label_en: str
+    label_nl: str | None
+    description_en: str | None
+
+
+class OccupationRow(NamedTuple):
+    uri: str
+    code: str | None
+    isco_code: str
+    skill_level: int | None
+    label_en: str
+    label_nl: str | None
+    description_en: str | None
+    description_nl: str | None
+
+
+class SkillRow(NamedTuple):
+    uri: str
+    skill_type: str | None
+    reuse_level: str | None
+    label_en: str
+    label_nl: str | None
+    description_en: str | None
+    description_nl: str | None
+
+
+class SkillGroupRow(NamedTuple):
+    uri: str
+    code: str | None
+    label_en: str
+    label_nl: str | None
+    description_en: str | None
+
+
+class BroaderRow(NamedTuple):
+    concept_uri: str
+    concept_type: str
+    broader_uri: str
+    broader_type: str
+    pillar: str
+
+
+class OccupationSkillRow(NamedTuple):
+    occupation_uri: str
+    skill_uri: str
+    relation: str
+
+
+class SkillRelationRow(NamedTuple):
+    skill_uri: str
+    related_skill_uri: str
+    relation: str
+
+
+class CollectionRow(NamedTuple):
+    collection: str
+    skill_uri: str
+
+
+class LabelRow(NamedTuple):
+    concept_uri: str
+    concept_kind: str
+    lang: str
+    label_kind: str
+    label: str
+
+
+class DigcompRow(NamedTuple):
+    id: str
+    area_id: int
+    area_en: str
+    area_nl: str
+    name_en: str
+    name_nl: str
+    skill_uri: str
+
+
+@dataclass
+class Taxonomy:
+    """Everything read from one folder, keyed the way the tables are."""
+
+    isco_group: dict[str, IscoGroupRow] = field(default_factory=dict)
+    occupation: dict[str, OccupationRow] = field(default_factory=dict)
+    skill: dict[str, SkillRow] = field(default_factory=dict)
+    skill_group: dict[str, SkillGroupRow] = field(default_factory=dict)
+    taxonomy_broader: list[BroaderRow] = field(default_factory=list)
+    occupation_skill: list[OccupationSkillRow] = field(default_factory=list)
+    skill_relation: list[SkillRelationRow] = field(default_factory=list)
+    skill_collection: list[CollectionRow] = field(default_factory=list)
+    taxonomy_label: dict[tuple[str, str, str, str], LabelRow] = field(default_factory=dict)
+    digcomp_competence: dict[str, DigcompRow] = field(default_factory=dict)
+    skipped: list[SkippedRow] = field(default_factory=list)
+
+    def rows(self, table: str) -> list[tuple[object, ...]]:
+        """The rows for `table`, in its column order."""
+        value = getattr(self, table)
+        return list(value.values() if isinstance(value, dict) else value)

@@ -1,4 +1,5 @@
-"""Read a folder in the ESCO v1.1.1 CSV layout into typed rows, skipping bad rows with a reason.
+"""Read a folder in the ESCO v1.1.1 CSV layout into typed rows (models.py), skipping bad rows
+with a reason.
 
 A DigComp 2.2 competences file (digcomp_2_2_competences.csv) is read with it when one is given.
 """
@@ -7,12 +8,25 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from services.core.errors import Invalid
 from services.core.taxonomy import digcomp
+from services.core.taxonomy.models import (
+    BroaderRow,
+    CollectionRow,
+    DigcompRow,
+    IscoGroupRow,
+    LabelRow,
+    OccupationRow,
+    OccupationSkillRow,
+    SkillGroupRow,
+    SkillRelationRow,
+    SkillRow,
+    SkippedRow,
+    Taxonomy,
+)
 
 # Some ESCO descriptions are longer than the csv module's default limit of 131072 characters.
 csv.field_size_limit(2**31 - 1)
@@ -68,119 +82,6 @@ FILES: tuple[FileSpec, ...] = (
     *(SKILL_GROUPS_EN, SKILL_GROUPS_NL, BROADER_OCCUPATION, BROADER_SKILL),
     *(OCCUPATION_SKILLS, SKILL_SKILLS, *COLLECTIONS.values()),
 )
-
-
-class SkippedRow(NamedTuple):
-    """A row that was not imported: where it starts and why."""
-
-    file: str
-    line: int
-    reason: str
-
-
-# Row types list their fields in the column order of the table they load into.
-class IscoGroupRow(NamedTuple):
-    uri: str
-    code: str
-    parent_code: str | None
-    skill_level: int | None
-    label_en: str
-    label_nl: str | None
-    description_en: str | None
-
-
-class OccupationRow(NamedTuple):
-    uri: str
-    code: str | None
-    isco_code: str
-    skill_level: int | None
-    label_en: str
-    label_nl: str | None
-    description_en: str | None
-    description_nl: str | None
-
-
-class SkillRow(NamedTuple):
-    uri: str
-    skill_type: str | None
-    reuse_level: str | None
-    label_en: str
-    label_nl: str | None
-    description_en: str | None
-    description_nl: str | None
-
-
-class SkillGroupRow(NamedTuple):
-    uri: str
-    code: str | None
-    label_en: str
-    label_nl: str | None
-    description_en: str | None
-
-
-class BroaderRow(NamedTuple):
-    concept_uri: str
-    concept_type: str
-    broader_uri: str
-    broader_type: str
-    pillar: str
-
-
-class OccupationSkillRow(NamedTuple):
-    occupation_uri: str
-    skill_uri: str
-    relation: str
-
-
-class SkillRelationRow(NamedTuple):
-    skill_uri: str
-    related_skill_uri: str
-    relation: str
-
-
-class CollectionRow(NamedTuple):
-    collection: str
-    skill_uri: str
-
-
-class LabelRow(NamedTuple):
-    concept_uri: str
-    concept_kind: str
-    lang: str
-    label_kind: str
-    label: str
-
-
-class DigcompRow(NamedTuple):
-    id: str
-    area_id: int
-    area_en: str
-    area_nl: str
-    name_en: str
-    name_nl: str
-    skill_uri: str
-
-
-@dataclass
-class Taxonomy:
-    """Everything read from one folder, keyed the way the tables are."""
-
-    isco_group: dict[str, IscoGroupRow] = field(default_factory=dict)
-    occupation: dict[str, OccupationRow] = field(default_factory=dict)
-    skill: dict[str, SkillRow] = field(default_factory=dict)
-    skill_group: dict[str, SkillGroupRow] = field(default_factory=dict)
-    taxonomy_broader: list[BroaderRow] = field(default_factory=list)
-    occupation_skill: list[OccupationSkillRow] = field(default_factory=list)
-    skill_relation: list[SkillRelationRow] = field(default_factory=list)
-    skill_collection: list[CollectionRow] = field(default_factory=list)
-    taxonomy_label: dict[tuple[str, str, str, str], LabelRow] = field(default_factory=dict)
-    digcomp_competence: dict[str, DigcompRow] = field(default_factory=dict)
-    skipped: list[SkippedRow] = field(default_factory=list)
-
-    def rows(self, table: str) -> list[tuple[object, ...]]:
-        """The rows for `table`, in its column order."""
-        value = getattr(self, table)
-        return list(value.values() if isinstance(value, dict) else value)
 
 
 def check_folder(folder: Path) -> list[Path]:
