@@ -5,11 +5,19 @@
 the embedded servers itself. Each session makes its own database, migrated and holding the
 taxonomy (full ESCO when OPSTAP_ESCO_DIR is set, else the starter taxonomy), and drops it at
 the end; each test gets a connection in a transaction that is rolled back.
+
+Under pytest-xdist (`make test` runs `-n auto`) every worker is such a session: its own
+database (named after the worker, cloned from a template that the run's first worker builds),
+Celery queue, worker, relay and API processes, ports and data folder. They share the Redis
+database: every key the code writes is unique to a session (hashed emails and tokens, event
+ids, the session's queue). Whole test files go to one worker (`--dist loadfile`), and the
+browser package as one unit, so module and package fixtures are built once.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import signal
 import socket
@@ -17,7 +25,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +38,9 @@ from services.core.embedded import running_services
 from services.core.settings import STARTER_TAXONOMY_DIR, Settings
 
 if TYPE_CHECKING:  # imported as a plugin below, so pytest rewrites its asserts
+    from xdist.remote import Producer
+    from xdist.scheduler import LoadFileScheduling
+
     from tests.receivers import SmtpReceiver
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,18 +64,41 @@ def esco_dir() -> Path | None:
     return Path(value) if value else None
 
 
+def xdist_worker() -> str:
+    """This process's pytest-xdist worker ("gw0", "gw1", ...), or "" when not distributed."""
+    return os.environ.get("PYTEST_XDIST_WORKER", "")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> LoadFileScheduling | None:
+    """`--dist loadfile`, with the browser package as one unit: one Chromium, one `opstap api`
+    process and one browser world for all its files."""
+    if config.getoption("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class BrowserTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return "tests/browser" if path.startswith("tests/browser/") else path
+
+    return BrowserTogether(config, log)
+
+
 @pytest.fixture(scope="session")
 async def settings(
     service_urls: tuple[str, str], esco_dir: Path | None, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Settings]:
     """Settings for a session database that is migrated and holds the taxonomy."""
     server_url, redis_url = service_urls
-    async with db.temporary_database(server_url, "opstap_test") as url:
-        test_settings = Settings(
+    data_dir = tmp_path_factory.mktemp("opstap-data")
+
+    def on(url: str) -> Settings:
+        return Settings(
             database_url=url,
             redis_url=redis_url,
             esco_dir=esco_dir,
-            data_dir=tmp_path_factory.mktemp("opstap-data"),
+            data_dir=data_dir,
             # Encoding full ESCO's labels takes a minute: sessions share the array files.
             vectors_dir=ROOT / ".opstap" / "vectors",
             secret_key="test-secret-key-test-secret-key-0123456789",
@@ -75,12 +109,69 @@ async def settings(
             login_address_attempts=1_000_000,
             login_global_attempts=1_000_000,
         )
+
+    async def fill(url: str) -> None:
+        test_settings = on(url)
         await bootstrap.migrate(test_settings)
         await bootstrap.import_taxonomy(test_settings, test_settings.taxonomy_dir)
         await bootstrap.build_vectors(test_settings)
         await bootstrap.seed_catalogue(test_settings)
         await _build_transitions(url)
-        yield test_settings
+
+    if not xdist_worker():
+        async with db.temporary_database(server_url, "opstap_test") as url:
+            await fill(url)
+            yield on(url)
+        return
+    lock = tmp_path_factory.getbasetemp().parent / "opstap-template.lock"
+    async with _cloned_database(server_url, fill, lock) as url:
+        yield on(url)
+
+
+@contextlib.asynccontextmanager
+async def _cloned_database(
+    server_url: str, fill: Callable[[str], Awaitable[None]], lock: Path
+) -> AsyncIterator[str]:
+    """A database for this xdist worker, named after it: a copy of the run's template, which
+    the first worker to get here builds with `fill` (the others wait on `lock`). The template
+    goes when a worker's session ends; a worker that starts its session later builds it again."""
+    template = f"opstap_test_template_{os.environ['PYTEST_XDIST_TESTRUNUID'][:10]}"
+    name = f"opstap_test_{uuid.uuid4().hex[:10]}_{xdist_worker()}"
+    with _exclusive(lock):
+        if not await _admin(server_url, "SELECT 1 FROM pg_database WHERE datname = $1", template):
+            await _admin(server_url, f'CREATE DATABASE "{template}"')
+            try:
+                await fill(db.with_database(server_url, template))
+            except BaseException:
+                await _admin(server_url, f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+                raise
+        await _admin(server_url, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    try:
+        yield db.with_database(server_url, name)
+    finally:
+        await _admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        with _exclusive(lock):
+            await _admin(server_url, f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+
+
+async def _admin(server_url: str, statement: str, *args: object) -> object:
+    """Run one statement on the server's own database; its first value."""
+    conn = await db.connect(server_url)
+    try:
+        return await conn.fetchval(statement, *args)
+    finally:
+        await conn.close()
+
+
+@contextlib.contextmanager
+def _exclusive(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (a file the xdist workers of one run share)."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 async def _build_transitions(url: str) -> None:
@@ -165,8 +256,10 @@ async def client(app: object) -> AsyncIterator[object]:
 
 @pytest.fixture(scope="session")
 def worker_settings(settings: Settings) -> Settings:
-    """Settings with a queue of this session's own, so no other run's messages reach it."""
-    return settings.model_copy(update={"queue": f"opstap-test-{uuid.uuid4().hex[:8]}"})
+    """Settings with a queue of this session's own (named after its xdist worker, if any), so
+    no other worker's or run's messages reach it."""
+    queue = "-".join(filter(None, ("opstap-test", xdist_worker(), uuid.uuid4().hex[:8])))
+    return settings.model_copy(update={"queue": queue})
 
 
 # Quick retries and small limits, so failure paths finish within a test.

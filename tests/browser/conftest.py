@@ -1,5 +1,6 @@
 """Browser tests: one real `opstap api` process and one headless Chromium (Debian's, driven by
-Playwright) for the whole session, on the session database with a world of its own."""
+Playwright) for the whole session, on the session database with a world of its own. Under
+pytest-xdist the whole package runs on one worker (tests/conftest.py), so one of each per run."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Integration modules share one session database: each leaves nothing that scores."""
+"""Integration modules share the session database (one per xdist worker, and `--dist loadfile`
+keeps a module on one worker): each leaves nothing that scores."""
 
 from __future__ import annotations
 
