@@ -8,7 +8,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OPSTAP := $(BIN)/opstap
 STAMP := $(VENV)/.installed
-PYTEST_ARGS ?=
+# One pytest-xdist worker per CPU core, each with a database, Celery queue and processes of its
+# own (tests/conftest.py); `make test PYTEST_ARGS=-n0` runs the suite in one process.
+PYTEST_ARGS ?= -n auto
 # The browser tests drive Debian's Chromium (never a browser download) and run axe-core from npm.
 CHROMIUM ?= /usr/bin/chromium
 AXE := node_modules/axe-core/axe.min.js
