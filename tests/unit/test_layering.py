@@ -15,6 +15,7 @@ FORBIDDEN = {
     "matcher": OURS,  # only itself, numpy, scipy and the standard library
     "api": ("services.worker", "services.cli"),
     "worker": ("services.api", "services.cli"),
+    "cli": (),  # the outermost edge: it starts the api, the worker and the relay
 }
 
 
