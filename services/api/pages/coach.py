@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from services.api.dependencies import AppSettings, Conn
-from services.api.pages import coach_profile, forms, i18n, views
+from services.api.pages import coach_profile, forms, i18n, labels, matches, stepping_stones
 from services.api.pages.loaders import PageEmployee, PageVacancy
 from services.api.pages.render import redirect, render
 from services.api.pages.session import CoachActor, check_csrf, coach_actor
@@ -93,7 +93,7 @@ async def vacancy_detail(
     request: Request, vacancy: PageVacancy, actor: CoachActor, conn: Conn
 ) -> Response:
     """A vacancy's ranked candidates among the people the coach may see."""
-    return await views.vacancy_page(request, actor, conn, vacancy, "coach_vacancy.html")
+    return await matches.vacancy_page(request, actor, conn, vacancy, "coach_vacancy.html")
 
 
 @router.post("/vacancies/{vacancy_id}/decisions", dependencies=[Csrf])
@@ -102,14 +102,14 @@ async def vacancy_decision(
 ) -> Response:
     """Record a decision on a candidate of this vacancy (the service checks who may)."""
     entered = await forms.values(request)
-    employee_id = views.parse_uuid(entered.get("employee_id"))
+    employee_id = matches.parse_uuid(entered.get("employee_id"))
     lang = i18n.language(request)
-    errors = await views.decide(
+    errors = await matches.decide(
         conn, actor, employee_id, vacancy.id, entered, i18n.translator(lang), lang
     )
     if errors:
         decision = {"for": employee_id, "errors": errors, "values": entered}
-        return await views.vacancy_page(
+        return await matches.vacancy_page(
             request, actor, conn, vacancy, "coach_vacancy.html", status=422, decision=decision
         )
     done = f"decision_{entered['decision']}"
@@ -132,8 +132,8 @@ async def _overview(
     found = await matching.for_employee(conn, actor, employee.id, 50 if every else 5, 0)
     can_see_development(actor, employee.id)
     steps = await next_steps_service.next_steps(conn, settings, employee.id, actor=actor)
-    states = await views.choices(conn, actor, [(employee.id, m.vacancy_id) for m in found.items])
-    names = await views.accommodation_names(conn, lang)
+    states = await matches.choices(conn, actor, [(employee.id, m.vacancy_id) for m in found.items])
+    names = await labels.accommodation_names(conn, lang)
     return render(
         request,
         "coach_person.html",
@@ -142,11 +142,11 @@ async def _overview(
         employee=profile,
         tab="overview",
         needs=[names.get(c, c) for c in employee.accommodations],
-        matches=[(m, views.explain(m.explanation, lang)) for m in found.items],
+        matches=[(m, matches.explain(m.explanation, lang)) for m in found.items],
         total_matches=found.total,
         states={v: s for (_, v), s in states.items()},
         steps=steps,
-        path=views.path_of(steps, lang),
+        path=stepping_stones.path_of(steps, lang),
         decision=decision or {},
     )
 
@@ -165,9 +165,9 @@ async def person_decision(
 ) -> Response:
     """Introduce the person to an employer, or record what happened after."""
     entered = await forms.values(request)
-    vacancy_id = views.parse_uuid(entered.get("vacancy_id"))
+    vacancy_id = matches.parse_uuid(entered.get("vacancy_id"))
     lang = i18n.language(request)
-    errors = await views.decide(
+    errors = await matches.decide(
         conn, actor, employee.id, vacancy_id, entered, i18n.translator(lang), lang
     )
     if errors:

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 
 from services.api.dependencies import Conn
-from services.api.pages import consents, forms, i18n, suggestions, views
+from services.api.pages import consents, forms, i18n, labels, suggestions
 from services.api.pages.loaders import PageConsent, PageEmployee
 from services.api.pages.render import redirect, render
 from services.api.pages.session import CoachActor, check_csrf
@@ -80,7 +80,7 @@ async def _profile_page(
     skill_q = (request.query_params.get("skill_q") or "").strip()
     skill_form = skill_form or {}
     skill_q = skill_form.get("skill_q", skill_q)
-    names = await views.skill_labels(conn, [s.skill_uri for s in employee.skills], lang)
+    names = await labels.skill_labels(conn, [s.skill_uri for s in employee.skills], lang)
     hits = await _search(conn, request.app.state.settings, skill_q, lang)
     proposal = proposal or suggestions.Proposal()
     await suggestions.label(conn, proposal, lang)
@@ -101,7 +101,7 @@ async def _profile_page(
         skill_form=skill_form,
         proposal=proposal,
         suggest_form={"errors": {}, **SUGGEST_DEFAULTS, **(suggest_form or {})},
-        vocabulary=await views.accommodation_names(conn, lang),
+        vocabulary=await labels.accommodation_names(conn, lang),
     )
 
 

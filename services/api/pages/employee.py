@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from services.api.dependencies import AppSettings, Conn
-from services.api.pages import consents, forms, i18n, views
+from services.api.pages import consents, forms, i18n, matches, stepping_stones
 from services.api.pages.loaders import OwnConsent, OwnEmployee
 from services.api.pages.render import finish, redirect, render
 from services.api.pages.session import EmployeeActor, check_csrf, employee_actor
@@ -48,7 +48,7 @@ async def home(
         title=t("me.title"),
         employee=employee,
         steps=steps,
-        path=views.path_of(steps, i18n.language(request)),
+        path=stepping_stones.path_of(steps, i18n.language(request)),
         unread=await notifications.unread_count(conn, actor),
     )
 
@@ -64,7 +64,7 @@ async def work(
         request,
         "me_work.html",
         title=i18n.translator(lang)("me_work.title"),
-        matches=[(m, views.explain(m.explanation, lang)) for m in found.items],
+        matches=[(m, matches.explain(m.explanation, lang)) for m in found.items],
     )
 
 
@@ -84,7 +84,7 @@ async def path(
         "me_path.html",
         title=i18n.translator(lang)("me_path.title"),
         steps=steps,
-        path=views.path_of(steps, lang),
+        path=stepping_stones.path_of(steps, lang),
     )
 
 

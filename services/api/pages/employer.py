@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from services.api.dependencies import Conn
-from services.api.pages import forms, i18n, vacancy_form, views
+from services.api.pages import forms, i18n, labels, matches, vacancy_form
 from services.api.pages.loaders import PageOwnVacancy, PageVacancy
 from services.api.pages.render import redirect, render
 from services.api.pages.session import EmployerActor, check_csrf, employer_actor
@@ -60,7 +60,7 @@ async def _form_page(
         form=form,
         values=form.values,
         errors=form.errors,
-        vocabulary=await views.accommodation_names(conn, lang),
+        vocabulary=await labels.accommodation_names(conn, lang),
     )
 
 
@@ -125,7 +125,7 @@ async def edit_vacancy_submit(
 async def _vacancy(
     request: Request, actor: Actor, conn: Conn, vacancy: Vacancy, **extra: Any
 ) -> Response:
-    return await views.vacancy_page(
+    return await matches.vacancy_page(
         request,
         actor,
         conn,
@@ -170,9 +170,9 @@ async def vacancy_decision(
     """Record a trial placement, a hire or a decline for a candidate who shares their profile
     (the decisions service refuses anything else)."""
     entered = await forms.values(request)
-    employee_id = views.parse_uuid(entered.get("employee_id"))
+    employee_id = matches.parse_uuid(entered.get("employee_id"))
     lang = i18n.language(request)
-    errors = await views.decide(
+    errors = await matches.decide(
         conn, actor, employee_id, vacancy.id, entered, i18n.translator(lang), lang
     )
     if errors:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import asyncpg
 from fastapi import Request
 
-from services.api.pages import forms, views
+from services.api.pages import forms, labels
 from services.api.pages.i18n import Lang
 from services.core.errors import Invalid
 from services.core.settings import Settings
@@ -185,8 +185,8 @@ def _confidence(value: str) -> float:
 async def label(conn: asyncpg.Connection, proposal: Proposal, lang: Lang) -> None:
     """The labels of the suggested skills and occupations in `lang`, with the language each
     label is in (ESCO's skills have English labels only)."""
-    names = await views.skill_labels(conn, [s.uri for s in proposal.skills], lang)
+    names = await labels.skill_labels(conn, [s.uri for s in proposal.skills], lang)
     for skill in proposal.skills:
         skill.label, skill.label_lang = names[skill.uri]
-    occupations = await views.occupation_labels(conn, proposal.occupations, lang)
+    occupations = await labels.occupation_labels(conn, proposal.occupations, lang)
     proposal.occupation_labels = [occupations[u] for u in proposal.occupations if u in occupations]

@@ -12,7 +12,7 @@ import asyncpg
 from fastapi import Request
 from pydantic import ValidationError
 
-from services.api.pages import forms, suggestions, views
+from services.api.pages import forms, labels, suggestions
 from services.api.pages.i18n import Lang
 from services.core.settings import Settings
 from services.core.taxonomy import service as taxonomy
@@ -177,8 +177,8 @@ def body(form: VacancyForm, t: Callable[..., str]) -> VacancyIn | None:
 
 async def label(conn: asyncpg.Connection, form: VacancyForm, lang: Lang) -> None:
     """Labels of the skills and the occupation in the form."""
-    skills = await views.skill_labels(conn, [s["skill_uri"] for s in form.skills], lang)
-    occupation = await views.occupation_labels(conn, [form.values.get("occupation_uri")], lang)
+    skills = await labels.skill_labels(conn, [s["skill_uri"] for s in form.skills], lang)
+    occupation = await labels.occupation_labels(conn, [form.values.get("occupation_uri")], lang)
     for uri, (text, text_lang) in (skills | occupation).items():
         form.labels[uri] = text
         form.label_langs[uri] = text_lang

@@ -1,4 +1,5 @@
-"""What several pages show in the same way: explanations, decisions, labels."""
+"""A match as the coach and employer pages show it: its explanation, the decisions that may
+follow, and a vacancy with its ranked candidates."""
 
 from __future__ import annotations
 
@@ -12,20 +13,17 @@ from fastapi import Request
 from fastapi.responses import Response
 from pydantic import ValidationError
 
-from services.api.pages import forms, i18n
-from services.api.pages.i18n import Lang, label, pick, pick_lang
+from services.api.pages import forms, i18n, labels
+from services.api.pages.i18n import Lang, label, pick
 from services.api.pages.pictures import Coverage
 from services.api.pages.render import render
 from services.core.access.policy import Actor, Role
-from services.core.accommodations import repository as accommodations
 from services.core.decisions import repository as decisions_repository
 from services.core.decisions import service as decisions
 from services.core.decisions.models import DecisionIn
 from services.core.errors import Invalid, NotFound
 from services.core.matching import service as matching
 from services.core.matching.models import MatchExplanation
-from services.core.next_steps import repository as next_steps_repository
-from services.core.next_steps.models import NextSteps, OccupationStep
 from services.core.vacancies.models import Vacancy
 
 COACH_STEPS = ("trial_placement", "hired", "declined")
@@ -128,112 +126,6 @@ async def decide(
     return {}
 
 
-async def skill_labels(
-    conn: asyncpg.Connection, uris: Iterable[str], lang: Lang
-) -> dict[str, tuple[str, Lang]]:
-    """Labels of taxonomy skills in `lang` (the other language when it has none; the URI when
-    unknown), each with the language it is in."""
-    wanted = list(dict.fromkeys(uris))
-    labels = await next_steps_repository.skill_labels(conn, wanted) if wanted else {}
-    found = {u: pick_lang(lang, labels[u][1], labels[u][0]) for u in wanted if u in labels}
-    return {u: found.get(u, (u, lang)) for u in wanted}
-
-
-async def skill_names(conn: asyncpg.Connection, uris: Iterable[str], lang: Lang) -> dict[str, str]:
-    """Labels of taxonomy skills in `lang` (the URI when unknown)."""
-    return {u: text for u, (text, _) in (await skill_labels(conn, uris, lang)).items()}
-
-
-async def occupation_labels(
-    conn: asyncpg.Connection, uris: Iterable[str | None], lang: Lang
-) -> dict[str, tuple[str, Lang]]:
-    """Labels of taxonomy occupations in `lang`, each with the language it is in."""
-    wanted = [u for u in dict.fromkeys(uris) if u]
-    labels = await next_steps_repository.occupation_labels(conn, wanted) if wanted else {}
-    return {u: pick_lang(lang, labels[u][1], labels[u][0]) for u in wanted if u in labels}
-
-
-async def occupation_names(
-    conn: asyncpg.Connection, uris: Iterable[str | None], lang: Lang
-) -> dict[str, str]:
-    """Labels of taxonomy occupations in `lang`."""
-    return {u: text for u, (text, _) in (await occupation_labels(conn, uris, lang)).items()}
-
-
-async def accommodation_names(conn: asyncpg.Connection, lang: Lang) -> dict[str, str]:
-    """The accommodation vocabulary: code -> label in `lang`, in the vocabulary's order."""
-    return {a.code: pick(lang, a.label_nl, a.label_en) for a in await accommodations.list_all(conn)}
-
-
-@dataclass
-class VacancyFacts:
-    """A vacancy's references in the reader's language."""
-
-    occupation: str
-    skills: list[tuple[str, str, int]]  # (label, essential|optional, least level)
-    accommodations: list[str]
-
-
-async def vacancy_facts(conn: asyncpg.Connection, vacancy: Vacancy, lang: Lang) -> VacancyFacts:
-    """Labels of a vacancy's occupation, skills and offered accommodations."""
-    skills = await skill_names(conn, [s.skill_uri for s in vacancy.skills], lang)
-    occupation = await occupation_names(conn, [vacancy.occupation_uri], lang)
-    offered = await accommodation_names(conn, lang)
-    return VacancyFacts(
-        occupation=occupation.get(vacancy.occupation_uri, vacancy.occupation_uri),
-        skills=[(skills[s.skill_uri], s.relation, s.min_level) for s in vacancy.skills],
-        accommodations=[offered.get(c, c) for c in vacancy.accommodations],
-    )
-
-
-@dataclass
-class Stop:
-    """One stop on the stepping-stone path."""
-
-    label: str
-    current: bool = False
-    learn: list[str] = field(default_factory=list)
-    open_vacancies: int = 0
-    why: str = ""
-
-
-@dataclass
-class Path:
-    """The stepping-stone path: from the current work, step by step (a route to the target,
-    or else the most viable next occupation), and the other options."""
-
-    kind: str  # route | stone | none
-    stops: list[Stop]
-    target: str | None
-    others: list[Stop]
-
-
-def _stop(step: OccupationStep, lang: Lang) -> Stop:
-    return Stop(
-        label=pick(lang, step.occupation.label_nl, step.occupation.label_en),
-        learn=[pick(lang, m.label_nl, m.label_en) for m in step.missing],
-        open_vacancies=step.open_vacancies,
-        why=step.why.nl if lang == "nl" else step.why.en,
-    )
-
-
-def path_of(steps: NextSteps, lang: Lang) -> Path:
-    """The path to draw for a person's next steps."""
-    target = steps.target_occupation
-    target_label = pick(lang, target.label_nl, target.label_en) if target else None
-    current = steps.current_occupation
-    if current is None:
-        return Path("none", [], target_label, [])
-    here = Stop(pick(lang, current.label_nl, current.label_en), current=True)
-    route = steps.route
-    if route is not None and route.found and route.steps:
-        return Path("route", [here, *(_stop(s, lang) for s in route.steps)], target_label, [])
-    stones = [_stop(s, lang) for s in steps.stepping_stones.occupations]
-    if stones:
-        return Path("stone", [here, stones[0]], target_label, stones[1:])
-    return Path("none", [here], target_label, [])
-
-
 def parse_uuid(value: str | None) -> UUID:
     """The id in a form field; NotFound when it is not one."""
     try:
@@ -259,7 +151,7 @@ async def vacancy_page(
     every = request.query_params.get("candidates") == "all"
     found = await matching.for_vacancy(conn, actor, vacancy.id, 50 if every else 10, 0)
     states = await choices(conn, actor, [(c.employee_id, vacancy.id) for c in found.items])
-    facts = await vacancy_facts(conn, vacancy, lang)
+    facts = await labels.vacancy_facts(conn, vacancy, lang)
     return render(
         request,
         template,
