@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from services.api.access import Redis
 from services.api.dependencies import AppSettings, ClientAddress, Conn
 from services.api.pages import forms, i18n
-from services.api.pages.loaders import PageNotificationId
+from services.api.pages.access import PageNotificationId
 from services.api.pages.render import HOME, redirect, render
 from services.api.pages.session import (
     SESSION_COOKIE,

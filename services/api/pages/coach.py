@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from services.api.dependencies import AppSettings, Conn
 from services.api.pages import coach_profile, forms, i18n, labels, matches, stepping_stones
-from services.api.pages.loaders import PageEmployee, PageVacancy
+from services.api.pages.access import PageEmployee, PageVacancy
 from services.api.pages.render import redirect, render
 from services.api.pages.session import CoachActor, check_csrf, coach_actor
 from services.core.access.policy import Actor, can_see_development

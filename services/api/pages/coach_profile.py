@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from services.api.dependencies import Conn
 from services.api.pages import consents, forms, i18n, labels, suggestions
-from services.api.pages.loaders import PageConsent, PageEmployee
+from services.api.pages.access import PageConsent, PageEmployee
 from services.api.pages.render import redirect, render
 from services.api.pages.session import CoachActor, check_csrf
 from services.core.access.policy import Actor

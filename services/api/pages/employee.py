@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from services.api.dependencies import AppSettings, Conn
 from services.api.pages import consents, forms, i18n, matches, stepping_stones
-from services.api.pages.loaders import OwnConsent, OwnEmployee
+from services.api.pages.access import OwnConsent, OwnEmployee
 from services.api.pages.render import finish, redirect, render
 from services.api.pages.session import EmployeeActor, check_csrf, employee_actor
 from services.core.access.policy import Actor, can_see_development

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from services.api.dependencies import Conn
 from services.api.pages import forms, i18n, labels, matches, vacancy_form
-from services.api.pages.loaders import PageOwnVacancy, PageVacancy
+from services.api.pages.access import PageOwnVacancy, PageVacancy
 from services.api.pages.render import redirect, render
 from services.api.pages.session import EmployerActor, check_csrf, employer_actor
 from services.core.access.policy import Actor

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from services.api.dependencies import Conn
-from services.api.pages.loaders import PublicWindow
+from services.api.pages.access import PublicWindow
 from services.api.pages.render import render
 from services.core.accounts import repository as accounts_repository
 
