@@ -26,7 +26,7 @@ from services.api.routes import (
     training,
     vacancies,
 )
-from services.api.security import install_security
+from services.api.security_headers import install_security
 from services.core import db, migrate
 from services.core.settings import Settings, get_settings
 
