@@ -10,7 +10,7 @@ from celery import Celery
 from services.core.errors import NotFound
 from services.core.events import repository as events
 from services.core.notifications import delivery
-from services.worker.base import EVENT_TASK
+from services.worker.opstap_task import EVENT_TASK
 
 
 async def replay(conn: asyncpg.Connection, celery: Celery, dead_id: int) -> str:

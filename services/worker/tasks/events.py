@@ -10,7 +10,7 @@ import asyncpg
 
 from services.core.events import repository as events
 from services.core.events.models import Event
-from services.worker.base import opstap_task
+from services.worker.opstap_task import opstap_task
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from services.core.retention import repository as retention_repository
 from services.core.retention import service as retention_service
 from services.core.retention.models import Periods
 from services.worker import runtime
-from services.worker.base import opstap_task
+from services.worker.opstap_task import opstap_task
 
 log = logging.getLogger(__name__)
 
