@@ -99,7 +99,7 @@ class Settings(BaseSettings):
     worker_metrics_port: int = Field(
         9108, ge=0, le=65535, description="Prometheus port of `opstap worker` (0: none)"
     )
-    # --- retention and security hygiene (issue 8) ------------------------------------------
+    # --- retention (personal data kept no longer than needed) and security hygiene -----------
     retain_inactive_people_months: int = Field(
         24, ge=1, description="erase a person after this long without activity (see README)"
     )
