@@ -333,7 +333,7 @@ def running_api(settings: Settings, **extra: str) -> Iterator[str]:
     )
     proc = start(["api"], env)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # the matcher builds before /ready (14 s on full ESCO)
     try:
         while True:
             try:

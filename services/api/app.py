@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -28,9 +31,23 @@ from services.api.routes import (
 )
 from services.api.security_headers import install_security
 from services.core import db, migrate
+from services.core.matching import live
 from services.core.settings import Settings, get_settings
 
 API_PREFIX = "/api/v1"
+log = logging.getLogger(__name__)
+
+
+async def _warm_matcher(app: FastAPI) -> None:
+    """Build the matcher (next steps, training plans and what-if answers use it) as the API
+    starts, not on the first page that needs it; /ready says "warming" until it is built."""
+    try:
+        async with app.state.pool.acquire() as conn:
+            await live.matcher(conn)
+        app.state.matcher = "ok"
+    except Exception as exc:  # no taxonomy yet, say: built on first use instead
+        log.warning("the matcher was not built at start (%s); it is built on first use", exc)
+        app.state.matcher = f"built on first use ({type(exc).__name__})"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -45,9 +62,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             settings.database_url, min_size=settings.db_pool_min, max_size=settings.db_pool_max
         )
         app.state.redis = aioredis.from_url(settings.redis_url)
+        app.state.matcher = "warming"
+        warming = asyncio.create_task(_warm_matcher(app))
         try:
             yield
         finally:
+            warming.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await warming
             await app.state.redis.aclose()
             await app.state.pool.close()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 
 from services.api.app import create_app
@@ -14,12 +16,34 @@ async def test_health_answers_while_the_process_lives(client: httpx.AsyncClient)
     assert response.json() == {"status": "ok"}
 
 
-async def test_ready_checks_database_redis_and_schema(client: httpx.AsyncClient) -> None:
-    response = await client.get("/ready")
-    body = response.json()
-    assert response.status_code == 200, body
-    assert body["checks"] == {"database": "ok", "migrations": "ok", "redis": "ok"}
-    assert set(body["outbox"]) == {"unpublished", "unprocessed", "dead", "oldest_seconds"}
+async def _ready(http: httpx.AsyncClient) -> httpx.Response:
+    """/ready once the matcher, built as the app starts, is there (at most a minute)."""
+    for _ in range(600):
+        response = await http.get("/ready")
+        if response.json()["checks"].get("matcher") != "warming":
+            return response
+        await asyncio.sleep(0.1)
+    raise AssertionError("the matcher was still warming after a minute")
+
+
+async def test_ready_checks_database_redis_schema_and_matcher(settings: Settings) -> None:
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+            response = await _ready(http)
+            body = response.json()
+            assert response.status_code == 200, body
+            assert body["checks"] == {
+                "database": "ok",
+                "migrations": "ok",
+                "redis": "ok",
+                "matcher": "ok",
+            }
+            assert set(body["outbox"]) == {"unpublished", "unprocessed", "dead", "oldest_seconds"}
+            app.state.matcher = "warming"  # as just after a start on full ESCO
+            warming = await http.get("/ready")
+    assert warming.status_code == 503 and warming.json()["status"] == "not_ready"
 
 
 async def test_ready_is_503_when_redis_cannot_be_reached(settings: Settings) -> None:

@@ -31,9 +31,10 @@ async def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/ready", summary="Database, Redis and schema are ready; outbox lag")
+@router.get("/ready", summary="Database, Redis, schema and matcher are ready; outbox lag")
 async def ready(request: Request) -> JSONResponse:
-    """200 when the database and Redis answer and the schema is current, else 503."""
+    """200 when the database and Redis answer, the schema is current and the matcher is built
+    (or could not be: it is then built on first use), else 503."""
     checks: dict[str, str] = {}
     outbox: dict[str, Any] | None = None
     try:
@@ -58,7 +59,11 @@ async def ready(request: Request) -> JSONResponse:
         checks["redis"] = "ok"
     except Exception as exc:
         checks["redis"] = f"unreachable: {type(exc).__name__}"
-    is_ready = all(v == "ok" for v in checks.values())
+    # The matcher builds as the API starts (13.7 s on full ESCO): no traffic until it is there.
+    checks["matcher"] = getattr(request.app.state, "matcher", "ok")
+    is_ready = all(v == "ok" for k, v in checks.items() if k != "matcher") and (
+        checks["matcher"] != "warming"
+    )
     body = {"status": "ready" if is_ready else "not_ready", "checks": checks, "outbox": outbox}
     return JSONResponse(body, status_code=200 if is_ready else 503)
 

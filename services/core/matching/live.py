@@ -51,9 +51,14 @@ class Warm:
 
 
 _warm: Warm | None = None
-_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
-    weakref.WeakKeyDictionary()
-)
+Locks = weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock]
+_warm_locks: Locks = weakref.WeakKeyDictionary()
+_build_locks: Locks = weakref.WeakKeyDictionary()
+
+
+def _lock(locks: Locks) -> asyncio.Lock:
+    """This event loop's lock of `locks` (a process may run several loops: tests)."""
+    return locks.setdefault(asyncio.get_running_loop(), asyncio.Lock())
 
 
 # The matcher model is built once per process, taxonomy and label vectors (it depends only on
@@ -75,28 +80,40 @@ async def loaded(conn: asyncpg.Connection) -> tuple[TaxonomyData, Matcher]:
     # again once they are, so every process ends on the same model version.
     with_vectors = await vectors.available(conn, settings, version)
     key = f"{fingerprint}/{version if with_vectors else '-'}"
-    if key not in _loaded:
-        skill_vectors = None
-        found = await vectors.skill_vectors(conn, settings, version) if with_vectors else None
-        if found is not None:
-            skill_vectors = SkillVectors(version, tuple(found[0]), found[1])
-        rows = await repository.taxonomy(conn)
-        data = TaxonomyData(
-            skill_uris=[r["uri"] for r in rows["skills"]],
-            occupation_uris=rows["occupations"],
-            occupation_skills=[
-                (r["occupation_uri"], r["skill_uri"], r["relation"])
-                for r in rows["occupation_skills"]
-            ],
-            skill_relations=[(r["skill_uri"], r["related_skill_uri"]) for r in rows["relations"]],
-            skill_broader=[(r["concept_uri"], r["broader_uri"]) for r in rows["broader"]],
-            labels={r["uri"]: (r["label_en"], r["label_nl"]) for r in rows["skills"]},
-            fingerprint=fingerprint,
-            skill_vectors=skill_vectors,
-        )
-        _loaded.clear()
-        _loaded[key] = (data, Matcher(build_skill_model(data)))
+    if key in _loaded:
+        return _loaded[key]
+    # One build at a time, off the event loop (13.7 s on full ESCO: an API process keeps
+    # answering meanwhile, and a second request for it waits for the first build).
+    async with _lock(_build_locks):
+        if key not in _loaded:
+            data = await _taxonomy_data(conn, fingerprint, version if with_vectors else None)
+            model = await asyncio.to_thread(build_skill_model, data)
+            _loaded.clear()
+            _loaded[key] = (data, Matcher(model))
     return _loaded[key]
+
+
+async def _taxonomy_data(
+    conn: asyncpg.Connection, fingerprint: str, version: str | None
+) -> TaxonomyData:
+    """The matcher's input: the taxonomy in use, with its skills' vectors when `version`."""
+    skill_vectors = None
+    found = await vectors.skill_vectors(conn, get_settings(), version) if version else None
+    if version and found is not None:
+        skill_vectors = SkillVectors(version, tuple(found[0]), found[1])
+    rows = await repository.taxonomy(conn)
+    return TaxonomyData(
+        skill_uris=[r["uri"] for r in rows["skills"]],
+        occupation_uris=rows["occupations"],
+        occupation_skills=[
+            (r["occupation_uri"], r["skill_uri"], r["relation"]) for r in rows["occupation_skills"]
+        ],
+        skill_relations=[(r["skill_uri"], r["related_skill_uri"]) for r in rows["relations"]],
+        skill_broader=[(r["concept_uri"], r["broader_uri"]) for r in rows["broader"]],
+        labels={r["uri"]: (r["label_en"], r["label_nl"]) for r in rows["skills"]},
+        fingerprint=fingerprint,
+        skill_vectors=skill_vectors,
+    )
 
 
 def person_of(row: asyncpg.Record) -> Person:
@@ -134,9 +151,7 @@ def vacancy_of(row: asyncpg.Record) -> Vacancy:
 
 async def warm(conn: asyncpg.Connection) -> Warm:
     """The live indexes, caught up with every change committed before this call."""
-    loop = asyncio.get_running_loop()
-    lock = _locks.setdefault(loop, asyncio.Lock())
-    async with lock:  # one catch-up at a time: a slower one must not undo a newer one
+    async with _lock(_warm_locks):  # one catch-up at a time: a slower one must not undo a newer one
         global _warm
         engine = await matcher(conn)
         state = _warm
