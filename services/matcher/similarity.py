@@ -90,7 +90,7 @@ COSINE_DECIMALS = 4  # label cosines are rounded before ranking (module docstrin
 RELATED_CAP = 0.5
 DECIMALS = 4  # stored values are rounded: float noise below this never shows in a score
 IDF_STEP = 1024  # idf values are whole 1/1024ths: exact sums (see the module docstring)
-CHUNK = 1024  # rows of the cosine computed at once: 1024 x 13,896 float32 is 57 MB
+CHUNK = 256  # rows of the cosine computed at once: 256 x 13,896 float32 is 14 MB
 
 
 @dataclass(frozen=True, eq=False)
