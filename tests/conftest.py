@@ -241,6 +241,7 @@ async def app(settings: Settings) -> AsyncIterator[object]:
 
     application = create_app(settings)
     async with application.router.lifespan_context(application):
+        await application.state.warming  # the matcher, built as the app starts: /ready is 200
         yield application
 
 

@@ -63,7 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         app.state.redis = aioredis.from_url(settings.redis_url)
         app.state.matcher = "warming"
-        warming = asyncio.create_task(_warm_matcher(app))
+        app.state.warming = warming = asyncio.create_task(_warm_matcher(app))
         try:
             yield
         finally:

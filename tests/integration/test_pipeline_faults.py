@@ -386,7 +386,7 @@ async def test_the_pipeline_rides_out_postgresql_being_unreachable(
     port = free_port()
     api = crew.start("api", OPSTAP_PORT=str(port), OPSTAP_SECRET_KEY=drill_settings.secret())
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=15) as remote:
-        await eventually(lambda: _status(remote, "/ready"), lambda s: s == 200, 60, "api ready")
+        await eventually(lambda: _status(remote, "/ready"), lambda s: s == 200, 180, "api ready")
         worker = crew.start("worker", "--concurrency", "1")
         warm_up = crew.start("relay")
         await settled(pool, since, within=60)  # everyone now holds connections through the proxy
