@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
-import ipaddress
 import json
 import random
 import socket
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from services.core.notifications import channels, targets
+from services.core.notifications import channels
 from services.core.notifications.channels import (
     ChannelNotConfigured,
     DeliveryFailed,
@@ -344,20 +343,6 @@ def test_a_url_that_is_not_http_fails_permanently() -> None:
 
 
 # --- webhooks: where a request may go ----------------------------------------------------
-
-
-@pytest.fixture
-def dns(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """A resolver the test controls (name -> address), in place of the project's `resolve`."""
-    answers: dict[str, str] = {}
-
-    def resolve(host: str, port: int) -> list[targets.IPAddress]:
-        if host not in answers:
-            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-        return [ipaddress.ip_address(answers[host])]
-
-    monkeypatch.setattr(targets, "resolve", resolve)
-    return answers
 
 
 def test_a_send_connects_to_the_checked_address_and_keeps_the_name_as_host(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import socket
 import uuid
@@ -27,20 +26,6 @@ async def employer(pool: asyncpg.Pool, app: object) -> AsyncIterator[factories.U
     async with httpx.AsyncClient(transport=transport, base_url="http://opstap.test") as http:
         org = await factories.organisation(pool, "employer")
         yield await factories.user(pool, http, org, "employer")
-
-
-@pytest.fixture
-def dns(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """A resolver the test controls (name -> address), in place of the project's `resolve`."""
-    answers: dict[str, str] = {}
-
-    def resolve(host: str, port: int) -> list[targets.IPAddress]:
-        if host not in answers:
-            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-        return [ipaddress.ip_address(answers[host])]
-
-    monkeypatch.setattr(targets, "resolve", resolve)
-    return answers
 
 
 async def _register(
