@@ -3,9 +3,7 @@ own checks; the starter catalogue is read with the same parser."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
@@ -13,96 +11,53 @@ from uuid import UUID
 import asyncpg
 from pydantic import ValidationError
 
+from services.core import csv_rows
 from services.core.access.policy import Actor
-from services.core.errors import Invalid
+from services.core.csv_rows import MAX_BYTES, MAX_ROWS, ImportProblem, Loc
 from services.core.training import repository, service
 from services.core.training.models import INPUT_FIELDS, ModuleImportResult, ModuleIn
-from services.core.training.service import Loc, Problem
-from services.core.vacancies.models import ImportProblem
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 2000
+__all__ = [
+    "MAX_BYTES",
+    "MAX_ROWS",
+    "Row",
+    "check",
+    "fields_of",
+    "import_csv",
+    "read_file",
+    "report",
+    "upsert",
+]
+
 REQUIRED = ("code", "title_nl", "title_en", "provider_kind", "level", "hours")
-COLUMNS = (*REQUIRED, "skills", "competences", "description_nl", "description_en")
+COLUMNS = csv_rows.Columns(
+    "training module CSV",
+    REQUIRED,
+    ("skills", "competences", "description_nl", "description_en"),
+)
 _LISTS = ("skills", "competences")
 
 
 @dataclass
-class Row:
-    """One data row of the file: where it starts, what it says, and what is wrong with it."""
+class Row(csv_rows.Row):
+    """A module row, with its competence cells (to name the one a problem is about) and the
+    valid ModuleIn."""
 
-    line: int
-    cells: dict[str, str]
     competences: list[str] = field(default_factory=list)
     item: ModuleIn | None = None
-    problems: list[Problem] = field(default_factory=list)
-
-
-def _bad_file(detail: str) -> Invalid:
-    return Invalid(detail, fields={"file": detail})
-
-
-def _text(data: bytes) -> str:
-    if len(data) > MAX_BYTES:
-        raise _bad_file(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; split it up.")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _bad_file("The file is not UTF-8 text; save it as CSV UTF-8.") from exc
-
-
-def _header(cells: list[str]) -> list[str]:
-    """The column names; unnamed columns (a spreadsheet's trailing ones) are ignored."""
-    names = [c.strip().lower() for c in cells]
-    if missing := [c for c in REQUIRED if c not in names]:
-        raise _bad_file(
-            "The file is not a training module CSV: the header lacks the required column(s) "
-            f"{', '.join(missing)}. Columns: {', '.join(COLUMNS)}."
-        )
-    if unknown := [c for c in names if c and c not in COLUMNS]:
-        raise _bad_file(f"Unknown column(s) {', '.join(unknown)}. Columns: {', '.join(COLUMNS)}.")
-    if len({c for c in names if c}) != len([c for c in names if c]):
-        raise _bad_file("A column appears twice in the header.")
-    return names
 
 
 def read_file(data: bytes) -> tuple[list[str], list[Row]]:
     """The header and data rows of a CSV file (comma or semicolon separated); Invalid for a
     bad file."""
-    text = _text(data)
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if ";" in first else ",")
-    try:
-        names = _header(next(reader, []))
-        return names, list(_rows(reader, names))
-    except csv.Error as exc:
-        raise _bad_file(f"The file is not valid CSV: {exc}.") from exc
-
-
-def _rows(reader: Any, names: list[str]) -> Iterator[Row]:
-    end, count = reader.line_num, 0
-    for cells in reader:
-        start, end = end + 1, reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        count += 1
-        if count > MAX_ROWS:
-            raise _bad_file(f"The file has more than {MAX_ROWS} rows; split it up.")
-        row = Row(start, {n: c.strip() for n, c in zip(names, cells, strict=False) if n})
-        if len(cells) > len(names):
-            row.problems.append((("row",), f"has {len(cells)} values for {len(names)} columns"))
-        yield row
-
-
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split("|") if part.strip()]
+    return csv_rows.read(data, COLUMNS, Row)
 
 
 def fields_of(row: Row) -> dict[str, Any]:
     """The row as ModuleIn's input: empty cells left out, lists split on `|`."""
     data: dict[str, Any] = {k: v for k, v in row.cells.items() if k not in _LISTS and v}
-    data["skills"] = _split(row.cells.get("skills", ""))
-    row.competences = _split(row.cells.get("competences", ""))
+    data["skills"] = csv_rows.split(row.cells.get("skills", ""))
+    row.competences = csv_rows.split(row.cells.get("competences", ""))
     data["competences"] = []
     for part in row.competences:
         competence_id, _, level = part.partition(":")
@@ -130,7 +85,7 @@ def report(row: Row) -> list[ImportProblem]:
     return [
         ImportProblem(
             line=row.line,
-            field=str(loc[0]) if loc and str(loc[0]) in COLUMNS else "row",
+            field=str(loc[0]) if loc and str(loc[0]) in COLUMNS.all else "row",
             detail=_detail(row, loc, message),
         )
         for loc, message in row.problems

@@ -8,8 +8,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from services.core.csv_rows import ImportProblem
 from services.core.partial import not_null_in_schema
-from services.core.vacancies.models import ImportProblem
 
 ProviderKind = Literal["practice_certificate", "digital_skills", "on_the_job", "course"]
 ModuleSort = Literal["title", "-title", "code", "level", "-level", "hours", "-hours"]

@@ -2,106 +2,58 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import asyncpg
 from pydantic import ValidationError
 
+from services.core import csv_rows
 from services.core.access.policy import Actor, can_manage_vacancies
-from services.core.errors import Invalid
+from services.core.csv_rows import MAX_BYTES, MAX_ROWS, ImportProblem, Loc
 from services.core.vacancies import service
-from services.core.vacancies.models import ImportProblem, ImportResult, VacancyIn
-from services.core.vacancies.service import Loc, Problem
+from services.core.vacancies.models import ImportResult, VacancyIn
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 2000
+__all__ = ["MAX_BYTES", "MAX_ROWS", "Row", "import_csv", "read_rows"]
+
 REQUIRED = ("title", "occupation_uri", "contract_kind", "hours_min", "hours_max")
-COLUMNS = (
-    *REQUIRED,
-    "description",
-    "postcode",
-    "latitude",
-    "longitude",
-    "skills_essential",
-    "skills_optional",
-    "accommodations",
-    "language",
-    "language_cefr",
-    "places",
-    "closing_date",
-    "status",
+COLUMNS = csv_rows.Columns(
+    "vacancy CSV",
+    REQUIRED,
+    (
+        "description",
+        "postcode",
+        "latitude",
+        "longitude",
+        "skills_essential",
+        "skills_optional",
+        "accommodations",
+        "language",
+        "language_cefr",
+        "places",
+        "closing_date",
+        "status",
+    ),
 )
 _LISTS = ("skills_essential", "skills_optional", "accommodations", "language", "language_cefr")
-_PLAIN = frozenset(COLUMNS) - {*_LISTS, "status"}
+_PLAIN = frozenset(COLUMNS.all) - {*_LISTS, "status"}
 
 
 @dataclass
-class Row:
-    """One data row of the file: where it starts, what it says, and what is wrong with it."""
+class Row(csv_rows.Row):
+    """A vacancy row, with what the checks found: its status, skills and accommodation codes
+    (to name the one a problem is about) and the valid VacancyIn."""
 
-    line: int
-    cells: dict[str, str]
     status: str = "draft"
     skills: list[dict[str, Any]] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
     item: VacancyIn | None = None
-    problems: list[Problem] = field(default_factory=list)
 
 
-def _text(data: bytes) -> str:
-    if len(data) > MAX_BYTES:
-        raise _bad_file(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; split it up.")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _bad_file("The file is not UTF-8 text; save it as CSV UTF-8.") from exc
-
-
-def _bad_file(detail: str) -> Invalid:
-    return Invalid(detail, fields={"file": detail})
-
-
-def _header(cells: list[str]) -> list[str]:
-    """The column names; unnamed columns (a spreadsheet's trailing ones) are ignored."""
-    names = [c.strip().lower() for c in cells]
-    if missing := [c for c in REQUIRED if c not in names]:
-        raise _bad_file(
-            "The file is not a vacancy CSV: the header lacks the required column(s) "
-            f"{', '.join(missing)}. Columns: {', '.join(COLUMNS)}."
-        )
-    if unknown := [c for c in names if c and c not in COLUMNS]:
-        raise _bad_file(f"Unknown column(s) {', '.join(unknown)}. Columns: {', '.join(COLUMNS)}.")
-    if len({c for c in names if c}) != len([c for c in names if c]):
-        raise _bad_file("A column appears twice in the header.")
-    return names
-
-
-def read_rows(data: bytes) -> Iterator[Row]:
+def read_rows(data: bytes) -> list[Row]:
     """The data rows of a CSV file (comma or semicolon separated); Invalid for a bad file."""
-    text = _text(data)
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if ";" in first else ",")
-    try:
-        names = _header(next(reader, []))
-        end, count = reader.line_num, 0
-        for cells in reader:
-            start, end = end + 1, reader.line_num
-            if not any(c.strip() for c in cells):
-                continue
-            count += 1
-            if count > MAX_ROWS:
-                raise _bad_file(f"The file has more than {MAX_ROWS} rows; split it up.")
-            row = Row(start, {n: c.strip() for n, c in zip(names, cells, strict=False) if n})
-            if len(cells) > len(names):
-                row.problems.append((("row",), f"has {len(cells)} values for {len(names)} columns"))
-            yield row
-    except csv.Error as exc:
-        raise _bad_file(f"The file is not valid CSV: {exc}.") from exc
+    return csv_rows.read(data, COLUMNS, Row)[1]
 
 
 def _skills(row: Row) -> list[dict[str, Any]]:
@@ -121,8 +73,7 @@ def _fields(row: Row) -> dict[str, Any]:
     data: dict[str, Any] = {k: v for k, v in row.cells.items() if k in _PLAIN and v}
     row.skills = _skills(row)
     data["skills"] = row.skills
-    codes = row.cells.get("accommodations", "").split("|")
-    row.codes = data["accommodations"] = [c.strip() for c in codes if c.strip()]
+    row.codes = data["accommodations"] = csv_rows.split(row.cells.get("accommodations", ""))
     language, cefr = row.cells.get("language"), row.cells.get("language_cefr")
     if language or cefr:
         data["language"] = {"language": language or None, "cefr": (cefr or "").upper() or None}
@@ -158,7 +109,7 @@ def _column(row: Row, loc: Loc) -> str:
             seen.add(skill["skill_uri"])
     if head == "language":
         return "language_cefr" if loc[1:2] == ("cefr",) else "language"
-    return head if head in COLUMNS else "row"
+    return head if head in COLUMNS.all else "row"
 
 
 def _detail(row: Row, loc: Loc, message: str) -> str:
@@ -181,7 +132,7 @@ def _report(row: Row) -> list[ImportProblem]:
 async def import_csv(conn: asyncpg.Connection, actor: Actor, data: bytes) -> ImportResult:
     """Import the valid rows as vacancies of the actor's organisation; report the others."""
     can_manage_vacancies(actor)
-    rows = list(read_rows(data))
+    rows = read_rows(data)
     for row in rows:
         if not row.problems:
             _check(row)

@@ -17,6 +17,7 @@ from pydantic import (
 )
 
 from services.core.accommodations.models import CODE_PATTERN
+from services.core.csv_rows import ImportProblem
 
 ContractKind = Literal[
     "regular",
@@ -229,14 +230,6 @@ class VacancyFilter(BaseModel):
     sort: Sort = "-created_at"
     limit: int = 20
     offset: int = 0
-
-
-class ImportProblem(BaseModel):
-    """Why one row of an import file was left out."""
-
-    line: int = Field(description="line of the file where the row starts (the header is 1)")
-    field: str = Field(description="the column to fix")
-    detail: str
 
 
 class ImportResult(BaseModel):
