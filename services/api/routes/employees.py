@@ -23,12 +23,12 @@ from services.core.employees.models import (
     Employee,
     EmployeeFilter,
     EmployeeIn,
-    EmployeePage,
     EmployeePatch,
     EmployeeSort,
     SharedProfile,
 )
 from services.core.errors import NotFound
+from services.core.paging import Page
 
 router = APIRouter(prefix="/employees", tags=["employees"], responses=ERROR_RESPONSES)
 
@@ -82,7 +82,7 @@ async def list_employees(
     sort: Annotated[EmployeeSort, Query(description="a leading - sorts descending")] = "name",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> EmployeePage:
+) -> Page[Employee | SharedProfile]:
     """Admins see their organisation, jobcoaches their caseload, a person themself, and an
     employer the people who share their profile with it (the shared profile only)."""
     f = EmployeeFilter(

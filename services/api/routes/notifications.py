@@ -15,7 +15,7 @@ from services.core.notifications.models import (
     Language,
     MarkedRead,
     Notification,
-    NotificationPage,
+    NotificationFeed,
     Preferences,
     UnreadCount,
     Webhook,
@@ -37,7 +37,7 @@ async def list_notifications(
     limit: Annotated[int, Query(ge=1, le=100, description="Page size.")] = 20,
     offset: Annotated[int, Query(ge=0, le=100_000, description="Results to skip.")] = 0,
     lang: Lang = None,
-) -> NotificationPage:
+) -> NotificationFeed:
     """Newest first, each saying what happened, why, and what to do next."""
     return await service.feed(
         conn, actor, unread_only=unread, limit=limit, offset=offset, lang=lang

@@ -12,12 +12,12 @@ from services.api.access import CurrentActor, authorizes
 from services.api.dependencies import Conn
 from services.api.errors import ERROR_RESPONSES
 from services.api.routes.employees import VisibleEmployee
+from services.core.paging import Page
 from services.core.training import csv_import, service
 from services.core.training.models import (
     ModuleFilter,
     ModuleImportResult,
     ModuleIn,
-    ModulePage,
     ModulePatch,
     ModuleSort,
     ProviderKind,
@@ -73,7 +73,7 @@ async def list_modules(
     sort: Annotated[ModuleSort, Query(description="`-` first for descending.")] = "title",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> ModulePage:
+) -> Page[TrainingModule]:
     """The catalogue, active modules only unless asked; titles sort on the Dutch title."""
     f = ModuleFilter(
         skill_uri=skill_uri,

@@ -11,6 +11,7 @@ from services.api.access import CurrentActor, authorizes
 from services.api.dependencies import Conn
 from services.api.errors import ERROR_RESPONSES
 from services.core.access.policy import can_manage_vacancies
+from services.core.paging import Page
 from services.core.vacancies import csv_import, service
 from services.core.vacancies.models import (
     ContractKind,
@@ -19,7 +20,6 @@ from services.core.vacancies.models import (
     Vacancy,
     VacancyFilter,
     VacancyIn,
-    VacancyPage,
     VacancyPatch,
     VacancyStatus,
 )
@@ -64,7 +64,7 @@ async def list_vacancies(
     sort: Annotated[Sort, Query(description="`-` first for descending.")] = "-created_at",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> VacancyPage:
+) -> Page[Vacancy]:
     """Your organisation's vacancies in any status and, at a WISE, every open vacancy."""
     f = VacancyFilter(
         status=status,

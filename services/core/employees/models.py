@@ -195,15 +195,6 @@ class Employee(SharedProfile):
     updated_at: datetime
 
 
-class EmployeePage(BaseModel):
-    """One page of employees and the total that match."""
-
-    items: list[Employee | SharedProfile]
-    total: int
-    limit: int
-    offset: int
-
-
 class EmployeeFilter(BaseModel):
     """Filters, order and page of the employee list."""
 

@@ -26,12 +26,12 @@ from services.core.employees.models import (
     Employee,
     EmployeeFilter,
     EmployeeIn,
-    EmployeePage,
     EmployeePatch,
     SharedProfile,
 )
 from services.core.errors import Conflict, Forbidden, Invalid, NotFound
 from services.core.events.repository import emit
+from services.core.paging import Page
 from services.core.taxonomy.repository import unknown_occupation_uris, unknown_skill_uris
 
 LIST_FIELDS = ("skills", "languages", "accommodations")
@@ -74,7 +74,9 @@ def _list_purpose(actor: Actor) -> str:
     return "list_caseload" if actor.role in (Role.ADMIN, Role.JOBCOACH) else "view_profile"
 
 
-async def list_employees(conn: asyncpg.Connection, actor: Actor, f: EmployeeFilter) -> EmployeePage:
+async def list_employees(
+    conn: asyncpg.Connection, actor: Actor, f: EmployeeFilter
+) -> Page[Employee | SharedProfile]:
     """A page of the people the actor may see, in the actor's view, audited."""
     if actor.role is Role.EMPLOYER and f.jobcoach_id is not None:
         # The jobcoach is not part of what people share with an employer.
@@ -84,7 +86,7 @@ async def list_employees(conn: asyncpg.Connection, actor: Actor, f: EmployeeFilt
     found, total = await repository.list_visible(conn, actor, f)
     await record_views(conn, actor, found, _list_purpose(actor))
     items = [view_of(actor, e) for e in found]
-    return EmployeePage(items=items, total=total, limit=f.limit, offset=f.offset)
+    return Page[Employee | SharedProfile](items=items, total=total, limit=f.limit, offset=f.offset)
 
 
 async def create(conn: asyncpg.Connection, actor: Actor, body: EmployeeIn) -> Employee:

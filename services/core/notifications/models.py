@@ -8,6 +8,8 @@ from uuid import UUID
 
 from pydantic import AnyHttpUrl, BaseModel, Field, StrictBool
 
+from services.core.paging import Page
+
 Kind = Literal["match_found", "caseload_match", "candidate_found", "vacancy_closed"]
 EmailChoice = Literal["off", "instant", "digest"]
 Language = Literal["nl", "en"]
@@ -27,14 +29,10 @@ class Notification(BaseModel):
     read_at: datetime | None
 
 
-class NotificationPage(BaseModel):
-    """A page of the reader's notifications, newest first."""
+class NotificationFeed(Page[Notification]):
+    """A page of the reader's notifications, newest first, and how many of all are unread."""
 
-    items: list[Notification]
-    total: int
     unread: int
-    limit: int
-    offset: int
 
 
 class UnreadCount(BaseModel):

@@ -21,7 +21,7 @@ from services.core.notifications import channels, repository, targets
 from services.core.notifications.models import (
     Language,
     Notification,
-    NotificationPage,
+    NotificationFeed,
     Preferences,
     Webhook,
     WebhookCreated,
@@ -116,13 +116,13 @@ async def feed(
     limit: int,
     offset: int,
     lang: Language | None,
-) -> NotificationPage:
+) -> NotificationFeed:
     """The actor's own notifications, newest first."""
     language = await _language(conn, actor, lang)
     rows, total, unread = await repository.page(
         conn, actor.account_id, unread_only=unread_only, limit=limit, offset=offset
     )
-    return NotificationPage(
+    return NotificationFeed(
         items=[to_model(r, language) for r in rows],
         total=total,
         unread=unread,

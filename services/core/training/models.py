@@ -153,15 +153,6 @@ class TrainingModule(BaseModel):
     updated_at: datetime
 
 
-class ModulePage(BaseModel):
-    """One page of modules; `total` counts every match."""
-
-    items: list[TrainingModule]
-    total: int
-    limit: int
-    offset: int
-
-
 class ModuleFilter(BaseModel):
     """What a module list is narrowed to and ordered by."""
 

@@ -15,13 +15,13 @@ from services.core.access.policy import Actor, Role, can_change_consent, require
 from services.core.employees.models import Employee
 from services.core.errors import Conflict, Forbidden, Invalid, NotFound
 from services.core.events.repository import emit
+from services.core.paging import Page
 from services.core.taxonomy.repository import unknown_skill_uris
 from services.core.training import repository
 from services.core.training.models import (
     INPUT_FIELDS,
     ModuleFilter,
     ModuleIn,
-    ModulePage,
     ModulePatch,
     TrainingCompletion,
     TrainingModule,
@@ -114,10 +114,10 @@ async def get_for_change(conn: asyncpg.Connection, actor: Actor, module_id: UUID
     return found
 
 
-async def list_modules(conn: asyncpg.Connection, f: ModuleFilter) -> ModulePage:
+async def list_modules(conn: asyncpg.Connection, f: ModuleFilter) -> Page[TrainingModule]:
     """A page of the catalogue."""
     items, total = await repository.page(conn, f)
-    return ModulePage(items=items, total=total, limit=f.limit, offset=f.offset)
+    return Page[TrainingModule](items=items, total=total, limit=f.limit, offset=f.offset)
 
 
 async def update(

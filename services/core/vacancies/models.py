@@ -209,15 +209,6 @@ class Vacancy(BaseModel):
     published_at: datetime | None
 
 
-class VacancyPage(BaseModel):
-    """One page of vacancies; `total` counts every match."""
-
-    items: list[Vacancy]
-    total: int
-    limit: int
-    offset: int
-
-
 class VacancyFilter(BaseModel):
     """What a vacancy list is narrowed to and ordered by."""
 

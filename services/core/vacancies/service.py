@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from services.core.access.policy import Actor, can_manage_vacancies
 from services.core.errors import Forbidden, Invalid, NotFound
 from services.core.events.repository import emit
+from services.core.paging import Page
 from services.core.taxonomy.repository import unknown_occupation_uris, unknown_skill_uris
 from services.core.vacancies import repository
 from services.core.vacancies.models import (
@@ -22,7 +23,6 @@ from services.core.vacancies.models import (
     Vacancy,
     VacancyFilter,
     VacancyIn,
-    VacancyPage,
     VacancyPatch,
 )
 from services.core.vacancies.repository import NewVacancy
@@ -134,10 +134,10 @@ async def get_for_change(conn: asyncpg.Connection, actor: Actor, vacancy_id: UUI
     return found
 
 
-async def list_vacancies(conn: asyncpg.Connection, actor: Actor, f: VacancyFilter) -> VacancyPage:
+async def list_vacancies(conn: asyncpg.Connection, actor: Actor, f: VacancyFilter) -> Page[Vacancy]:
     """A page of the vacancies the actor may see."""
     items, total = await repository.page(conn, actor, f)
-    return VacancyPage(items=items, total=total, limit=f.limit, offset=f.offset)
+    return Page[Vacancy](items=items, total=total, limit=f.limit, offset=f.offset)
 
 
 async def update(
