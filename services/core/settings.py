@@ -55,6 +55,12 @@ class Settings(BaseSettings):
     task_time_limit: int = Field(600, ge=10, description="seconds a task may run")
     access_token_minutes: int = Field(15, ge=1, le=1440)
     refresh_token_days: int = Field(30, ge=1, le=365)
+    page_session_hours: int = Field(
+        12, ge=1, le=168, description="a page session ends this long after sign-in, used or not"
+    )
+    page_session_idle_minutes: int = Field(
+        30, ge=2, le=1440, description="a page session ends after this long without a request"
+    )
     login_attempts: int = Field(5, ge=1, description="failed logins per email per window")
     login_window_seconds: int = Field(900, ge=60)
     login_address_attempts: int = Field(

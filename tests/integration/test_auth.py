@@ -1,4 +1,5 @@
-"""Sign-in, tokens, revocation, password change, API keys and the login rate limit."""
+"""Sign-in, tokens, revocation, password change, API keys and the login rate limit (page
+sessions: test_page_sessions.py)."""
 
 from __future__ import annotations
 
@@ -105,6 +106,21 @@ async def test_password_change_ends_every_session_and_checks_the_new_password(
     assert changed.status_code == 204
     assert (await client.get("/api/v1/auth/me", headers=coach.headers)).status_code == 401
     assert await factories.sign_in(client, coach.email, "a much longer new secret")
+
+
+async def test_a_sign_in_is_noted_on_the_account_and_a_failed_one_is_not(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    org = await factories.organisation(pool)
+    coach = await factories.user(pool, client, org, "jobcoach")  # signed in through the API
+    noted = "SELECT last_sign_in_at FROM account WHERE id = $1"
+    first = await pool.fetchval(noted, coach.account_id)
+    assert first is not None
+    wrong = await client.post(
+        "/api/v1/auth/token", data={"username": coach.email, "password": "nope nope nope"}
+    )
+    assert wrong.status_code == 401
+    assert await pool.fetchval(noted, coach.account_id) == first
 
 
 async def test_api_keys_are_shown_once_work_and_can_be_revoked(

@@ -10,10 +10,8 @@ from typing import Any
 
 import asyncpg
 import pytest
-import redis
 
-from services.api.pages.session import RENEWED, SESSION_COOKIE, Session
-from services.core import security
+from services.api.pages.session import SESSION_COOKIE
 from services.core.settings import Settings
 from tests.browser import world as pages_world
 from tests.browser.http import csrf_of, page_client, sign_in, submit
@@ -56,73 +54,6 @@ async def test_a_wrong_password_comes_back_with_the_email_kept(
         assert world.logins["coach"].email in response.text
         assert 'class="error-summary"' in response.text
         assert 'aria-describedby="email-error"' in response.text
-
-
-async def test_sign_out_ends_the_session_for_good(
-    app: Any, pool: asyncpg.Pool, world: pages_world.World
-) -> None:
-    async with page_client(app) as http:
-        await sign_in(http, world.logins["coach"].email)
-        value = http.cookies[SESSION_COOKIE]
-        page = await http.get("/coach")
-        response = await http.post("/sign-out", data={"csrf_token": csrf_of(page.text)})
-        assert response.status_code == 303
-        assert response.headers["location"].startswith("/sign-in")
-    session = Session.decode(value)
-    assert session is not None
-    revoked = await pool.fetchval(
-        "SELECT revoked_at IS NOT NULL FROM refresh_token WHERE token_hash = $1",
-        security.secret_hash(session.refresh),
-    )
-    assert revoked
-    async with page_client(app) as replay:  # the old cookie, kept by someone else
-        replay.cookies.set(SESSION_COOKIE, value)
-        response = await replay.get("/coach")
-        assert response.status_code == 303
-        assert response.headers["location"].startswith("/sign-in")
-
-
-def _expired_session(settings: Settings, account_id: uuid.UUID, minutes: int, refresh: str) -> str:
-    token, _ = security.make_access_token(settings.secret(), account_id, 0, minutes)
-    return Session("sid-" + uuid.uuid4().hex, token, refresh).encode()
-
-
-async def test_an_expired_session_is_renewed_or_sent_to_sign_in_never_a_500(
-    app: Any, settings: Settings, world: pages_world.World, redis_client: redis.Redis
-) -> None:
-    coach = world.logins["coach"]
-    async with page_client(app) as http:
-        await sign_in(http, coach.email)
-        session = Session.decode(http.cookies[SESSION_COOKIE])
-        assert session is not None
-        # The access token ran out a minute ago: the refresh token renews the session.
-        old = _expired_session(settings, coach.account_id, -1, session.refresh)
-        http.cookies.set(SESSION_COOKIE, old)
-        renewed = await http.get("/coach")
-        assert renewed.status_code == 200
-        assert SESSION_COOKIE in renewed.headers.get("set-cookie", "")
-        # A second request with the old cookie at the same moment (another tab) shares the
-        # renewal rather than tripping the reuse check.
-        http.cookies.set(SESSION_COOKIE, old)
-        assert (await http.get("/coach")).status_code == 200
-        # Later, the used-up refresh token is a stolen one: sign in again.
-        redis_client.delete(RENEWED + security.secret_hash(session.refresh))
-        http.cookies.set(SESSION_COOKIE, old)
-        again = await http.get("/coach")
-        assert again.status_code == 303
-        assert again.headers["location"] == "/sign-in?next=%2Fcoach"
-    async with page_client(app) as idle:
-        await sign_in(idle, coach.email)
-        session = Session.decode(idle.cookies[SESSION_COOKIE])
-        assert session is not None
-        # Idle for longer than the limit: sign in again, even with a good refresh token.
-        idle.cookies.set(
-            SESSION_COOKIE, _expired_session(settings, coach.account_id, -600, session.refresh)
-        )
-        assert (await idle.get("/coach/vacancies")).status_code == 303
-    async with page_client(app) as garbage:
-        garbage.cookies.set(SESSION_COOKIE, "not~a~session")
-        assert (await garbage.get("/me")).status_code == 303
 
 
 async def test_a_form_without_the_session_token_is_refused_and_changes_nothing(

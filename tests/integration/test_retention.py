@@ -198,6 +198,8 @@ ACTIVITY = {
     "signed in": """INSERT INTO refresh_token (account_id, token_hash, created_at, expires_at)
                     SELECT account_id, gen_random_uuid()::text, now() - $2::text::interval, now()
                     FROM employee WHERE id = $1""",
+    "signed in to the pages": """UPDATE account SET last_sign_in_at = now() - $2::text::interval
+                                  WHERE id = (SELECT account_id FROM employee WHERE id = $1)""",
     "used an api key": """INSERT INTO api_key (account_id, name, prefix, key_hash, last_used_at,
                                              expires_at)
                           SELECT account_id, 'k', 'opk', gen_random_uuid()::text,

@@ -12,12 +12,10 @@ from services.api.pages import forms, i18n
 from services.api.pages.access import PageNotificationId
 from services.api.pages.render import HOME, redirect, render
 from services.api.pages.session import (
-    SESSION_COOKIE,
     PageActor,
-    Session,
     check_csrf,
+    current_session,
     page_actor,
-    session_actor,
     sign_in,
     sign_out,
 )
@@ -47,11 +45,11 @@ def _safe_next(value: str | None) -> str | None:
 
 
 @router.get("/")
-async def home(request: Request, conn: Conn, settings: AppSettings, redis: Redis) -> Response:
+async def home(request: Request, conn: Conn, settings: AppSettings) -> Response:
     """Each role's home page; the sign-in page for someone not signed in."""
-    if Session.decode(request.cookies.get(SESSION_COOKIE)) is None:
+    if current_session(request) is None:
         return redirect(request, "/sign-in")
-    actor = await page_actor(request, conn, settings, redis)
+    actor = await page_actor(request, conn, settings)
     return redirect(request, HOME[actor.role])
 
 
@@ -82,8 +80,8 @@ async def sign_in_submit(
     status, retry_after = 422, None
     if not errors:
         try:
-            session = await sign_in(
-                conn, redis, settings, entered["email"], entered["password"], address
+            started = await sign_in(
+                request, conn, redis, settings, entered["email"], entered["password"], address
             )
         except TooManyRequests as exc:
             errors["email"] = t("sign_in.too_many", minutes=max(1, round(exc.retry_after / 60)))
@@ -91,10 +89,7 @@ async def sign_in_submit(
         except Unauthorized:
             errors["email"] = t("sign_in.wrong")
         else:
-            request.state.new_session = session
-            actor = await session_actor(conn, settings, session)
-            request.state.actor = actor
-            target = _safe_next(entered.get("next")) or HOME[actor.role]
+            target = _safe_next(entered.get("next")) or HOME[started.actor.role]
             return redirect(request, target)
     values = {"email": entered.get("email", ""), "next": _safe_next(entered.get("next")) or ""}
     response = render(
@@ -111,14 +106,9 @@ async def sign_in_submit(
 
 
 @router.post("/sign-out", dependencies=[Csrf])
-async def sign_out_submit(
-    request: Request, conn: Conn, settings: AppSettings, redis: Redis
-) -> Response:
-    """End the session (its tokens stop working at once) and forget the cookie."""
-    session = Session.decode(request.cookies.get(SESSION_COOKIE))
-    if session is not None:
-        await sign_out(conn, redis, settings, session)
-    request.state.end_session = True
+async def sign_out_submit(request: Request, conn: Conn) -> Response:
+    """End the session (its cookie stops working at once) and forget the cookie."""
+    await sign_out(request, conn)
     return redirect(request, "/sign-in", done="signed_out")
 
 

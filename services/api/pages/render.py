@@ -197,7 +197,7 @@ def finish(request: Request, response: Response) -> Response:
         response.delete_cookie(SESSION_COOKIE, path="/", secure=secure, httponly=True)
     elif renewed is not None:
         response.set_cookie(
-            SESSION_COOKIE, renewed.encode(), path="/", secure=secure, httponly=True,
+            SESSION_COOKIE, renewed, path="/", secure=secure, httponly=True,
             samesite="lax",
         )  # fmt: skip
     if presession := getattr(request.state, "new_presession", None):

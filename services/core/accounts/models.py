@@ -1,14 +1,15 @@
-"""Organisations, accounts, tokens and API keys as the API shows them."""
+"""Organisations, accounts, tokens, page sessions and API keys as the API shows them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
-from services.core.access.policy import Role
+from services.core.access.policy import Actor, Role
 from services.core.security import MIN_PASSWORD_LENGTH
 
 # No setting may let a key live longer (OPSTAP_API_KEY_MAX_DAYS may only shorten it).
@@ -77,6 +78,15 @@ class TokenPair(BaseModel):
     token_type: Literal["bearer"] = "bearer"
     expires_in: int = Field(description="seconds until the access token expires")
     refresh_token: str
+
+
+@dataclass(frozen=True)
+class NewPageSession:
+    """A page session just started: the token for the browser's cookie (shown this once;
+    the database holds its hash) and who signed in."""
+
+    token: str
+    actor: Actor
 
 
 class RefreshIn(BaseModel):

@@ -132,3 +132,42 @@ NOTE_API_KEY_USE = """
 UPDATE api_key SET last_used_at = now()
 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2))
 """
+
+# --- page sessions: the row is found by the hash of the cookie's token, never the token ---
+
+NOTE_SIGN_IN = "UPDATE account SET last_sign_in_at = now() WHERE id = $1"
+
+INSERT_PAGE_SESSION = """
+INSERT INTO page_session (id, account_id, expires_at, user_agent)
+VALUES ($1, $2, now() + make_interval(secs => $3), $4)
+"""
+
+# The account of a live session: not revoked, before its absolute end, seen within the idle
+# limit ($2 seconds), account active; `seen_is_stale` when its last sighting is older than $3
+# seconds (then the caller notes it).
+SELECT_PAGE_SESSION_ACCOUNT = f"""
+SELECT {_ACCOUNT_COLUMNS},
+       s.last_seen_at < now() - make_interval(secs => $3) AS seen_is_stale
+FROM page_session s
+JOIN account a ON a.id = s.account_id
+JOIN organisation o ON o.id = a.organisation_id
+WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+  AND s.last_seen_at > now() - make_interval(secs => $2) AND a.active
+"""
+
+# At most once per $2 seconds; a row another request is noting (and holds locked until its
+# transaction ends) is skipped rather than waited for.
+NOTE_PAGE_SESSION_SEEN = """
+UPDATE page_session SET last_seen_at = now()
+WHERE id = (SELECT id FROM page_session
+            WHERE id = $1 AND last_seen_at < now() - make_interval(secs => $2)
+            FOR UPDATE SKIP LOCKED)
+"""
+
+REVOKE_PAGE_SESSION = """
+UPDATE page_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL
+"""
+
+REVOKE_ALL_PAGE_SESSIONS = """
+UPDATE page_session SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL
+"""

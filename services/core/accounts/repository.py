@@ -1,4 +1,4 @@
-"""Reading and writing organisations, accounts, refresh tokens and API keys."""
+"""Reading and writing organisations, accounts, refresh tokens, API keys and page sessions."""
 
 from __future__ import annotations
 
@@ -92,11 +92,12 @@ async def organisation_accounts(
 
 
 async def set_password(conn: asyncpg.Connection, account_id: UUID, password_hash: str) -> None:
-    """Store a new password hash; every access token, refresh token and API key issued
-    before stops working."""
+    """Store a new password hash; every access token, refresh token, API key and page session
+    issued before stops working."""
     await conn.execute(queries.SET_PASSWORD, account_id, password_hash)
     await conn.execute(queries.REVOKE_ALL_REFRESH_TOKENS, account_id)
     await conn.execute(queries.REVOKE_ALL_API_KEYS, account_id, "password_change")
+    await conn.execute(queries.REVOKE_ALL_PAGE_SESSIONS, account_id)
 
 
 async def insert_refresh_token(
@@ -159,3 +160,42 @@ async def api_key_by_hash(
 async def note_api_key_use(conn: asyncpg.Connection, key_id: UUID, use_seconds: int) -> None:
     """Note the key's use now, unless that was done within `use_seconds`."""
     await conn.execute(queries.NOTE_API_KEY_USE, key_id, use_seconds)
+
+
+async def note_sign_in(conn: asyncpg.Connection, account_id: UUID) -> None:
+    """Note that the account signed in now (activity that keeps a person's file)."""
+    await conn.execute(queries.NOTE_SIGN_IN, account_id)
+
+
+async def insert_page_session(
+    conn: asyncpg.Connection,
+    session_id: str,
+    account_id: UUID,
+    seconds: int,
+    user_agent: str | None,
+) -> None:
+    """A new page session, known by `session_id` (the hash of its token), ending in `seconds`."""
+    await conn.execute(queries.INSERT_PAGE_SESSION, session_id, account_id, seconds, user_agent)
+
+
+async def page_session_account(
+    conn: asyncpg.Connection, session_id: str, idle_seconds: int, seen_seconds: int
+) -> asyncpg.Record | None:
+    """The account row (see queries._ACCOUNT_COLUMNS) of a live session, with `seen_is_stale`
+    (last seen longer than `seen_seconds` ago); None for an unknown, revoked, expired or idle
+    session, or an account switched off."""
+    return await conn.fetchrow(
+        queries.SELECT_PAGE_SESSION_ACCOUNT, session_id, idle_seconds, seen_seconds
+    )
+
+
+async def note_page_session_seen(
+    conn: asyncpg.Connection, session_id: str, seen_seconds: int
+) -> None:
+    """Note the session seen now, unless that was done within `seen_seconds`."""
+    await conn.execute(queries.NOTE_PAGE_SESSION_SEEN, session_id, seen_seconds)
+
+
+async def revoke_page_session(conn: asyncpg.Connection, session_id: str) -> None:
+    """End one page session (nothing happens for an unknown or ended one)."""
+    await conn.execute(queries.REVOKE_PAGE_SESSION, session_id)

@@ -1,4 +1,4 @@
-"""Sign-in, tokens, passwords, accounts and API keys."""
+"""Sign-in, tokens, page sessions, passwords, accounts and API keys."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from services.core.accounts.models import (
     ApiKey,
     ApiKeyIn,
     NewApiKey,
+    NewPageSession,
     RevokedReason,
     TokenPair,
 )
@@ -26,6 +27,10 @@ API_KEY_PREFIX = "opk"
 REFRESH_PREFIX = "opr"
 # A key's last use is written at most this often: not a write per request.
 API_KEY_USE_SECONDS = 60
+PAGE_SESSION_PREFIX = "ops"
+# A page session's last sighting is written at most this often (its idle limit is minutes).
+PAGE_SESSION_SEEN_SECONDS = 60
+USER_AGENT_CHARS = 200
 REVOKED_BECAUSE = {
     "owner": " by its owner",
     "admin": " by an admin of your organisation",
@@ -81,15 +86,15 @@ async def _refuse_when_over(
             raise TooManyRequests(f"{reason}; try again in {wait} seconds.", retry_after=wait)
 
 
-async def sign_in(
+async def _signed_in(
     conn: asyncpg.Connection,
     redis: aioredis.Redis,
     settings: Settings,
     email: str,
     password: str,
     address: str | None,
-) -> TokenPair:
-    """Tokens for a right email and password (API and pages alike). TooManyRequests once the
+) -> asyncpg.Record:
+    """The account of a right email and password, its sign-in noted. TooManyRequests once the
     failures for the email or from the client `address` reach their limit within the login
     window, or all sign-ins reach the global limit; Unauthorized for a wrong email or password.
     """
@@ -107,7 +112,70 @@ async def sign_in(
     # Only the email's count starts over: one good account must not clear an address that is
     # trying many others.
     await ratelimit.clear(redis, email_key)
+    await repository.note_sign_in(conn, row["id"])
+    return row
+
+
+async def sign_in(
+    conn: asyncpg.Connection,
+    redis: aioredis.Redis,
+    settings: Settings,
+    email: str,
+    password: str,
+    address: str | None,
+) -> TokenPair:
+    """Tokens for a right email and password (the JSON API), with the limits of `_signed_in`."""
+    row = await _signed_in(conn, redis, settings, email, password, address)
     return await issue_tokens(conn, row, settings)
+
+
+async def start_page_session(
+    conn: asyncpg.Connection,
+    redis: aioredis.Redis,
+    settings: Settings,
+    email: str,
+    password: str,
+    address: str | None,
+    *,
+    user_agent: str | None,
+    replaces: str | None,
+) -> NewPageSession:
+    """Sign in to the pages, with the limits of `_signed_in`: a new session, whose token is in
+    the answer and only its hash in the database. The session the browser held before
+    (`replaces`, its token) ends: a session is never carried across a sign-in."""
+    row = await _signed_in(conn, redis, settings, email, password, address)
+    if replaces:
+        await repository.revoke_page_session(conn, security.secret_hash(replaces))
+    token, session_id = security.new_secret(PAGE_SESSION_PREFIX)
+    await repository.insert_page_session(
+        conn,
+        session_id,
+        row["id"],
+        settings.page_session_hours * 3600,
+        (user_agent or "")[:USER_AGENT_CHARS] or None,
+    )
+    return NewPageSession(token=token, actor=actor_of(row))
+
+
+async def page_session_actor(
+    conn: asyncpg.Connection, token: str, settings: Settings
+) -> Actor | None:
+    """The actor of a live page session (its use noted, see PAGE_SESSION_SEEN_SECONDS); None
+    for an unknown, revoked, expired or idle session or an account switched off."""
+    session_id = security.secret_hash(token)
+    row = await repository.page_session_account(
+        conn, session_id, settings.page_session_idle_minutes * 60, PAGE_SESSION_SEEN_SECONDS
+    )
+    if row is None:
+        return None
+    if row["seen_is_stale"]:
+        await repository.note_page_session_seen(conn, session_id, PAGE_SESSION_SEEN_SECONDS)
+    return actor_of(row)
+
+
+async def end_page_session(conn: asyncpg.Connection, token: str) -> None:
+    """Sign out of the pages: the session stops working at once."""
+    await repository.revoke_page_session(conn, security.secret_hash(token))
 
 
 async def issue_tokens(
@@ -152,7 +220,8 @@ async def logout(conn: asyncpg.Connection, actor: Actor, token: str | None) -> N
 
 
 async def change_password(conn: asyncpg.Connection, actor: Actor, current: str, new: str) -> None:
-    """Set a new password; every token and API key issued before stops working."""
+    """Set a new password; every token, API key and page session issued before stops working
+    (the caller signs in again, as with the API's tokens)."""
     row = await repository.account_by_id(conn, actor.account_id)
     if row is None or not await security.verify_password_off_loop(row["password_hash"], current):
         raise Invalid(

@@ -39,6 +39,7 @@ EXPORTED_TABLES = {
     "placement_decision": "placement_decisions",
     "account": "account",
     "refresh_token": "sessions",
+    "page_session": "sessions",
     "api_key": "api_keys",
     "notification_preference": "notification_preference",
     "digest": "digests",

@@ -4,7 +4,7 @@ Every export section is one statement that answers one jsonb value (a list of ob
 object or NULL). They all start from `p`, the person's employee id and their own login account
 (NULL when they have none), given as $1 and $2. `to_jsonb(row)` exports whole rows, so a column
 added later is exported without a change here; only secrets are left out (password hash, token
-version, refresh token and API key hashes and prefixes).
+version, refresh token, page session and API key hashes and prefixes).
 """
 
 _P = "WITH p (employee_id, account_id) AS (VALUES ($1::uuid, $2::uuid)) "
@@ -113,9 +113,15 @@ SECTIONS: dict[str, str] = {
                || jsonb_build_object('organisation_name', o.name)
         FROM p JOIN account a ON a.id = p.account_id
         JOIN organisation o ON o.id = a.organisation_id""",
+    # API refresh tokens and page sessions; a page session's id is its token's hash: left out.
     "sessions": _list(
-        """SELECT t.id, t.created_at, t.expires_at, t.revoked_at
-        FROM p JOIN refresh_token t ON t.account_id = p.account_id""",
+        """SELECT 'api' AS kind, t.id, t.created_at, t.expires_at, t.revoked_at,
+               NULL::timestamptz AS last_seen_at, NULL::text AS user_agent
+        FROM p JOIN refresh_token t ON t.account_id = p.account_id
+        UNION ALL
+        SELECT 'pages', NULL, s.created_at, s.expires_at, s.revoked_at, s.last_seen_at,
+               s.user_agent
+        FROM p JOIN page_session s ON s.account_id = p.account_id""",
         "x.created_at, x.id",
     ),
     "api_keys": _list(

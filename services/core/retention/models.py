@@ -17,6 +17,7 @@ class Periods:
     unread_notifications_days: int = 365
     audit_months: int = 24
     suggestions_months: int = 24
+    page_session_idle_minutes: int = 30
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Periods:
@@ -28,6 +29,7 @@ class Periods:
             unread_notifications_days=settings.retain_unread_notifications_days,
             audit_months=settings.retain_audit_months,
             suggestions_months=settings.retain_suggestions_months,
+            page_session_idle_minutes=settings.page_session_idle_minutes,
         )
 
 
@@ -40,8 +42,9 @@ class Removed:
     notifications: int = 0
     audit_rows: int = 0
     suggestions: int = 0
+    page_sessions: int = 0
 
     def any_batch_full(self, batch_size: int) -> bool:
         """Whether some kind filled its batch, so more may be waiting."""
         counts = (self.people, self.vacancies, self.notifications, self.audit_rows)
-        return any(n >= batch_size for n in (*counts, self.suggestions))
+        return any(n >= batch_size for n in (*counts, self.suggestions, self.page_sessions))

@@ -9,7 +9,8 @@ SELECT $1::timestamptz - make_interval(months => $2) AS inactive_people,
        $1::timestamptz - make_interval(days => $4) AS read_notifications,
        $1::timestamptz - make_interval(days => $5) AS unread_notifications,
        $1::timestamptz - make_interval(months => $6) AS audit,
-       $1::timestamptz - make_interval(months => $7) AS suggestions
+       $1::timestamptz - make_interval(months => $7) AS suggestions,
+       $1::timestamptz - make_interval(mins => $8) AS idle_page_sessions
 """
 
 # A person is inactive when nobody did anything with or for their file since $1: no profile
@@ -20,7 +21,7 @@ SELECT_INACTIVE_PEOPLE = """
 SELECT e.id
 FROM employee e
 LEFT JOIN account a ON a.id = e.account_id
-WHERE greatest(e.created_at, e.updated_at, a.updated_at) < $1
+WHERE greatest(e.created_at, e.updated_at, a.updated_at, a.last_sign_in_at) < $1
   AND NOT EXISTS (SELECT 1 FROM refresh_token t
                   WHERE t.account_id = e.account_id AND t.created_at >= $1)
   AND NOT EXISTS (SELECT 1 FROM api_key k
@@ -80,6 +81,18 @@ DELETE_SUGGESTIONS = """
 WITH gone AS (
     DELETE FROM suggestion_log WHERE id IN (
         SELECT id FROM suggestion_log WHERE shown_at < $1 ORDER BY id LIMIT $2
+        FOR UPDATE SKIP LOCKED)
+    RETURNING 1)
+SELECT count(*) FROM gone
+"""
+
+# Page sessions that can no longer be used: past their end ($1 now), idle since $2, or revoked.
+DELETE_PAGE_SESSIONS = """
+WITH gone AS (
+    DELETE FROM page_session WHERE id IN (
+        SELECT id FROM page_session
+        WHERE expires_at <= $1 OR last_seen_at <= $2 OR revoked_at IS NOT NULL
+        LIMIT $3
         FOR UPDATE SKIP LOCKED)
     RETURNING 1)
 SELECT count(*) FROM gone

@@ -28,6 +28,7 @@ async def cutoffs(conn: asyncpg.Connection, now: datetime, periods: Periods) -> 
         periods.unread_notifications_days,
         periods.audit_months,
         periods.suggestions_months,
+        periods.page_session_idle_minutes,
     )
 
 
@@ -68,4 +69,12 @@ async def delete_audit_rows(conn: asyncpg.Connection, cutoff: datetime, limit: i
 async def delete_suggestions(conn: asyncpg.Connection, cutoff: datetime, limit: int) -> int:
     """Delete up to `limit` suggestion log rows shown before `cutoff`."""
     deleted: int = await conn.fetchval(queries.DELETE_SUGGESTIONS, cutoff, limit)
+    return deleted
+
+
+async def delete_page_sessions(
+    conn: asyncpg.Connection, now: datetime, idle_cutoff: datetime, limit: int
+) -> int:
+    """Delete up to `limit` page sessions ended by `now`, idle since `idle_cutoff`, or revoked."""
+    deleted: int = await conn.fetchval(queries.DELETE_PAGE_SESSIONS, now, idle_cutoff, limit)
     return deleted

@@ -28,4 +28,7 @@ async def enforce(
     )
     audit_rows = await repository.delete_audit_rows(conn, cut["audit"], batch_size)
     suggestions = await repository.delete_suggestions(conn, cut["suggestions"], batch_size)
-    return Removed(people, vacancies, notifications, audit_rows, suggestions)
+    sessions = await repository.delete_page_sessions(
+        conn, now, cut["idle_page_sessions"], batch_size
+    )
+    return Removed(people, vacancies, notifications, audit_rows, suggestions, sessions)
