@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 T = TypeVar("T")
 
@@ -16,3 +16,11 @@ class Page(BaseModel, Generic[T]):
     total: int
     limit: int
     offset: int
+
+
+class PageQuery(BaseModel):
+    """Which window of a list to show; a list's filters extend it, and the API reads them from
+    the query string (`Annotated[Filters, Query()]`), so each bound is declared here once."""
+
+    limit: int = Field(20, ge=1, le=100, description="Page size.")
+    offset: int = Field(0, ge=0, le=1_000_000, description="Results to skip.")

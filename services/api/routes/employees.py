@@ -14,7 +14,6 @@ from fastapi import APIRouter, Depends, Path, Query, status
 from services.api.access import CurrentActor, authorizes
 from services.api.dependencies import Conn
 from services.api.errors import ERROR_RESPONSES
-from services.core.accommodations.models import CODE_PATTERN
 from services.core.employees import repository, service
 from services.core.employees.models import (
     AuditEntry,
@@ -24,7 +23,6 @@ from services.core.employees.models import (
     EmployeeFilter,
     EmployeeIn,
     EmployeePatch,
-    EmployeeSort,
     SharedProfile,
 )
 from services.core.errors import NotFound
@@ -73,28 +71,11 @@ async def create_employee(body: EmployeeIn, actor: CurrentActor, conn: Conn) -> 
 async def list_employees(
     actor: CurrentActor,
     conn: Conn,
-    ladder_rung: Annotated[int | None, Query(ge=1, le=6)] = None,
-    jobcoach_id: Annotated[UUID | None, Query()] = None,
-    q: Annotated[str | None, Query(min_length=1, max_length=100, description="in name")] = None,
-    has_accommodation: Annotated[
-        str | None, Query(pattern=CODE_PATTERN, description="people who need this code")
-    ] = None,
-    sort: Annotated[EmployeeSort, Query(description="a leading - sorts descending")] = "name",
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    filters: Annotated[EmployeeFilter, Query()],
 ) -> Page[Employee | SharedProfile]:
     """Admins see their organisation, jobcoaches their caseload, a person themself, and an
     employer the people who share their profile with it (the shared profile only)."""
-    f = EmployeeFilter(
-        ladder_rung=ladder_rung,
-        jobcoach_id=jobcoach_id,
-        q=q,
-        has_accommodation=has_accommodation,
-        sort=sort,
-        limit=limit,
-        offset=offset,
-    )
-    return await service.list_employees(conn, actor, f)
+    return await service.list_employees(conn, actor, filters)
 
 
 @router.get("/{employee_id:uuid}", summary="One employee")

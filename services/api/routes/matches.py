@@ -13,20 +13,20 @@ from services.api.routes.employees import VisibleEmployee
 from services.api.routes.vacancies import Visible as VisibleVacancy
 from services.core.matching import service
 from services.core.matching.models import EmployeeMatches, VacancyMatches
+from services.core.paging import PageQuery
 from services.core.vacancies.models import ContractKind
 
 router = APIRouter(tags=["matches"], responses=ERROR_RESPONSES)
-Limit = Annotated[int, Query(ge=1, le=100, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, le=100_000, description="Results to skip.")]
+Window = Annotated[PageQuery, Query()]
 
 
 @router.get("/vacancies/{vacancy_id:uuid}/matches", summary="Candidates for a vacancy")
 async def vacancy_matches(
-    vacancy: VisibleVacancy, actor: CurrentActor, conn: Conn, limit: Limit = 20, offset: Offset = 0
+    vacancy: VisibleVacancy, actor: CurrentActor, conn: Conn, window: Window
 ) -> VacancyMatches:
     """Ranked people with their explanation. Coaches and admins see the people they may see;
     an employer sees only people who share their profile with it, and the others as a count."""
-    return await service.for_vacancy(conn, actor, vacancy.id, limit, offset)
+    return await service.for_vacancy(conn, actor, vacancy.id, window.limit, window.offset)
 
 
 @router.get("/employees/{employee_id:uuid}/matches", summary="Vacancies for a person")
@@ -34,12 +34,17 @@ async def employee_matches(
     employee: VisibleEmployee,
     actor: CurrentActor,
     conn: Conn,
-    limit: Limit = 20,
-    offset: Offset = 0,
+    window: Window,
     ladder_rung: Annotated[int | None, Query(ge=1, le=6, description="Only this rung.")] = None,
     contract_kind: Annotated[ContractKind | None, Query(description="Only this kind.")] = None,
 ) -> EmployeeMatches:
     """Open vacancies that fit, best first, each with what fits and what to learn."""
     return await service.for_employee(
-        conn, actor, employee.id, limit, offset, rung=ladder_rung, contract_kind=contract_kind
+        conn,
+        actor,
+        employee.id,
+        window.limit,
+        window.offset,
+        rung=ladder_rung,
+        contract_kind=contract_kind,
     )

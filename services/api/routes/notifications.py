@@ -12,6 +12,7 @@ from services.api.dependencies import AppSettings, Conn
 from services.api.errors import ERROR_RESPONSES
 from services.core.notifications import service
 from services.core.notifications.models import (
+    FeedQuery,
     Language,
     MarkedRead,
     Notification,
@@ -33,14 +34,17 @@ Lang = Annotated[
 async def list_notifications(
     actor: CurrentActor,
     conn: Conn,
-    unread: Annotated[bool, Query(description="Only unread ones.")] = False,
-    limit: Annotated[int, Query(ge=1, le=100, description="Page size.")] = 20,
-    offset: Annotated[int, Query(ge=0, le=100_000, description="Results to skip.")] = 0,
+    filters: Annotated[FeedQuery, Query()],
     lang: Lang = None,
 ) -> NotificationFeed:
     """Newest first, each saying what happened, why, and what to do next."""
     return await service.feed(
-        conn, actor, unread_only=unread, limit=limit, offset=offset, lang=lang
+        conn,
+        actor,
+        unread_only=filters.unread,
+        limit=filters.limit,
+        offset=filters.offset,
+        lang=lang,
     )
 
 

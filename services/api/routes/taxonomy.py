@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from services.api.access import CurrentActor
 from services.api.dependencies import AppSettings, Conn
 from services.api.errors import ERROR_RESPONSES
+from services.core.paging import PageQuery
 from services.core.taxonomy import service, suggest
 from services.core.taxonomy.models import (
     Lang,
@@ -35,8 +36,7 @@ SearchText = Annotated[
 Language = Annotated[
     Lang, Query(description="Language of the labels searched and shown (English as fallback).")
 ]
-Limit = Annotated[int, Query(ge=1, le=100, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Results to skip.")]
+Window = Annotated[PageQuery, Query()]
 
 
 @router.get("/stats", summary="What the loaded taxonomy holds")
@@ -49,18 +49,17 @@ async def taxonomy_stats(conn: Conn) -> TaxonomyStats:
 async def search_occupations(
     conn: Conn,
     settings: AppSettings,
+    window: Window,
     q: SearchText = None,
     lang: Language = "nl",
     isco: Annotated[
         str | None,
         Query(pattern=r"^[0-9]{1,4}$", description="ISCO-08 code prefix, e.g. 9112 or 91."),
     ] = None,
-    limit: Limit = 20,
-    offset: Offset = 0,
 ) -> OccupationPage:
     """Occupations whose labels match `q`, best first; one result per occupation."""
     return await service.search_occupations(
-        conn, settings, q=q, lang=lang, isco=isco, limit=limit, offset=offset
+        conn, settings, q=q, lang=lang, isco=isco, limit=window.limit, offset=window.offset
     )
 
 
@@ -87,6 +86,7 @@ async def get_occupation(
 async def search_skills(
     conn: Conn,
     settings: AppSettings,
+    window: Window,
     q: SearchText = None,
     lang: Language = "nl",
     collection: Annotated[
@@ -96,12 +96,16 @@ async def search_skills(
             description="Only skills in this collection: digital, transversal, language, green.",
         ),
     ] = None,
-    limit: Limit = 20,
-    offset: Offset = 0,
 ) -> SkillPage:
     """Skills whose labels match `q`, best first; one result per skill."""
     return await service.search_skills(
-        conn, settings, q=q, lang=lang, collection=collection, limit=limit, offset=offset
+        conn,
+        settings,
+        q=q,
+        lang=lang,
+        collection=collection,
+        limit=window.limit,
+        offset=window.offset,
     )
 
 

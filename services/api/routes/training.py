@@ -19,8 +19,6 @@ from services.core.training.models import (
     ModuleImportResult,
     ModuleIn,
     ModulePatch,
-    ModuleSort,
-    ProviderKind,
     TrainingCompletion,
     TrainingModule,
     TrainingRecord,
@@ -30,10 +28,6 @@ from services.core.training.models import (
 router = APIRouter(tags=["training"], responses=ERROR_RESPONSES)
 
 ModuleId = Annotated[UUID, Path(description="The training module's id.")]
-CompetenceId = Annotated[
-    str | None,
-    Query(pattern=r"^[1-5]\.[1-9]$", description="A DigComp 2.2 competence, e.g. 2.1."),
-]
 
 
 @authorizes
@@ -56,36 +50,10 @@ ForChange = Annotated[TrainingModule, Depends(module_for_change)]
 async def list_modules(
     actor: CurrentActor,
     conn: Conn,
-    skill_uri: Annotated[
-        str | None,
-        Query(
-            max_length=500,
-            description="Modules that teach this skill, directly or through a DigComp "
-            "competence mapped to it.",
-        ),
-    ] = None,
-    competence_id: CompetenceId = None,
-    provider_kind: Annotated[ProviderKind | None, Query()] = None,
-    q: Annotated[
-        str | None, Query(min_length=1, max_length=200, description="Words in a title (nl, en).")
-    ] = None,
-    include_inactive: Annotated[bool, Query(description="Also modules no longer offered.")] = False,
-    sort: Annotated[ModuleSort, Query(description="`-` first for descending.")] = "title",
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    filters: Annotated[ModuleFilter, Query()],
 ) -> Page[TrainingModule]:
     """The catalogue, active modules only unless asked; titles sort on the Dutch title."""
-    f = ModuleFilter(
-        skill_uri=skill_uri,
-        competence_id=competence_id,
-        provider_kind=provider_kind,
-        q=q,
-        include_inactive=include_inactive,
-        sort=sort,
-        limit=limit,
-        offset=offset,
-    )
-    return await service.list_modules(conn, f)
+    return await service.list_modules(conn, filters)
 
 
 @router.post(

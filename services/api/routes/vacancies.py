@@ -14,14 +14,11 @@ from services.core.access.policy import can_manage_vacancies
 from services.core.paging import Page
 from services.core.vacancies import csv_import, service
 from services.core.vacancies.models import (
-    ContractKind,
     ImportResult,
-    Sort,
     Vacancy,
     VacancyFilter,
     VacancyIn,
     VacancyPatch,
-    VacancyStatus,
 )
 
 router = APIRouter(prefix="/vacancies", tags=["vacancies"], responses=ERROR_RESPONSES)
@@ -55,29 +52,10 @@ async def create_vacancy(body: VacancyIn, actor: CurrentActor, conn: Conn) -> Va
 async def list_vacancies(
     actor: CurrentActor,
     conn: Conn,
-    status: Annotated[VacancyStatus | None, Query()] = None,
-    contract_kind: Annotated[ContractKind | None, Query()] = None,
-    ladder_rung: Annotated[int | None, Query(ge=1, le=6)] = None,
-    organisation_id: Annotated[UUID | None, Query()] = None,
-    occupation_uri: Annotated[str | None, Query(max_length=500)] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Words in the title.")] = None,
-    sort: Annotated[Sort, Query(description="`-` first for descending.")] = "-created_at",
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    filters: Annotated[VacancyFilter, Query()],
 ) -> Page[Vacancy]:
     """Your organisation's vacancies in any status and, at a WISE, every open vacancy."""
-    f = VacancyFilter(
-        status=status,
-        contract_kind=contract_kind,
-        ladder_rung=ladder_rung,
-        organisation_id=organisation_id,
-        occupation_uri=occupation_uri,
-        q=q,
-        sort=sort,
-        limit=limit,
-        offset=offset,
-    )
-    return await service.list_vacancies(conn, actor, f)
+    return await service.list_vacancies(conn, actor, filters)
 
 
 @router.post("/import", summary="Import vacancies from a CSV file")

@@ -13,6 +13,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
 
 from services.core.accommodations.models import CODE_PATTERN
+from services.core.paging import PageQuery
 from services.core.partial import not_null_in_schema
 
 # Where the person works or takes part now, in the vocabulary of placement kinds that vacancies
@@ -195,16 +196,16 @@ class Employee(SharedProfile):
     updated_at: datetime
 
 
-class EmployeeFilter(BaseModel):
+class EmployeeFilter(PageQuery):
     """Filters, order and page of the employee list."""
 
-    ladder_rung: int | None = None
+    ladder_rung: int | None = Field(None, ge=1, le=6)
     jobcoach_id: UUID | None = None
-    q: str | None = None
-    has_accommodation: str | None = None
-    sort: EmployeeSort = "name"
-    limit: int = 20
-    offset: int = 0
+    q: str | None = Field(None, min_length=1, max_length=100, description="in name")
+    has_accommodation: str | None = Field(
+        None, pattern=CODE_PATTERN, description="people who need this code"
+    )
+    sort: EmployeeSort = Field("name", description="a leading - sorts descending")
 
 
 class ConsentIn(BaseModel):

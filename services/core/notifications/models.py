@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import AnyHttpUrl, BaseModel, Field, StrictBool
 
-from services.core.paging import Page
+from services.core.paging import Page, PageQuery
 
 Kind = Literal["match_found", "caseload_match", "candidate_found", "vacancy_closed"]
 EmailChoice = Literal["off", "instant", "digest"]
@@ -33,6 +33,12 @@ class NotificationFeed(Page[Notification]):
     """A page of the reader's notifications, newest first, and how many of all are unread."""
 
     unread: int
+
+
+class FeedQuery(PageQuery):
+    """Which of the reader's notifications to show."""
+
+    unread: bool = Field(False, description="Only unread ones.")
 
 
 class UnreadCount(BaseModel):

@@ -9,6 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from services.core.csv_rows import ImportProblem
+from services.core.paging import PageQuery
 from services.core.partial import not_null_in_schema
 
 ProviderKind = Literal["practice_certificate", "digital_skills", "on_the_job", "course"]
@@ -153,17 +154,24 @@ class TrainingModule(BaseModel):
     updated_at: datetime
 
 
-class ModuleFilter(BaseModel):
+class ModuleFilter(PageQuery):
     """What a module list is narrowed to and ordered by."""
 
-    skill_uri: str | None = None
-    competence_id: str | None = None
+    skill_uri: str | None = Field(
+        None,
+        max_length=500,
+        description="Modules that teach this skill, directly or through a DigComp "
+        "competence mapped to it.",
+    )
+    competence_id: str | None = Field(
+        None, pattern=r"^[1-5]\.[1-9]$", description="A DigComp 2.2 competence, e.g. 2.1."
+    )
     provider_kind: ProviderKind | None = None
-    q: str | None = None
-    include_inactive: bool = False
-    sort: ModuleSort = "title"
-    limit: int = 20
-    offset: int = 0
+    q: str | None = Field(
+        None, min_length=1, max_length=200, description="Words in a title (nl, en)."
+    )
+    include_inactive: bool = Field(False, description="Also modules no longer offered.")
+    sort: ModuleSort = Field("title", description="`-` first for descending.")
 
 
 class ModuleImportResult(BaseModel):

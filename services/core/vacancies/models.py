@@ -18,6 +18,7 @@ from pydantic import (
 
 from services.core.accommodations.models import CODE_PATTERN
 from services.core.csv_rows import ImportProblem
+from services.core.paging import PageQuery
 
 ContractKind = Literal[
     "regular",
@@ -209,18 +210,16 @@ class Vacancy(BaseModel):
     published_at: datetime | None
 
 
-class VacancyFilter(BaseModel):
+class VacancyFilter(PageQuery):
     """What a vacancy list is narrowed to and ordered by."""
 
     status: VacancyStatus | None = None
     contract_kind: ContractKind | None = None
-    ladder_rung: int | None = None
+    ladder_rung: int | None = Field(None, ge=1, le=6)
     organisation_id: UUID | None = None
-    occupation_uri: str | None = None
-    q: str | None = None
-    sort: Sort = "-created_at"
-    limit: int = 20
-    offset: int = 0
+    occupation_uri: str | None = Field(None, max_length=500)
+    q: str | None = Field(None, max_length=200, description="Words in the title.")
+    sort: Sort = Field("-created_at", description="`-` first for descending.")
 
 
 class ImportResult(BaseModel):
