@@ -1,4 +1,5 @@
-"""Constraints of a pair, each with a status and a sentence: shown beside the score, never in it.
+"""Constraints of a pair, each with a status and a sentence's key and fields (codes and
+numbers; core words them for the reader): shown beside the score, never in it.
 
 Only consent is hard (candidates_for and recompute leave people without it out); distance is a
 filter only when a caller asks for one. A ladder stretch and an accommodation that is not
@@ -12,7 +13,6 @@ import math
 
 import numpy as np
 
-from . import texts
 from .types import CEFR, Constraint, Person, Status, Vacancy
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
@@ -34,8 +34,7 @@ def check(person: Person, vacancy: Vacancy) -> tuple[Constraint, ...]:
 def _constraint(
     code: str, status: Status, detail: dict[str, object], key: str, **fields: object
 ) -> Constraint:
-    nl, en = texts.sentence(key, **fields)
-    return Constraint(code, status, detail, nl, en)
+    return Constraint(code, status, detail, f"constraint.{key}", fields)
 
 
 def hours(person: Person, vacancy: Vacancy) -> Constraint:
@@ -82,9 +81,8 @@ def distance(person: Person, vacancy: Vacancy) -> Constraint:
         return _constraint("distance", "unknown", {}, "distance.unknown")
     lat1, lon1, lat2, lon2 = (float(value) for value in points)  # type: ignore[arg-type]
     km = haversine_km(lat1, lon1, lat2, lon2)
-    km_nl, km_en = texts.kilometres(km)
     detail: dict[str, object] = {"km": round(km, 1), "max_km": person.max_travel_km}
-    words = {"km_nl": km_nl, "km_en": km_en, "max_km": person.max_travel_km}
+    words = {"km": round(km, 1), "max_km": person.max_travel_km}
     if person.max_travel_km is None:
         return _constraint("distance", "unknown", detail, "distance.no_limit", **words)
     status: Status = "pass" if km <= person.max_travel_km else "fail"
@@ -117,7 +115,6 @@ def language(person: Person, vacancy: Vacancy) -> Constraint:
     if vacancy.language is None:
         return _constraint("language", "pass", {}, "language.none")
     code, required = vacancy.language
-    lang_nl, lang_en = texts.language(code)
     ranks = [
         rank
         for lang, level in person.languages
@@ -125,7 +122,7 @@ def language(person: Person, vacancy: Vacancy) -> Constraint:
     ]
     have = CEFR[max(ranks)] if ranks else None
     detail: dict[str, object] = {"language": code, "required": required, "person": have}
-    words = {"lang_nl": lang_nl, "lang_en": lang_en, "cefr": required}
+    words = {"language": code, "cefr": required}
     need = _cefr_rank(required)
     if have is None or need is None:
         return _constraint("language", "unknown", detail, "language.unknown", **words)
@@ -143,15 +140,7 @@ def accommodations(person: Person, vacancy: Vacancy) -> Constraint:
     detail: dict[str, object] = {"offered": offered, "to_discuss": to_discuss}
     if not to_discuss:
         return _constraint("accommodations", "pass", detail, "accommodations.pass")
-    words = [texts.accommodation(code) for code in to_discuss]
-    return _constraint(
-        "accommodations",
-        "fail",
-        detail,
-        "accommodations.fail",
-        items_nl=", ".join(nl for nl, _ in words),
-        items_en=", ".join(en for _, en in words),
-    )
+    return _constraint("accommodations", "fail", detail, "accommodations.fail", items=to_discuss)
 
 
 def consent(person: Person) -> Constraint:

@@ -104,13 +104,14 @@ class Vacancy:
 
 @dataclass(frozen=True)
 class Constraint:
-    """One constraint's result for a pair, with words for people."""
+    """One constraint's result for a pair; `key` and `fields` say it in words, which core
+    renders in the reader's language (services/core/matching/texts.py)."""
 
     code: str  # hours | distance | ladder_rung | language | accommodations | consent
     status: Status
     detail: dict[str, object]
-    label_nl: str
-    label_en: str
+    key: str  # a catalogue key, e.g. "constraint.hours.fail"
+    fields: dict[str, object] = field(default_factory=dict)  # codes and numbers, no words
 
 
 @dataclass(frozen=True)

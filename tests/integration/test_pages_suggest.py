@@ -176,7 +176,7 @@ async def test_coach_adding_nothing_ticked_comes_back_with_the_suggestions(
         ("   ", "Plak eerst een tekst."),
         ("12345 678 90 !!", "In deze tekst staan geen woorden."),
         ("Я умею мыть посуду и убирать кухню", "alleen voor Nederlandse en Engelse tekst"),
-        ("afwassen " * 2300, "hoogstens 20000 tekens"),
+        ("afwassen " * 2300, "hoogstens 20.000 tekens"),
     ],
 )
 async def test_coach_text_that_cannot_be_read_comes_back_kept(

@@ -84,7 +84,7 @@ async def sign_in_submit(
                 request, conn, redis, settings, entered["email"], entered["password"], address
             )
         except TooManyRequests as exc:
-            errors["email"] = t("sign_in.too_many", minutes=max(1, round(exc.retry_after / 60)))
+            errors["email"] = t("sign_in.too_many", n=max(1, round(exc.retry_after / 60)))
             status, retry_after = 429, exc.retry_after
         except Unauthorized:
             errors["email"] = t("sign_in.wrong")

@@ -11,6 +11,9 @@ from pydantic import ValidationError
 from services.core.errors import OpstapError
 
 Errors = dict[str, str]  # field name (the input's name and id) -> message
+# The services word their errors in English (the API's language); pages in that language can
+# show those words, others say "check this" in their own.
+SERVICE_LANGUAGE = "en"
 
 
 async def values(request: Request) -> dict[str, str]:
@@ -94,7 +97,7 @@ def from_domain(
         name = field_name(tuple(key.split(".")), renames)
         if key in known:
             found.setdefault(name, t(known[key]))
-        elif lang == "en":
+        elif lang == SERVICE_LANGUAGE:
             found.setdefault(name, str(detail)[:1].upper() + str(detail)[1:])
         else:
             found.setdefault(name, t("error.check"))

@@ -1,79 +1,65 @@
-"""Languages of the pages: Dutch by default, English on request; every UI string comes from
-the catalogue in messages/ (nl.py, en.py)."""
+"""Languages of the pages: Dutch by default, English on request. Every text comes from the
+gettext catalogue in services/core/i18n (keys as msgids); dates through Babel."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
-from typing import Any, Literal
-from zoneinfo import ZoneInfo
+from typing import Any
 
 from fastapi import Request
 
-from services.api.pages.messages import CATALOGUE
+from services.core import i18n
+from services.core.i18n import LANGUAGES, Lang, Reader, format_date, format_moment, has
 
-Lang = Literal["nl", "en"]
-LANGUAGES: tuple[Lang, ...] = ("nl", "en")
+__all__ = [
+    "DEFAULT",
+    "LANGUAGES",
+    "LANG_COOKIE",
+    "Lang",
+    "format_date",
+    "format_moment",
+    "has",
+    "label",
+    "language",
+    "pick",
+    "pick_lang",
+    "translator",
+]
+
 DEFAULT: Lang = "nl"
 LANG_COOKIE = "opstap_lang"
-LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
 
 
 def language(request: Request) -> Lang:
     """?lang= (which then sticks, see render.finish), else the cookie, else Dutch."""
     for value in (request.query_params.get("lang"), request.cookies.get(LANG_COOKIE)):
-        if value == "en":
-            return "en"
-        if value == "nl":
-            return "nl"
+        if value in LANGUAGES:
+            return value
     return DEFAULT
 
 
-def translator(lang: Lang) -> Callable[..., str]:
+def translator(lang: Lang, reader: Reader | None = None) -> Callable[..., str]:
     """t(key, **values): the catalogue's text for `key` in `lang`, with values filled in."""
-    messages = CATALOGUE[lang]
-
-    def t(key: str, **values: Any) -> str:
-        text = messages[key]
-        return text.format(**values) if values else text
-
-    return t
+    return i18n.translator(lang, reader)
 
 
 def pick(lang: Lang, nl: str | None, en: str | None) -> str:
-    """The text in `lang`, falling back to the other language."""
-    return (nl or en or "") if lang == "nl" else (en or nl or "")
+    """Stored text in `lang` (a label kept in both), falling back to the other language."""
+    return pick_lang(lang, nl, en)[0]
 
 
 def pick_lang(lang: Lang, nl: str | None, en: str | None) -> tuple[str, Lang]:
     """The text in `lang` (falling back to the other language) and the language it is in, so
     a page can mark an English label on a Dutch page with lang="en" and the other way round."""
-    first, second = (nl, en) if lang == "nl" else (en, nl)
-    other: Lang = "en" if lang == "nl" else "nl"
-    if first:
-        return first, lang
-    return (second, other) if second else ("", lang)
+    texts: dict[Lang, str | None] = {"nl": nl, "en": en}
+    for choice in (lang, *(other for other in LANGUAGES if other != lang)):
+        found = texts[choice]
+        if found:
+            return found, choice
+    return "", lang
 
 
 def label(labels: dict[str, Any] | None, lang: Lang, fallback: str = "") -> str:
     """A {"nl": ..., "en": ...} label in `lang`."""
     labels = labels or {}
     return pick(lang, labels.get("nl"), labels.get("en")) or fallback
-
-
-def format_date(value: date | datetime | None, lang: Lang) -> str:
-    """2 december 2026 / 2 December 2026 (local time for moments)."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        value = value.astimezone(LOCAL_TIME).date()
-    month = CATALOGUE[lang][f"month.{value.month}"]
-    return f"{value.day} {month} {value.year}"
-
-
-def format_moment(value: datetime | None, lang: Lang) -> str:
-    """2 december 2026, 14:05 (local time)."""
-    if value is None:
-        return ""
-    local = value.astimezone(LOCAL_TIME)
-    return f"{format_date(local, lang)}, {local:%H:%M}"

@@ -121,7 +121,7 @@ def context_for(request: Request, **extra: Any) -> dict[str, Any]:
         "csrf_field": CSRF_FIELD,
         "csrf": csrf_token(request, settings_of(request)),
         "lang_links": _lang_links(request),
-        "done": t(f"done.{done}") if f"done.{done}" in _catalogue_keys(lang) else "",
+        "done": t(f"done.{done}") if i18n.has(lang, f"done.{done}") else "",
         "easy": bool(actor and actor.role is Role.EMPLOYEE),
         "fmt_date": lambda d: i18n.format_date(d, lang),
         "fmt_moment": lambda d: i18n.format_moment(d, lang),
@@ -163,13 +163,6 @@ def _current(nav: tuple[tuple[str, str], ...], path: str) -> str | None:
     """The menu entry for this page: the longest that the path is or lies under."""
     fits = [href for href, _ in nav if path == href or path.startswith(href + "/")]
     return max(fits, key=len) if fits else None
-
-
-@cache
-def _catalogue_keys(lang: str) -> frozenset[str]:
-    from services.api.pages.messages import CATALOGUE
-
-    return frozenset(CATALOGUE[lang])
 
 
 def render(request: Request, template: str, *, status: int = 200, **extra: Any) -> HTMLResponse:

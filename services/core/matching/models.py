@@ -21,13 +21,18 @@ class Evidence(BaseModel):
 
 
 class ConstraintResult(BaseModel):
-    """One constraint's result, with a sentence in Dutch and English."""
+    """One constraint's result, with a sentence in Dutch and English for the reader."""
 
     code: str
     status: Literal["pass", "fail", "unknown"]
     detail: dict[str, Any]
-    label_nl: str
-    label_en: str
+    key: str | None = Field(
+        default=None,
+        description="the sentence's catalogue key (null for matches stored before keys were)",
+    )
+    fields: dict[str, Any] = Field(default_factory=dict, description="what the sentence names")
+    label_nl: str = Field(description="the sentence in Dutch, for the caller (you, or about them)")
+    label_en: str = Field(description="the sentence in English, for the caller")
 
 
 class MatchExplanation(BaseModel):

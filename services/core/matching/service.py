@@ -19,12 +19,11 @@ import asyncpg
 from services.core import audit
 from services.core.access.policy import Actor, Role, require_role
 from services.core.decisions import service as decisions
-from services.core.matching import live, repository
+from services.core.matching import live, repository, texts
 from services.core.matching.live import person_of, vacancy_of
 from services.core.matching.models import (
     CandidateMatch,
     EmployeeMatches,
-    MatchExplanation,
     VacancyMatch,
     VacancyMatches,
 )
@@ -136,7 +135,7 @@ async def for_vacancy(
             employee_id=r["employee_id"],
             name=r["name"],
             score=r["score"],
-            explanation=MatchExplanation.model_validate(r["explanation"]),
+            explanation=texts.explanation(r["explanation"], texts.reader_of(actor)),
             computed_at=r["computed_at"],
         )
         for r in rows
@@ -187,7 +186,7 @@ async def for_employee(
                     "computed_at",
                 )
             },
-            explanation=MatchExplanation.model_validate(r["explanation"]),
+            explanation=texts.explanation(r["explanation"], texts.reader_of(actor)),
         )
         for r in rows
     ]

@@ -1,4 +1,5 @@
-"""Each constraint's pass, fail and unknown cases, with their plain-language sentences."""
+"""Each constraint's pass, fail and unknown cases, with their sentences' keys and fields as core
+words them for the person, a coach and an employer."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import dataclasses
 
 import pytest
 
+from services.core.i18n import Lang, Reader
+from services.core.matching import texts
 from services.matcher import constraints
-from services.matcher.types import Person, Vacancy
+from services.matcher.types import Constraint, Person, Vacancy
 
 AMSTERDAM = (52.3676, 4.9041)
 UTRECHT = (52.0907, 5.1214)
@@ -22,6 +25,11 @@ def p(**fields: object) -> Person:
 
 def v(**fields: object) -> Vacancy:
     return dataclasses.replace(VACANCY, **fields)  # type: ignore[arg-type]
+
+
+def said(result: Constraint, lang: Lang = "nl", reader: Reader = "person") -> str:
+    """The sentence the reader sees."""
+    return texts.constraint_text(result.key, result.fields, lang, reader, result.status)
 
 
 def test_haversine_amsterdam_utrecht_is_about_35_km() -> None:
@@ -50,9 +58,9 @@ def test_hours_pass_when_the_ranges_overlap(low: int | None, high: int | None, s
     result = constraints.hours(p(hours_min=low, hours_max=high), VACANCY)
     assert result.status == status
     if status == "pass":
-        assert result.label_nl == "De uren passen." and result.label_en == "The hours fit."
+        assert said(result) == "De uren passen." and said(result, "en") == "The hours fit."
     if status == "fail":
-        assert "24 tot 32 uur" in result.label_nl
+        assert "24 tot 32 uur" in said(result)
 
 
 def test_distance_compares_kilometres_with_how_far_the_person_travels() -> None:
@@ -62,13 +70,15 @@ def test_distance_compares_kilometres_with_how_far_the_person_travels() -> None:
     )
     assert far.status == "fail"
     assert far.detail["km"] == pytest.approx(35, abs=2)
-    assert far.label_nl.startswith("Je woont 3") and "verder dan 10 km" in far.label_nl
+    assert said(far).startswith("Je woont 3") and "verder dan 10 km" in said(far)
+    assert said(far, reader="coach").startswith("Deze persoon woont 3")
     near = constraints.distance(
         p(latitude=52.37, longitude=4.90, max_travel_km=10), v(latitude=52.40, longitude=4.90)
     )
     assert near.status == "pass"
-    assert near.label_nl == "Je woont 3 km van het werk."
-    assert near.label_en == "You live 3 km from the work."
+    assert said(near) == "Je woont 3 km van het werk."
+    assert said(near, "en") == "You live 3 km from the work."
+    assert said(near, "en", "employer") == "This person lives 3 km from the work."
 
 
 def test_distance_is_unknown_without_coordinates_or_without_a_limit() -> None:
@@ -78,7 +88,7 @@ def test_distance_is_unknown_without_coordinates_or_without_a_limit() -> None:
         p(latitude=52.37, longitude=4.90), v(latitude=52.37, longitude=4.90)
     )
     assert no_limit.status == "unknown"
-    assert no_limit.label_nl == "Je woont minder dan 1 km van het werk."
+    assert said(no_limit) == "Je woont minder dan 1 km van het werk."
 
 
 @pytest.mark.parametrize(
@@ -114,8 +124,10 @@ def test_language_compares_cefr_levels(
 
 def test_language_sentences_name_the_language_and_level() -> None:
     fail = constraints.language(p(languages=(("nl", "A1"),)), v(language=("nl", "B1")))
-    assert fail.label_nl == "Voor dit werk is Nederlands op niveau B1 nodig."
-    assert fail.label_en == "This work needs Dutch at level B1."
+    assert said(fail) == "Voor dit werk is Nederlands op niveau B1 nodig."
+    assert said(fail, "en") == "This work needs Dutch at level B1."
+    unknown = constraints.language(p(languages=()), v(language=("de", "A2")))
+    assert said(unknown, "en", "coach").startswith("We do not know how good this person's German")
 
 
 def test_accommodations_not_offered_are_points_to_discuss() -> None:
@@ -125,8 +137,9 @@ def test_accommodations_not_offered_are_points_to_discuss() -> None:
     )
     assert result.status == "fail"
     assert result.detail["to_discuss"] == ["quiet_workspace"]
-    assert result.label_nl == "Bespreek: rustige werkplek."
-    assert result.label_en == "To discuss: quiet workspace."
+    assert said(result) == "Bespreek: rustige werkplek."
+    assert said(result, "en") == "To discuss: quiet workspace."
+    assert result.fields == {"items": ["quiet_workspace"]}  # codes stored, words at read
     offered = constraints.accommodations(p(accommodations=needed), v(accommodations=needed))
     assert offered.status == "pass"
     assert constraints.accommodations(PERSON, VACANCY).status == "pass"
@@ -134,9 +147,44 @@ def test_accommodations_not_offered_are_points_to_discuss() -> None:
 
 def test_an_unknown_accommodation_code_is_shown_in_words() -> None:
     result = constraints.accommodations(p(accommodations=frozenset({"standing_desk"})), VACANCY)
-    assert result.label_nl == "Bespreek: standing desk."
+    assert said(result) == "Bespreek: standing desk."
+    both = constraints.accommodations(
+        p(accommodations=frozenset({"standing_desk", "extra_breaks"})), VACANCY
+    )
+    assert said(both) == "Bespreek: extra pauzes en standing desk."
 
 
 def test_consent_passes_only_when_given() -> None:
     assert constraints.consent(PERSON).status == "pass"
     assert constraints.consent(p(consent_matching=False)).status == "fail"
+
+
+def test_the_ladder_stretch_tells_each_reader_whom_to_talk_to() -> None:
+    stretch = constraints.ladder_rung(p(ladder_rung=2), v(ladder_rung=5))
+    assert said(stretch).endswith("Bespreek het met je jobcoach.")
+    assert said(stretch, reader="coach").endswith("Bespreek het met de persoon.")
+    assert said(stretch, "en", "employer").endswith("Talk about it with the job coach.")
+
+
+PEOPLE = [
+    p(),
+    p(hours_min=None, hours_max=None, latitude=52.0, longitude=5.0, max_travel_km=1),
+    p(latitude=52.0, longitude=5.0, languages=(("nl", "A1"),), accommodations=frozenset({"x"})),
+    p(ladder_rung=1, consent_matching=False, languages=(("nl", "C2"),)),
+    p(hours_min=1, hours_max=2, accommodations=frozenset({"extra_breaks"})),
+]
+VACANCIES = [VACANCY, v(latitude=52.5, longitude=5.5, language=("nl", "B1"), ladder_rung=5)]
+
+
+@pytest.mark.parametrize("reader", ["person", "coach", "employer"])
+def test_every_outcome_has_a_sentence_for_every_reader_and_language(reader: Reader) -> None:
+    results = {
+        c.key: c for person in PEOPLE for vac in VACANCIES for c in constraints.check(person, vac)
+    }
+    assert len(results) >= 15
+    for result in results.values():
+        for lang in ("nl", "en"):
+            sentence = said(result, lang, reader)  # type: ignore[arg-type]
+            assert sentence.endswith(".") and "{" not in sentence, (result.key, lang)
+            if reader != "person":
+                assert not sentence.startswith(("Je ", "You ")), (result.key, lang, reader)
