@@ -15,6 +15,7 @@ import pytest
 from services.api.pages import render, suggestions
 from services.core import i18n
 from services.core.decisions.models import DecisionKind
+from services.core.notifications import texts as notification_texts
 from services.core.vacancies.models import ContractKind, VacancyStatus
 from services.core.vacancies.service import TRANSITIONS
 
@@ -103,6 +104,8 @@ def test_every_key_the_code_names_is_in_the_catalogue() -> None:
         [f"{key}.text" for key in render.ERROR_PAGES.values()],
         [f"suggest.band_{band}" for band in suggestions.BANDS],
         list(suggestions.MESSAGES.values()),
+        [f"notification.{kind}.title" for kind in notification_texts.BODIES],
+        [f"notification.vacancy_closed.{status}" for status in ("filled", "closed")],
         [f"accommodation.{code}" for code in ACCOMMODATIONS],
     ],
     ids=lambda keys: keys[0].rsplit(".", 1)[0],

@@ -16,6 +16,7 @@ from uuid import UUID
 
 import asyncpg
 
+from services.core import i18n
 from services.core.errors import Unavailable
 from services.core.events import repository as events
 from services.core.metrics import DELIVERIES
@@ -25,12 +26,6 @@ from services.core.settings import Settings
 
 log = logging.getLogger(__name__)
 DEAD_LETTER_TASK = "notifications.delivery"
-
-FOOTER = {
-    "nl": "Bekijk al je berichten in Opstap: {url}\n"
-    "Wil je minder e-mail? Kies dat bij je instellingen.",
-    "en": "See all your messages in Opstap: {url}\nWant less email? Choose so in your settings.",
-}
 
 
 async def deliver(conn: asyncpg.Connection, settings: Settings, delivery_id: UUID) -> str:
@@ -46,7 +41,7 @@ async def deliver(conn: asyncpg.Connection, settings: Settings, delivery_id: UUI
     title, body = render(service.facts_of(notification), lang)
     try:
         if row["channel"] == "email":
-            text = body + "\n\n" + FOOTER[lang].format(url=settings.public_url)
+            text = body + "\n\n" + i18n.text(lang, "notification.footer", url=settings.public_url)
             await asyncio.to_thread(
                 channels.send_email,
                 settings,
@@ -153,13 +148,6 @@ def week_of(moment: datetime) -> tuple[str, datetime, datetime]:
     return f"{year}-W{week:02d}", start, start + timedelta(days=7)
 
 
-DIGEST_SUBJECT = {"nl": "Je week in Opstap ({period})", "en": "Your week in Opstap ({period})"}
-DIGEST_EMPTY = {
-    "nl": "Deze week waren er geen nieuwe berichten.",
-    "en": "There were no new messages this week.",
-}
-
-
 async def send_digest(
     conn: asyncpg.Connection, settings: Settings, account: asyncpg.Record, now: datetime
 ) -> bool:
@@ -173,14 +161,14 @@ async def send_digest(
     for item in items:
         title, body = render(service.facts_of(item), lang)
         lines.append(f"- {title}\n  {body}")
-    text = "\n\n".join(lines) if lines else DIGEST_EMPTY[lang]
-    text += "\n\n" + FOOTER[lang].format(url=settings.public_url)
+    text = "\n\n".join(lines) if lines else i18n.text(lang, "notification.digest.empty")
+    text += "\n\n" + i18n.text(lang, "notification.footer", url=settings.public_url)
     try:
         await asyncio.to_thread(
             channels.send_email,
             settings,
             account["email"],
-            DIGEST_SUBJECT[lang].format(period=period),
+            i18n.text(lang, "notification.digest.subject", period=period),
             text,
             message_id=f"<digest-{period}-{account['id']}@opstap>",
         )

@@ -1,15 +1,19 @@
 """Notification texts in plain Dutch (B1) and English: what happened, why, what to do next.
 
-Employees are spoken to as "je", employers as "u". Texts are rendered when read, from the
-notification's kind and data and the names it mentions, so they follow the reader's language.
+A notification stores its kind and data (keys, codes, numbers and the names of skills); its
+words come from the catalogue (core/i18n, keys "notification.*") when it is read or sent, in
+the reader's language. Everyone is spoken to as "je", as the pages do: the person, their coach
+and the employer.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-Lang = Literal["nl", "en"]
+from services.core import i18n
+from services.core.i18n import Lang
 
 
 @dataclass(frozen=True)
@@ -23,112 +27,84 @@ class Facts:
     organisation_name: str | None
 
 
-def _join(items: list[str], lang: Lang) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    word = " en " if lang == "nl" else " and "
-    return ", ".join(items[:-1]) + word + items[-1]
-
-
 def _learn(data: dict[str, Any], lang: Lang) -> str:
-    labels = [item.get(lang) or item.get("en") or item["uri"] for item in data.get("learn", [])]
-    return _join(labels, lang)
+    """The skills still to learn, each in `lang` when stored so, else in English."""
+    items = data.get("learn", [])
+    return i18n.join((item.get(lang) or item.get("en") or item["uri"] for item in items), lang)
 
 
-def _have(data: dict[str, Any], lang: Lang, *, who: str) -> str:
+def _have(data: dict[str, Any], t: Callable[..., str], person: str | None = None) -> str:
+    """How much of the work the person can already do ("je", or named)."""
     have, total = data.get("have", 0), data.get("total", 0)
     if not total:
         return ""
-    if lang == "nl":
-        subject = "Je kunt" if who == "je" else f"{who} kan"
-        return f"{subject} al {have} van de {total} dingen die dit werk vraagt."
-    subject = "You can" if who == "je" else f"{who} can"
-    return f"{subject} already do {have} of the {total} things this work asks for."
+    if person is None:
+        return t("notification.have", have=have, total=total)
+    return t("notification.have_named", person=person, have=have, total=total)
+
+
+def _match_found(facts: Facts, t: Callable[..., str], names: dict[str, Any]) -> list[str]:
+    parts = [t("notification.match_found.looking", **names), _have(facts.data, t)]
+    if names["learn"]:
+        parts.append(t("notification.match_found.learn", learn=names["learn"]))
+    return [*parts, t("notification.match_found.next")]
+
+
+def _caseload_match(facts: Facts, t: Callable[..., str], names: dict[str, Any]) -> list[str]:
+    data = facts.data
+    parts = [
+        t("notification.caseload_match.fits", score=data.get("score"), **names),
+        _have(data, t, names["person"]),
+    ]
+    if data.get("step_up"):
+        parts.append(t("notification.caseload_match.step_up"))
+    if names["learn"]:
+        parts.append(t("notification.caseload_match.learn", learn=names["learn"]))
+    return [*parts, t("notification.caseload_match.next", person=names["person"])]
+
+
+def _candidate_found(facts: Facts, t: Callable[..., str], names: dict[str, Any]) -> list[str]:
+    return [
+        t("notification.candidate_found.fits", score=facts.data.get("score"), **names),
+        t("notification.candidate_found.next"),
+    ]
+
+
+def _vacancy_closed(facts: Facts, t: Callable[..., str], names: dict[str, Any]) -> list[str]:
+    filled = facts.data.get("status") == "filled"
+    closed = "filled" if filled else "closed"
+    last = (
+        t("notification.vacancy_closed.for_person")
+        if facts.data.get("audience") == "employee"
+        else t("notification.vacancy_closed.for_coach", person=names["person"])
+    )
+    return [t(f"notification.vacancy_closed.{closed}", **names), last]
+
+
+BODIES = {
+    "match_found": _match_found,
+    "caseload_match": _caseload_match,
+    "candidate_found": _candidate_found,
+    "vacancy_closed": _vacancy_closed,
+}
+
+
+def _title(facts: Facts, t: Callable[..., str], names: dict[str, Any]) -> str:
+    if facts.kind == "match_found" and facts.data.get("step_up"):
+        return t("notification.match_found.title_step_up", **names)
+    return t(f"notification.{facts.kind}.title", **names)
 
 
 def render(facts: Facts, lang: Lang) -> tuple[str, str]:
     """(title, body) of a notification in `lang`."""
-    data = facts.data
-    title = facts.vacancy_title or ("een vacature" if lang == "nl" else "a vacancy")
-    org = facts.organisation_name or ""
-    person = facts.employee_name or ("iemand" if lang == "nl" else "someone")
-    learn = _learn(data, lang)
-    step_up = bool(data.get("step_up"))
-    if facts.kind == "match_found":
-        if lang == "nl":
-            head = f"Een stap verder: {title}" if step_up else f"Werk dat bij je past: {title}"
-            parts = [f"{org} zoekt iemand als {title}.", _have(data, lang, who="je")]
-            if learn:
-                parts.append(f"Leer nog: {learn}.")
-            parts.append("Wil je dit? Praat erover met je jobcoach.")
-        else:
-            head = f"A step up: {title}" if step_up else f"Work that fits you: {title}"
-            parts = [f"{org} is looking for someone as {title}.", _have(data, lang, who="je")]
-            if learn:
-                parts.append(f"Still to learn: {learn}.")
-            parts.append("Do you want this? Talk about it with your job coach.")
-    elif facts.kind == "caseload_match":
-        score = data.get("score")
-        if lang == "nl":
-            head = f"Nieuwe match voor {person}: {title}"
-            parts = [
-                f"{person} past bij {title} bij {org} (score {score}).",
-                _have(data, lang, who=person),
-            ]
-            if step_up:
-                parts.append("Dit is een stap omhoog op de participatieladder.")
-            if learn:
-                parts.append(f"Ontbreekt nog: {learn}.")
-            parts.append(f"Bekijk de uitleg en bespreek met {person} of je hen voorstelt.")
-        else:
-            head = f"New match for {person}: {title}"
-            parts = [
-                f"{person} fits {title} at {org} (score {score}).",
-                _have(data, lang, who=person),
-            ]
-            if step_up:
-                parts.append("This is a step up the participation ladder.")
-            if learn:
-                parts.append(f"Still missing: {learn}.")
-            parts.append(
-                f"See the explanation and discuss with {person} whether to introduce them."
-            )
-    elif facts.kind == "candidate_found":
-        score = data.get("score")
-        if lang == "nl":
-            head = f"Nieuwe kandidaat voor {title}"
-            parts = [
-                f"Een kandidaat die het profiel met u deelt, past bij {title} (score {score}).",
-                "Bekijk de kandidaten bij uw vacature.",
-            ]
-        else:
-            head = f"New candidate for {title}"
-            parts = [
-                f"Someone who shares their profile with you fits {title} (score {score}).",
-                "See the candidates of your vacancy.",
-            ]
-    elif facts.kind == "vacancy_closed":
-        filled = data.get("status") == "filled"
-        for_employee = data.get("audience") == "employee"
-        if lang == "nl":
-            head = f"{title} is niet meer open"
-            done = "heeft iemand gevonden" if filled else "zoekt niet meer"
-            parts = [f"{org} {done} voor {title}."]
-            parts.append(
-                "Je hoeft niets te doen. We zoeken verder met je."
-                if for_employee
-                else f"De match met {person} is vervallen."
-            )
-        else:
-            head = f"{title} is no longer open"
-            done = "has found someone" if filled else "is no longer looking"
-            parts = [f"{org} {done} for {title}."]
-            parts.append(
-                "You do not need to do anything. We keep looking with you."
-                if for_employee
-                else f"The match with {person} has lapsed."
-            )
-    else:  # a kind this code does not know yet: say so plainly rather than fail
-        head = "Nieuw bericht" if lang == "nl" else "New message"
-        parts = []
-    return head, " ".join(p for p in parts if p)
+    t = i18n.translator(lang)
+    body = BODIES.get(facts.kind)
+    if body is None:  # a kind this code does not know yet: say so plainly rather than fail
+        return t("notification.unknown.title"), ""
+    names = {
+        "title": facts.vacancy_title or t("notification.a_vacancy"),
+        "org": facts.organisation_name or "",
+        "person": facts.employee_name or t("notification.someone"),
+        "learn": _learn(facts.data, lang),
+    }
+    return _title(facts, t, names), " ".join(p for p in body(facts, t, names) if p)
