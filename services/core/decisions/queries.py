@@ -42,13 +42,13 @@ WHERE NOT EXISTS (
 ORDER BY o.n
 """
 
-# The pair a decision is about, and whether the actor ($3..$5) may see each side of it
-# (false for an id that does not exist).
+# The pair a decision is about ($4 employee, $5 vacancy), and whether the actor ($1..$3) may
+# see each side of it (false for an id that does not exist).
 PAIR = f"""
 SELECT v.organisation_id AS vacancy_organisation_id,
-       coalesce({employee_visible("e", 3)}, false) AS employee_visible,
-       coalesce({vacancy_visible("v", 3)}, false) AS vacancy_visible
-FROM (VALUES ($1::uuid, $2::uuid)) AS p (employee_id, vacancy_id)
+       coalesce({employee_visible("e")}, false) AS employee_visible,
+       coalesce({vacancy_visible("v")}, false) AS vacancy_visible
+FROM (VALUES ($4::uuid, $5::uuid)) AS p (employee_id, vacancy_id)
 LEFT JOIN employee e ON e.id = p.employee_id
 LEFT JOIN vacancy v ON v.id = p.vacancy_id
 """
@@ -119,11 +119,12 @@ LOG_FOR_EMPLOYEE = (
     + " LIMIT $2 OFFSET $3"
 )
 
-# Everything about one vacancy ($1) for the people the actor ($4..$6) may see.
+# Everything about one vacancy ($4) for the people the actor ($1..$3) may see; $5 limit,
+# $6 offset.
 LOG_FOR_VACANCY = (
     _ENTRIES.format(
-        where_s=f"s.vacancy_id = $1 AND {employee_visible('e', 4)}",
-        where_d=f"d.vacancy_id = $1 AND {employee_visible('e', 4)}",
+        where_s=f"s.vacancy_id = $4 AND {employee_visible('e')}",
+        where_d=f"d.vacancy_id = $4 AND {employee_visible('e')}",
     )
-    + " LIMIT $2 OFFSET $3"
+    + " LIMIT $5 OFFSET $6"
 )

@@ -52,7 +52,7 @@ async def pair(
     conn: asyncpg.Connection, actor: Actor, employee_id: UUID, vacancy_id: UUID
 ) -> asyncpg.Record | None:
     """The person and vacancy of a decision, with what the actor may see of them."""
-    return await conn.fetchrow(queries.PAIR, employee_id, vacancy_id, *actor.as_params())
+    return await conn.fetchrow(queries.PAIR, *actor.as_params(), employee_id, vacancy_id)
 
 
 async def lock_pair(conn: asyncpg.Connection, employee_id: UUID, vacancy_id: UUID) -> None:
@@ -102,5 +102,5 @@ async def log_for_vacancy(
 ) -> list[asyncpg.Record]:
     """A vacancy's suggestions and decisions about people the actor may see, oldest first."""
     return list(
-        await conn.fetch(queries.LOG_FOR_VACANCY, vacancy_id, limit, offset, *actor.as_params())
+        await conn.fetch(queries.LOG_FOR_VACANCY, *actor.as_params(), vacancy_id, limit, offset)
     )

@@ -1,8 +1,8 @@
 """SQL of employees, their skills, languages and accommodations, and consent.
 
-Scoped reads end with the visibility predicate of access/queries.py; the actor takes the
-parameter positions named in each constant. Skills, languages and accommodations are
-aggregated in the same statement, so a page of people is one query.
+Scoped reads end with the visibility predicate of access/queries.py, the actor being $1..$3
+(role, account, organisation) and the statement's own parameters from $4. Skills, languages
+and accommodations are aggregated in the same statement, so a page of people is one query.
 """
 
 from services.core.access.queries import employee_visible
@@ -29,9 +29,9 @@ coalesce((
 # $1 employee; unscoped: only after the caller was authorized (e.g. to answer a write).
 SELECT_EMPLOYEE = f"SELECT {_PROFILE_COLUMNS} FROM employee e WHERE e.id = $1"
 
-# $1 employee, $2..$4 actor.
+# $1..$3 actor, $4 employee.
 SELECT_VISIBLE_EMPLOYEE = f"""
-SELECT {_PROFILE_COLUMNS} FROM employee e WHERE e.id = $1 AND {employee_visible("e", 2)}
+SELECT {_PROFILE_COLUMNS} FROM employee e WHERE e.id = $4 AND {employee_visible("e")}
 """
 
 # $1 employee; locks the row so concurrent updates of one record apply one after the other.
@@ -42,7 +42,7 @@ SELECT_EMPLOYEE_FOR_UPDATE = (
 # $1..$3 actor, $4 rung, $5 jobcoach, $6 name contains, $7 accommodation code.
 _LIST_WHERE = f"""
 FROM employee e
-WHERE {employee_visible("e", 1)}
+WHERE {employee_visible("e")}
   AND ($4::smallint IS NULL OR e.ladder_rung = $4)
   AND ($5::uuid IS NULL OR e.jobcoach_id = $5)
   AND ($6::text IS NULL OR strpos(lower(e.name), lower($6)) > 0)

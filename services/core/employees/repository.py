@@ -52,7 +52,7 @@ async def get_for_update(conn: asyncpg.Connection, employee_id: UUID) -> Employe
 
 async def get_visible(conn: asyncpg.Connection, employee_id: UUID, actor: Actor) -> Employee | None:
     """One employee the actor may see, or None (also for another tenant's)."""
-    row = await conn.fetchrow(queries.SELECT_VISIBLE_EMPLOYEE, employee_id, *actor.as_params())
+    row = await conn.fetchrow(queries.SELECT_VISIBLE_EMPLOYEE, *actor.as_params(), employee_id)
     return Employee.model_validate(dict(row)) if row else None
 
 

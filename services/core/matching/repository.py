@@ -115,9 +115,9 @@ async def for_vacancy(
 ) -> tuple[list[asyncpg.Record], int, int]:
     """(the actor-visible matches of a vacancy, how many are visible, how many in all)."""
     rows = await conn.fetch(
-        queries.VISIBLE_MATCHES_FOR_VACANCY, vacancy_id, *actor.as_params(), limit, offset
+        queries.VISIBLE_MATCHES_FOR_VACANCY, *actor.as_params(), vacancy_id, limit, offset
     )
-    counts = await conn.fetchrow(queries.COUNT_MATCHES_FOR_VACANCY, vacancy_id, *actor.as_params())
+    counts = await conn.fetchrow(queries.COUNT_MATCHES_FOR_VACANCY, *actor.as_params(), vacancy_id)
     return list(rows), counts["visible"], counts["total"]
 
 
@@ -131,7 +131,7 @@ async def for_employee(
 ) -> tuple[list[asyncpg.Record], int]:
     """(the actor-visible open vacancies matched to a person, their number); page = (limit,
     offset)."""
-    where = (employee_id, *actor.as_params(), rung, contract_kind)
+    where = (*actor.as_params(), employee_id, rung, contract_kind)
     rows = await conn.fetch(queries.MATCHES_FOR_EMPLOYEE, *where, *page)
     total = await conn.fetchval(queries.COUNT_MATCHES_FOR_EMPLOYEE, *where)
     return list(rows), int(total)

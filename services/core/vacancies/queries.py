@@ -70,7 +70,7 @@ coalesce((SELECT array_agg(a.accommodation_code ORDER BY a.accommodation_code)
 SELECT_VACANCY = f"""
 SELECT {_COLUMNS}
 FROM vacancy v JOIN organisation o ON o.id = v.organisation_id
-WHERE v.id = $4 AND {vacancy_visible("v", 1)}
+WHERE v.id = $4 AND {vacancy_visible("v")}
 """
 
 # For writes: the row is locked until the request's transaction ends.
@@ -78,7 +78,7 @@ SELECT_VACANCY_FOR_UPDATE = SELECT_VACANCY + "FOR UPDATE OF v"
 
 _FILTERS = f"""
 FROM vacancy v JOIN organisation o ON o.id = v.organisation_id
-WHERE {vacancy_visible("v", 1)}
+WHERE {vacancy_visible("v")}
   AND ($4::text IS NULL OR v.status = $4)
   AND ($5::text IS NULL OR v.contract_kind = $5)
   AND ($6::smallint IS NULL OR v.ladder_rung = $6)
