@@ -263,8 +263,8 @@ def _check(t: Taxonomy) -> list[str]:
 
     for o in occupations:
         skills_of, parent = o["essential"] + o["optional"], t.occupations.get(o.get("broader", ""))
-        head, _, number = o["code"].rpartition(".")
         expected = parent["code"] if parent else o["isco"]
+        code_ok = re.fullmatch(re.escape(expected) + r"\.[1-9]\d*", o["code"])
         rules(
             o["where"],
             (not KEY.fullmatch(o["key"]), "a key may hold only a-z, 0-9 and -"),
@@ -274,7 +274,7 @@ def _check(t: Taxonomy) -> list[str]:
             *((key not in t.skills, f"unknown skill {key}") for key in skills_of),
             (o.get("broader") and not parent, f"unknown broader occupation {o.get('broader')}"),
             (parent and parent["isco"] != o["isco"], "its broader occupation has another ISCO"),
-            (head != expected or not re.fullmatch(r"[1-9]\d*", number), f"code: {expected}.<n>"),
+            (not code_ok, f"code must be {expected}.<n>"),
         )
         duplicates("skill", ((key, o["where"]) for key in skills_of))
 

@@ -1,23 +1,40 @@
-"""The bundled starter taxonomy is a faithful, self-consistent copy of the ESCO v1.1.1 layout.
+"""The bundled starter taxonomy is a faithful, self-consistent copy of the ESCO v1.1.1 layout,
+generated from the YAML data in tools/starter_taxonomy/, which its generator validates.
 
-Only the standard library's csv module is used here, on purpose: these tests check the files
-themselves, independently of the importer that reads them.
+Only the standard library's csv module reads the CSV files here, on purpose: these tests check
+the files themselves, independently of the importer that reads them.
 """
 
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
+import shutil
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTER = ROOT / "services/core/taxonomy/starter"
 GENERATOR = ROOT / "tools/starter_taxonomy.py"
+DATA = ROOT / "tools/starter_taxonomy"
+
+
+def load_generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("starter_taxonomy", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks the module up while being made
+    spec.loader.exec_module(module)
+    return module
+
+
+generator = load_generator()
 
 # Headers of the official ESCO v1.1.1 CSV files (skills_nl.csv, our addition, uses skills_en's).
 OCCUPATIONS = (
@@ -337,3 +354,120 @@ def test_regenerating_gives_byte_identical_files(tmp_path: Path) -> None:
         assert (tmp_path / name).read_bytes() == (STARTER / name).read_bytes(), (
             f"{name} differs from the generator output; run python tools/starter_taxonomy.py"
         )
+
+
+def test_the_data_validate_and_hold_what_the_files_hold() -> None:
+    taxonomy = generator.read(DATA)
+    assert set(taxonomy.occupations) == {
+        row["conceptUri"].rsplit(":", 1)[1] for row in read("occupations_en.csv")
+    }
+    assert len(taxonomy.skills) == len(read("skills_en.csv"))
+    assert len(taxonomy.isco) == len(read("ISCOGroups_en.csv"))
+    assert len(taxonomy.groups) == len(read("skillGroups_en.csv"))
+
+
+def test_generating_in_process_gives_the_committed_files() -> None:
+    files = generator.build_files(generator.read(DATA))
+    assert sorted(files) == sorted(HEADERS)
+    for name, rows in files.items():
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        assert out.getvalue().encode("utf-8") == (STARTER / name).read_bytes(), name
+
+
+# (file, text in it, what it becomes, part of the message that must name file and entry)
+BROKEN = [
+    (
+        "cleaning.yaml",
+        "      - vacuum-floors\n",
+        "      - vacuum-floor\n",
+        "cleaning.yaml: occupation office-cleaner: unknown skill vacuum-floor",
+    ),
+    (
+        "cleaning.yaml",
+        "  room-attendant:\n",
+        "  office-cleaner:\n",
+        "cleaning.yaml: office-cleaner is there twice in",
+    ),
+    (
+        "cleaning.yaml",
+        "      label: schoonmaker kantoren\n",
+        "",
+        "cleaning.yaml: occupation office-cleaner: nl label missing",
+    ),
+    (
+        "cleaning.yaml",
+        "    isco: 9112\n",
+        "",
+        "cleaning.yaml: occupation office-cleaner: isco missing",
+    ),
+    (
+        "catering-and-kitchen.yaml",
+        "    broader: cook\n",
+        "    broader: chef\n",
+        "catering-and-kitchen.yaml: occupation assistant-cook: unknown broader occupation chef",
+    ),
+    (
+        "catering-and-kitchen.yaml",
+        "    code: 5120.1.1\n",
+        "    code: 5120.2\n",
+        "catering-and-kitchen.yaml: occupation assistant-cook: code must be 5120.1.<n>",
+    ),
+    (
+        "cleaning.yaml",
+        "    essential:\n",
+        "    essentials:\n",
+        "cleaning.yaml: occupation office-cleaner: unknown field essentials",
+    ),
+    (
+        "cleaning.yaml",
+        "    groups: [S6.11]\n",
+        "    groups: [S6.12]\n",
+        "cleaning.yaml: skill sweep-and-mop-floors: unknown skill group S6.12",
+    ),
+    (
+        "retail.yaml",
+        "skills:\n",
+        "skills:\n  sweep-and-mop-floors:\n    reuse: cross-sector\n",
+        "retail.yaml: skill sweep-and-mop-floors: also in cleaning.yaml",
+    ),
+    (
+        "digcomp.yaml",
+        "    skill: search-information-online\n",
+        "    skill: sweep-and-mop-floors\n",
+        "digcomp.yaml: competence 1.1: skill not in S5",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "message"), BROKEN)
+def test_a_broken_data_file_gives_a_message_naming_file_and_entry(
+    tmp_path: Path, name: str, old: str, new: str, message: str
+) -> None:
+    shutil.copytree(DATA, tmp_path, dirs_exist_ok=True)
+    text = (tmp_path / name).read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(generator.InvalidData, match="invalid starter taxonomy data") as raised:
+        generator.read(tmp_path)
+    assert message in str(raised.value)
+
+
+def test_the_generator_writes_nothing_and_exits_with_the_message_on_broken_data(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    text = (data / "retail.yaml").read_text(encoding="utf-8")
+    assert "    type: knowledge\n" in text
+    (data / "retail.yaml").write_text(text.replace("    type: knowledge\n", "    type: kennis\n"))
+    result = subprocess.run(
+        [sys.executable, str(GENERATOR), "--data", str(data), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "retail.yaml: skill product-range: type is skill (the default) or knowledge" in (
+        result.stderr
+    )
+    assert not (tmp_path / "out").exists()
