@@ -340,7 +340,7 @@ async def record_people(http: httpx.AsyncClient, people: Sequence[Person]) -> li
 
 
 async def recompute(settings: Settings) -> str:
-    """`opstap match recompute` on the database, as a process of its own; its report line."""
+    """`opstap match recompute --here` on the database, as a process of its own; its report line."""
     env = os.environ | {
         "DATABASE_URL": str(settings.database_url),
         "REDIS_URL": str(settings.redis_url),
@@ -349,7 +349,7 @@ async def recompute(settings: Settings) -> str:
     }
     process = await asyncio.create_subprocess_exec(
         sys.executable,
-        *("-m", "services", "match", "recompute"),
+        *("-m", "services", "match", "recompute", "--here"),
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

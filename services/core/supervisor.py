@@ -43,7 +43,9 @@ def run_demo(settings: Settings) -> int:
     )
     if seeded:  # the first matches for the demo world; later changes are rescored by events
         subprocess.run(
-            [sys.executable, "-m", "services", "match", "recompute"], env=env, check=True
+            [sys.executable, "-m", "services", "match", "recompute", "--here"],
+            env=env,
+            check=True,
         )
         if asyncio.run(bootstrap.seed_demo_story(settings)):
             typer.echo("demo placement written: one person from suggestion to hire")

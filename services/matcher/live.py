@@ -60,6 +60,12 @@ class _Live(Generic[Row, Index]):
     def __len__(self) -> int:
         return len(self.rows)
 
+    def whole(self) -> Index:
+        """One index of every current row: the base, compacted first if any row changed."""
+        if self.changed or self.skip.any():
+            self._compact()
+        return self.base
+
     def apply(self, upserts: Iterable[Row] = (), removals: Iterable[str] = ()) -> None:
         """Replace or add `upserts` and drop the rows with ids in `removals`."""
         touched = False

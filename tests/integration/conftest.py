@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import AsyncIterator
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
 
 import asyncpg
 import pytest
+import redis
 
 from services.core.notifications import targets
+from services.core.settings import Settings
+from tests.conftest import process_env
+from tests.faults import Crew, forget_queue
+from tests.receivers import SmtpReceiver
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -37,3 +44,51 @@ def dns(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
 
     monkeypatch.setattr(targets, "resolve", resolve)
     return answers
+
+
+# The fault drills' own processes and events (test_pipeline_faults.py, test_recompute.py).
+
+
+@pytest.fixture
+async def since(pool: asyncpg.Pool) -> AsyncIterator[datetime]:
+    """The database time the drill began; events that were due before it wait a day."""
+    parked = [
+        r["id"]
+        for r in await pool.fetch(
+            "UPDATE outbox_event SET available_at = available_at + interval '1 day' "
+            "WHERE processed_at IS NULL AND dead_at IS NULL AND available_at <= clock_timestamp() "
+            "RETURNING id"
+        )
+    ]
+    began: datetime = await pool.fetchval("SELECT clock_timestamp()")
+    yield began
+    await pool.execute(
+        "UPDATE outbox_event SET available_at = available_at - interval '1 day' "
+        "WHERE id = ANY($1::uuid[])",
+        parked,
+    )
+
+
+@pytest.fixture
+def drill_settings(worker_settings: Settings) -> Settings:
+    """The session's settings with a queue of the drill's own."""
+    return worker_settings.model_copy(update={"queue": f"opstap-drill-{uuid.uuid4().hex[:8]}"})
+
+
+@pytest.fixture
+def crew(
+    drill_settings: Settings, smtp_receiver: SmtpReceiver, redis_client: redis.Redis
+) -> Iterator[Crew]:
+    """The drill's own processes (emailing the test SMTP server), all stopped afterwards."""
+    env = process_env(
+        drill_settings,
+        OPSTAP_SMTP_HOST=smtp_receiver.host,
+        OPSTAP_SMTP_PORT=str(smtp_receiver.port),
+        OPSTAP_LOG_LEVEL="WARNING",
+    )
+    team = Crew(env)
+    try:
+        yield team
+    finally:
+        team.stop_all()
+        forget_queue(redis_client, drill_settings.queue)

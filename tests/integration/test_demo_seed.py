@@ -36,7 +36,7 @@ async def demo_url(service_urls: tuple[str, str], settings: Settings) -> AsyncIt
 @pytest.fixture(scope="module")
 async def matched_demo_url(demo_url: str, settings: Settings) -> str:
     """The demo database after what `make demo` does next: catalogue, transitions, matches."""
-    from services.core.matching import service as matching
+    from services.core.matching import recompute
     from services.core.transitions import service as transitions
 
     await bootstrap.seed_catalogue(settings.model_copy(update={"database_url": demo_url}))
@@ -44,7 +44,7 @@ async def matched_demo_url(demo_url: str, settings: Settings) -> str:
     try:
         async with conn.transaction():
             await transitions.build(conn)
-            await matching.recompute_all(conn)
+            await recompute.run_here(conn)
     finally:
         await conn.close()
     return demo_url

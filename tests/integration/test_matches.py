@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from services.core import db
+from services.core.matching import recompute
 from services.core.matching import service as matching
 from services.worker.app import create_celery
 from services.worker.relay import relay_batch
@@ -204,7 +205,8 @@ async def test_full_recompute_agrees_with_the_incremental_scores(
         )
     )
     async with db.transaction(pool) as conn:
-        report = await matching.recompute_all(conn)
+        report = await recompute.run_here(conn)
+    assert report.status == "done" and report.matches is not None
     assert report.matches >= len(incremental)
     full = dict(
         await pool.fetch(

@@ -27,7 +27,6 @@ import pytest
 import redis
 
 from services.core.settings import Settings
-from tests.conftest import process_env
 from tests.factories import draft, publish
 from tests.faults import (
     Crew,
@@ -38,7 +37,6 @@ from tests.faults import (
     effects,
     emails_about,
     eventually,
-    forget_queue,
     free_port,
     ok,
     once,
@@ -96,57 +94,12 @@ async def http(app: object) -> AsyncIterator[httpx.AsyncClient]:
 
 
 @pytest.fixture
-async def since(pool: asyncpg.Pool) -> AsyncIterator[datetime]:
-    """The database time the drill began; events that were due before it wait a day."""
-    parked = [
-        r["id"]
-        for r in await pool.fetch(
-            "UPDATE outbox_event SET available_at = available_at + interval '1 day' "
-            "WHERE processed_at IS NULL AND dead_at IS NULL AND available_at <= clock_timestamp() "
-            "RETURNING id"
-        )
-    ]
-    began: datetime = await pool.fetchval("SELECT clock_timestamp()")
-    yield began
-    await pool.execute(
-        "UPDATE outbox_event SET available_at = available_at - interval '1 day' "
-        "WHERE id = ANY($1::uuid[])",
-        parked,
-    )
-
-
-@pytest.fixture
 async def scene(
     pool: asyncpg.Pool, http: httpx.AsyncClient, since: datetime
 ) -> AsyncIterator[Scene]:
     made = await build_scene(pool, http)
     yield made
     await retire_scene(pool, made)
-
-
-@pytest.fixture
-def drill_settings(worker_settings: Settings) -> Settings:
-    """The session's settings with a queue of the drill's own."""
-    return worker_settings.model_copy(update={"queue": f"opstap-drill-{uuid.uuid4().hex[:8]}"})
-
-
-@pytest.fixture
-def crew(
-    drill_settings: Settings, smtp_receiver: SmtpReceiver, redis_client: redis.Redis
-) -> Iterator[Crew]:
-    """The drill's own processes (emailing the test SMTP server), all stopped afterwards."""
-    env = process_env(
-        drill_settings,
-        OPSTAP_SMTP_HOST=smtp_receiver.host,
-        OPSTAP_SMTP_PORT=str(smtp_receiver.port),
-        OPSTAP_LOG_LEVEL="WARNING",
-    )
-    team = Crew(env)
-    try:
-        yield team
-    finally:
-        team.stop_all()
-        forget_queue(redis_client, drill_settings.queue)
 
 
 @pytest.fixture

@@ -33,6 +33,9 @@ NOT_ABOUT_THE_PERSON = {
     "vacancy": "organisation-level: authorship of a vacancy",
     # An organisation's webhook endpoint; created_by is its admin or employer.
     "webhook": "organisation-level: authorship of a webhook",
+    # A running full recompute's working rows (scores), deleted when the run ends; what it
+    # stores are the person's matches, which are exported. Erasure removes them (cascade).
+    "match_recompute_pair": "transient: a running recompute's working rows",
 }
 
 

@@ -90,7 +90,6 @@ CREATE TEMP TABLE stage_match (
 # Results for the scope just computed replace what was there for it.
 DELETE_FOR_VACANCIES = "DELETE FROM match WHERE vacancy_id = ANY($1::uuid[])"
 DELETE_FOR_EMPLOYEES = "DELETE FROM match WHERE employee_id = ANY($1::uuid[])"
-DELETE_ALL = "DELETE FROM match"
 INSERT_FROM_STAGE = """
 INSERT INTO match (vacancy_id, employee_id, score, explanation, model_version)
 SELECT vacancy_id, employee_id, score, explanation::jsonb, model_version FROM stage_match
@@ -131,3 +130,99 @@ SELECT count(*) FROM match m JOIN vacancy v ON v.id = m.vacancy_id
 WHERE m.employee_id = $4 AND v.status = 'open' AND {vacancy_visible("v")}
   AND ($5::smallint IS NULL OR v.ladder_rung = $5) AND ($6::text IS NULL OR v.contract_kind = $6)
 """
+
+OPEN_VACANCY_IDS = "SELECT id FROM vacancy WHERE status = 'open' ORDER BY id"
+
+# A full recompute in shards (matching/recompute.py).
+INSERT_RECOMPUTE = """
+INSERT INTO match_recompute (id, model_version, keep, horizon_upto, horizon_running, horizon_source)
+VALUES ($1, $2, $3, $4, $5, $6)
+"""
+# Every n-th consenting person's id starts a shard; the last shard runs to the end.
+SHARD_STARTS = """
+SELECT id, people FROM (
+    SELECT e.id, row_number() OVER (ORDER BY e.id) - 1 AS n, count(*) OVER () AS people
+    FROM employee e
+    WHERE EXISTS (SELECT 1 FROM consent c WHERE c.employee_id = e.id AND c.purpose = 'matching'
+                  AND c.withdrawn_at IS NULL)
+) numbered
+WHERE n % $1 = 0
+ORDER BY id
+"""
+INSERT_SHARDS = """
+INSERT INTO match_recompute_shard (recompute_id, shard, first_id, people)
+SELECT $1, s.n - 1, s.first_id, s.people
+FROM unnest($2::uuid[], $3::integer[]) WITH ORDINALITY AS s (first_id, people, n)
+"""
+RECOMPUTE = "SELECT * FROM match_recompute WHERE id = $1"
+LOCK_RECOMPUTE = "SELECT * FROM match_recompute WHERE id = $1 FOR UPDATE"
+LATEST_RECOMPUTE = "SELECT * FROM match_recompute ORDER BY started_at DESC LIMIT 1"
+# A shard, locked, with where its range ends (the next shard's first id; NULL: the end).
+LOCK_SHARD = """
+SELECT s.*, (SELECT n.first_id FROM match_recompute_shard n
+             WHERE n.recompute_id = s.recompute_id AND n.shard > s.shard
+             ORDER BY n.shard LIMIT 1) AS end_id
+FROM match_recompute_shard s WHERE s.recompute_id = $1 AND s.shard = $2
+FOR UPDATE OF s
+"""
+SHARD_COUNTS = """
+SELECT count(*) AS shards, count(scored_at) AS scored, count(explained_at) AS explained
+FROM match_recompute_shard WHERE recompute_id = $1
+"""
+MARK_SCORED = """
+UPDATE match_recompute_shard SET scored_at = now() WHERE recompute_id = $1 AND shard = $2
+"""
+MARK_EXPLAINED = """
+UPDATE match_recompute_shard SET explained_at = now() WHERE recompute_id = $1 AND shard = $2
+"""
+SET_RECOMPUTE_STATUS = """
+UPDATE match_recompute
+SET status = $2, reason = $3, matches = $4,
+    finished_at = CASE WHEN $2 IN ('done', 'failed') THEN now() END
+WHERE id = $1
+"""
+# Each vacancy's best k over every shard's candidates, and each person's best k (all in their
+# own shard), ties to the lower id: the pairs the run keeps.
+KEEP_BEST = """
+UPDATE match_recompute_pair p SET kept = true
+FROM (
+    SELECT employee_id, vacancy_id,
+        row_number() OVER (PARTITION BY vacancy_id ORDER BY score DESC, employee_id) AS by_vacancy,
+        row_number() OVER (PARTITION BY employee_id ORDER BY score DESC, vacancy_id) AS by_person
+    FROM match_recompute_pair WHERE recompute_id = $1
+) ranked
+WHERE p.recompute_id = $1 AND p.employee_id = ranked.employee_id
+  AND p.vacancy_id = ranked.vacancy_id AND (ranked.by_vacancy <= $2 OR ranked.by_person <= $2)
+"""
+DROP_UNKEPT = "DELETE FROM match_recompute_pair WHERE recompute_id = $1 AND NOT kept"
+KEPT_IN_RANGE = """
+SELECT employee_id, vacancy_id FROM match_recompute_pair
+WHERE recompute_id = $1 AND kept AND employee_id >= $2 AND ($3::uuid IS NULL OR employee_id < $3)
+ORDER BY employee_id, vacancy_id
+"""
+CREATE_EXPLAINED_STAGE = """
+CREATE TEMP TABLE stage_explained (employee_id uuid, vacancy_id uuid, explanation text)
+ON COMMIT DROP
+"""
+DROP_EXPLAINED_STAGE = "DROP TABLE IF EXISTS stage_explained"
+SET_EXPLANATIONS = """
+UPDATE match_recompute_pair p SET explanation = s.explanation::jsonb
+FROM stage_explained s
+WHERE p.recompute_id = $1 AND p.employee_id = s.employee_id AND p.vacancy_id = s.vacancy_id
+"""
+# The run's matches replace the stored ones, except for the people and vacancies changed since
+# it started ($2, $3): their own events scored them on what they are now.
+DELETE_UNCHANGED = """
+DELETE FROM match WHERE NOT (employee_id = ANY($1::uuid[])) AND NOT (vacancy_id = ANY($2::uuid[]))
+"""
+INSERT_KEPT = """
+INSERT INTO match (vacancy_id, employee_id, score, explanation, model_version)
+SELECT p.vacancy_id, p.employee_id, p.score, p.explanation, r.model_version
+FROM match_recompute_pair p JOIN match_recompute r ON r.id = p.recompute_id
+WHERE p.recompute_id = $1 AND p.kept AND p.explanation IS NOT NULL
+  AND NOT (p.employee_id = ANY($2::uuid[])) AND NOT (p.vacancy_id = ANY($3::uuid[]))
+ON CONFLICT (vacancy_id, employee_id) DO UPDATE
+SET score = excluded.score, explanation = excluded.explanation,
+    model_version = excluded.model_version, computed_at = now()
+"""
+DROP_PAIRS = "DELETE FROM match_recompute_pair WHERE recompute_id = $1"

@@ -94,13 +94,11 @@ async def replace(
     vacancy_ids: Sequence[UUID] | None = None,
     employee_ids: Sequence[UUID] | None = None,
 ) -> None:
-    """Replace the stored matches of these vacancies or people (or all) with `rows`."""
+    """Replace the stored matches of these vacancies or people with `rows`."""
     if vacancy_ids is not None:
         await conn.execute(queries.DELETE_FOR_VACANCIES, list(vacancy_ids))
     if employee_ids is not None:
         await conn.execute(queries.DELETE_FOR_EMPLOYEES, list(employee_ids))
-    if vacancy_ids is None and employee_ids is None:
-        await conn.execute(queries.DELETE_ALL)
     await conn.execute(queries.DROP_STAGE)
     await conn.execute(queries.CREATE_STAGE)
     await conn.copy_records_to_table(
@@ -135,3 +133,124 @@ async def for_employee(
     rows = await conn.fetch(queries.MATCHES_FOR_EMPLOYEE, *where, *page)
     total = await conn.fetchval(queries.COUNT_MATCHES_FOR_EMPLOYEE, *where)
     return list(rows), int(total)
+
+
+async def open_vacancy_ids(conn: asyncpg.Connection) -> list[UUID]:
+    """The ids of every open vacancy."""
+    return [r["id"] for r in await conn.fetch(queries.OPEN_VACANCY_IDS)]
+
+
+# A full recompute in shards (matching/recompute.py).
+
+
+async def create_recompute(
+    conn: asyncpg.Connection,
+    recompute_id: UUID,
+    model_version: str,
+    keep: int,
+    at: Horizon,
+    shard_people: int,
+) -> int:
+    """A new run with a shard per `shard_people` consenting people; how many shards."""
+    await conn.execute(
+        queries.INSERT_RECOMPUTE,
+        recompute_id,
+        model_version,
+        keep,
+        at.upto,
+        list(at.running),
+        at.source,
+    )
+    starts = await conn.fetch(queries.SHARD_STARTS, shard_people)
+    total = starts[0]["people"] if starts else 0
+    sizes = [min(shard_people, total - i * shard_people) for i in range(len(starts))]
+    # No one to score: one empty shard, so the run still goes through its steps and ends.
+    ids = [r["id"] for r in starts] or [None]
+    await conn.execute(queries.INSERT_SHARDS, recompute_id, ids, sizes or [0])
+    return len(ids)
+
+
+async def recompute_run(
+    conn: asyncpg.Connection, recompute_id: UUID | None = None, *, lock: bool = False
+) -> asyncpg.Record | None:
+    """A run (locked for the caller's transaction when `lock`), or the latest without an id."""
+    if recompute_id is None:
+        return await conn.fetchrow(queries.LATEST_RECOMPUTE)
+    return await conn.fetchrow(queries.LOCK_RECOMPUTE if lock else queries.RECOMPUTE, recompute_id)
+
+
+async def lock_shard(conn: asyncpg.Connection, recompute_id: UUID, shard: int) -> asyncpg.Record:
+    """A shard, locked for the caller's transaction, with `end_id` where its range ends."""
+    return await conn.fetchrow(queries.LOCK_SHARD, recompute_id, shard)
+
+
+async def shard_counts(conn: asyncpg.Connection, recompute_id: UUID) -> asyncpg.Record:
+    """(shards, scored, explained) of a run."""
+    return await conn.fetchrow(queries.SHARD_COUNTS, recompute_id)
+
+
+async def set_recompute_status(
+    conn: asyncpg.Connection,
+    recompute_id: UUID,
+    status: str,
+    *,
+    reason: str | None = None,
+    matches: int | None = None,
+) -> None:
+    await conn.execute(queries.SET_RECOMPUTE_STATUS, recompute_id, status, reason, matches)
+
+
+async def add_pairs(
+    conn: asyncpg.Connection,
+    recompute_id: UUID,
+    shard: int,
+    pairs: Sequence[tuple[UUID, UUID, float]],
+) -> None:
+    """A scored shard's candidate pairs (employee, vacancy, score), and the shard marked."""
+    await conn.copy_records_to_table(
+        "match_recompute_pair",
+        records=[(recompute_id, v, e, s) for e, v, s in pairs],
+        columns=("recompute_id", "vacancy_id", "employee_id", "score"),
+    )
+    await conn.execute(queries.MARK_SCORED, recompute_id, shard)
+
+
+async def keep_best(conn: asyncpg.Connection, recompute_id: UUID, keep: int) -> None:
+    """Mark each vacancy's and each person's best `keep` pairs; drop the rest."""
+    await conn.execute(queries.KEEP_BEST, recompute_id, keep)
+    await conn.execute(queries.DROP_UNKEPT, recompute_id)
+
+
+async def kept_in_range(
+    conn: asyncpg.Connection, recompute_id: UUID, first: UUID | None, end: UUID | None
+) -> list[asyncpg.Record]:
+    """The kept (employee_id, vacancy_id) pairs of the people from `first` up to `end`."""
+    lowest = first or UUID(int=0)
+    return list(await conn.fetch(queries.KEPT_IN_RANGE, recompute_id, lowest, end))
+
+
+async def add_explanations(
+    conn: asyncpg.Connection,
+    recompute_id: UUID,
+    shard: int,
+    explained: Sequence[tuple[UUID, UUID, dict[str, Any]]],
+) -> None:
+    """An explained shard's explanations (employee, vacancy, explanation), and the shard marked."""
+    await conn.execute(queries.DROP_EXPLAINED_STAGE)
+    await conn.execute(queries.CREATE_EXPLAINED_STAGE)
+    await conn.copy_records_to_table(
+        "stage_explained", records=[(e, v, json.dumps(x)) for e, v, x in explained]
+    )
+    await conn.execute(queries.SET_EXPLANATIONS, recompute_id)
+    await conn.execute(queries.DROP_EXPLAINED_STAGE)
+    await conn.execute(queries.MARK_EXPLAINED, recompute_id, shard)
+
+
+async def store_recompute(conn: asyncpg.Connection, recompute_id: UUID, changed: Changes) -> int:
+    """The run's kept pairs become the stored matches, except for what changed since it
+    started; its pairs are dropped. How many matches it stored."""
+    people, vacancies = list(changed.people), list(changed.vacancies)
+    await conn.execute(queries.DELETE_UNCHANGED, people, vacancies)
+    stored = await conn.execute(queries.INSERT_KEPT, recompute_id, people, vacancies)
+    await conn.execute(queries.DROP_PAIRS, recompute_id)
+    return int(stored.split()[-1])

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import time
-from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -33,17 +31,6 @@ log = logging.getLogger(__name__)
 TOP_K = 50
 
 
-@dataclass(frozen=True)
-class Report:
-    """What one recompute did."""
-
-    people: int
-    vacancies: int
-    matches: int
-    seconds: float
-    model_version: str
-
-
 def _skill_uris(explanation: Explanation) -> set[str]:
     uris = set(explanation.missing_essential) | set(explanation.missing_optional)
     for evidence in (*explanation.matched, *explanation.related):
@@ -53,40 +40,29 @@ def _skill_uris(explanation: Explanation) -> set[str]:
     return uris
 
 
-def _row(
+def stored_explanation(
     explanation: Explanation, labels: dict[str, tuple[str, str | None]]
-) -> repository.MatchRow:
-    """A stored match: the explanation, with the en/nl label of every skill it names."""
+) -> dict[str, Any]:
+    """An explanation as a match stores it, with the en/nl label of every skill it names."""
     data: dict[str, Any] = dataclasses.asdict(explanation)
     data["labels"] = {
         uri: {"en": labels[uri][0], "nl": labels[uri][1]}
         for uri in sorted(_skill_uris(explanation))
         if uri in labels
     }
+    return data
+
+
+def _row(
+    explanation: Explanation, labels: dict[str, tuple[str, str | None]]
+) -> repository.MatchRow:
+    """A stored match."""
     return (
         UUID(explanation.vacancy_id),
         UUID(explanation.person_id),
         explanation.score,
-        data,
+        stored_explanation(explanation, labels),
         explanation.model_version,
-    )
-
-
-async def recompute_all(conn: asyncpg.Connection) -> Report:
-    """Score every person against every open vacancy; keep the top matches each way."""
-    started = time.perf_counter()
-    engine = await live.matcher(conn)
-    people = {p.id: p for p in map(person_of, await repository.people(conn))}
-    vacancies = {v.id: v for v in map(vacancy_of, await repository.vacancies(conn))}
-    pairs = engine.recompute(
-        engine.index_people(list(people.values())),
-        engine.index_vacancies(list(vacancies.values())),
-        k=TOP_K,
-    )
-    rows = [_row(engine.explain(people[p], vacancies[v]), engine.model.labels) for v, p, _ in pairs]
-    await repository.replace(conn, rows)
-    return Report(
-        len(people), len(vacancies), len(rows), time.perf_counter() - started, engine.model.version
     )
 
 

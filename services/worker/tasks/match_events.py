@@ -7,6 +7,7 @@ from uuid import UUID
 import asyncpg
 
 from services.core.events.models import Event
+from services.core.matching import recompute
 from services.core.matching import service as matching
 from services.core.notifications import service as notifications
 from services.worker import runtime
@@ -41,3 +42,21 @@ async def rescore_employee(conn: asyncpg.Connection, event: Event) -> None:
     employee_id = UUID(event.aggregate_id)
     await matching.rescore_employee(conn, employee_id)
     await notifications.notify_matches(conn, runtime.settings(), employee_ids=[employee_id])
+
+
+@on("match.recompute_score", "matching.recompute_score")
+async def recompute_score(conn: asyncpg.Connection, event: Event) -> None:
+    """Score one shard of a full recompute (services/core/matching/recompute.py)."""
+    await recompute.score_shard(conn, UUID(event.aggregate_id), int(event.payload["shard"]))
+
+
+@on("match.recompute_explain", "matching.recompute_explain")
+async def recompute_explain(conn: asyncpg.Connection, event: Event) -> None:
+    """Explain one shard's kept matches; the last one stores the run."""
+    await recompute.explain_shard(conn, UUID(event.aggregate_id), int(event.payload["shard"]))
+
+
+@on("match.recomputed", "notifications.after_recompute")
+async def tell_after_recompute(conn: asyncpg.Connection, event: Event) -> None:
+    """New notable matches of a full recompute that nobody has heard of yet."""
+    await recompute.announce(conn, runtime.settings())

@@ -108,6 +108,10 @@ def test_live_vacancies_rank_as_a_full_index_of_the_current_rows(
         full = matcher().index_vacancies(sorted(current.values(), key=lambda v: v.id))
         want = matcher().vacancies_for(person, full, k)
         assert _rows(index.vacancies_for(person, k), "vacancy_id") == _rows(want, "vacancy_id")
+    # One index of every current row (what a full recompute scores against) is the full one.
+    whole = index.whole()
+    assert [v.id for v in whole.vacancies] == sorted(current)
+    assert not index.skip.any() and not index.changed
 
 
 def test_changes_stay_in_the_delta_until_it_is_large() -> None:
