@@ -35,7 +35,7 @@ def _stop(step: OccupationStep, lang: Lang) -> Stop:
         label=pick(lang, step.occupation.label_nl, step.occupation.label_en),
         learn=[pick(lang, m.label_nl, m.label_en) for m in step.missing],
         open_vacancies=step.open_vacancies,
-        why=step.why.nl if lang == "nl" else step.why.en,
+        why=step.why.in_language(lang),
     )
 
 

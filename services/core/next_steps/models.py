@@ -1,6 +1,7 @@
 """Next steps as the API shows them: what fits now, stepping stones, a route, a training plan.
 
-Every suggestion carries `why`: short sentences in Dutch (B1) and English made from its data.
+Every suggestion carries `why`: short sentences in Dutch (B1) and English made from its data
+through the catalogue; nothing here is stored.
 """
 
 from __future__ import annotations
@@ -12,10 +13,16 @@ from pydantic import BaseModel, Field
 
 
 class Words(BaseModel):
-    """The same text in Dutch and English."""
+    """The same text in Dutch and English, worded for the request from the catalogue's keys
+    (next_steps/texts.py) or kept per language with the data (taxonomy names)."""
 
     nl: str
     en: str
+
+    def in_language(self, lang: Literal["nl", "en"]) -> str:
+        """The text in `lang`."""
+        text: str = getattr(self, lang)
+        return text
 
 
 class Skill(BaseModel):

@@ -52,12 +52,6 @@ def _skill(uri: str, labels: Labels) -> Skill:
     return Skill(uri=uri, label_en=en, label_nl=nl)
 
 
-def _pair(skills: Sequence[Skill]) -> tuple[str, str]:
-    """The first three skills as a Dutch and an English list."""
-    shown = skills[:3]
-    return texts.both([s.label_nl or s.label_en for s in shown], [s.label_en for s in shown])
-
-
 def _occupation(uri: str | None, en: str | None, nl: str | None) -> Occupation | None:
     return Occupation(uri=uri, label_en=en or uri, label_nl=nl) if uri else None
 
@@ -73,9 +67,7 @@ def _suggestion(row: asyncpg.Record, *, step: bool) -> VacancySuggestion:
     )
     missing = [_skill(u, labels) for u in why.get("missing_essential", [])]
     total = have + len(missing)
-    words = (texts.step_up_vacancy if step else texts.fits)(
-        row["title"], have, total, _pair(missing)
-    )
+    words = texts.fits(row["title"], have, total, missing, step_up=step)
     return VacancySuggestion(
         vacancy_id=row["vacancy_id"],
         title=row["title"],
@@ -109,12 +101,7 @@ async def _steps(
             uri=m["destination_uri"], label_en=m["label_en"], label_nl=m["label_nl"]
         )
         vacancies = open_counts.get(m["destination_uri"], 0)
-        words = texts.occupation_step(
-            (destination.label_nl or destination.label_en, destination.label_en),
-            m["similarity"],
-            _pair(missing),
-            vacancies,
-        )
+        words = texts.occupation_step(destination, m["similarity"], missing, vacancies)
         result.append(
             OccupationStep(
                 occupation=destination,
@@ -134,26 +121,24 @@ async def _steps(
 
 async def _route(conn: asyncpg.Connection, current: Occupation, target: Occupation) -> Route:
     """The cheapest route of at most three viable moves, or why there is none."""
-    target_words = (target.label_nl or target.label_en, target.label_en)
     if current.uri == target.uri:
         return Route(
-            found=True, target=target, steps=[], total_gap=0.0, why=texts.route(target_words, [], 0)
+            found=True, target=target, steps=[], total_gap=0.0, why=texts.route(target, [], 0)
         )
     stops = await transitions.cheapest_route(conn, current.uri, target.uri)
     if stops is None:
         return Route(
-            found=False, target=target, steps=[], total_gap=None, why=texts.no_route(target_words)
+            found=False, target=target, steps=[], total_gap=None, why=texts.no_route(target)
         )
     moves = [await transitions.move(conn, a, b) for a, b in itertools.pairwise(stops)]
     steps = await _steps(conn, [m for m in moves if m is not None], current, chained=True)
-    names = [(s.occupation.label_nl or s.occupation.label_en, s.occupation.label_en) for s in steps]
     learn = len({sk.uri for s in steps for sk in s.missing})
     return Route(
         found=True,
         target=target,
         steps=steps,
         total_gap=round(sum(s.gap for s in steps), 2),
-        why=texts.route(target_words, names, learn),
+        why=texts.route(target, [s.occupation for s in steps], learn),
     )
 
 
@@ -417,7 +402,7 @@ async def _plan(
                 hours=m["hours"],
                 teaches=teaches,
                 more_viable=more,
-                why=texts.module((m["title_nl"], m["title_en"]), m["hours"], _pair(teaches), more),
+                why=texts.module(m["title_nl"], m["title_en"], m["hours"], teaches, more),
             )
         )
     after = person
@@ -425,7 +410,7 @@ async def _plan(
         after = _with_skills(after, m["skills"], m["level"])
     viable_after = viable(after)
     hours = sum(m["hours"] for m in chosen)
-    first = _pair([s.skill for s in skills[:1]]) if skills else None
+    first = skills[0].skill if skills else None
     return TrainingPlan(
         goal=goal,
         goal_title=title,
@@ -437,5 +422,5 @@ async def _plan(
         uncovered=[s.skill for s in skills if not s.module_codes],
         viable_now=now,
         viable_after=viable_after,
-        why=texts.plan((title, title), first, hours, viable_after - now),
+        why=texts.plan(title, first, hours, viable_after - now),
     )
