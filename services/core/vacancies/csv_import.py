@@ -15,7 +15,7 @@ from services.core.csv_rows import MAX_BYTES, MAX_ROWS, ImportProblem, Loc
 from services.core.vacancies import service
 from services.core.vacancies.models import ImportResult, VacancyIn
 
-__all__ = ["MAX_BYTES", "MAX_ROWS", "Row", "import_csv", "read_rows"]
+__all__ = ["MAX_BYTES", "MAX_ROWS", "Row", "check", "import_csv", "read_rows", "report"]
 
 REQUIRED = ("title", "occupation_uri", "contract_kind", "hours_min", "hours_max")
 COLUMNS = csv_rows.Columns(
@@ -80,7 +80,7 @@ def _fields(row: Row) -> dict[str, Any]:
     return data
 
 
-def _check(row: Row) -> None:
+def check(row: Row) -> None:
     """Validate a row with VacancyIn; sets `item` or adds problems."""
     row.status = (row.cells.get("status") or "draft").lower()
     if row.status not in ("draft", "open"):
@@ -122,7 +122,7 @@ def _detail(row: Row, loc: Loc, message: str) -> str:
     return message
 
 
-def _report(row: Row) -> list[ImportProblem]:
+def report(row: Row) -> list[ImportProblem]:
     return [
         ImportProblem(line=row.line, field=_column(row, loc), detail=_detail(row, loc, message))
         for loc, message in row.problems
@@ -135,7 +135,7 @@ async def import_csv(conn: asyncpg.Connection, actor: Actor, data: bytes) -> Imp
     rows = read_rows(data)
     for row in rows:
         if not row.problems:
-            _check(row)
+            check(row)
     valid = [row for row in rows if row.item is not None]
     found = await service.reference_problems(conn, [r.item for r in valid if r.item])
     for row, problems in zip(valid, found, strict=True):
@@ -143,5 +143,5 @@ async def import_csv(conn: asyncpg.Connection, actor: Actor, data: bytes) -> Imp
             row.problems, row.item = problems, None
     new = [(uuid.uuid4(), row.status, row.item) for row in rows if row.item is not None]
     await service.create_many(conn, actor, new)
-    errors = [problem for row in rows for problem in _report(row)]
+    errors = [problem for row in rows for problem in report(row)]
     return ImportResult(imported=len(new), errors=errors, ids=[vid for vid, _, _ in new])

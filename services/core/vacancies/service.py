@@ -173,15 +173,23 @@ async def transition(
     conn: asyncpg.Connection, actor: Actor, vacancy: Vacancy, action: str
 ) -> Vacancy:
     """Publish, close, fill or reopen; Invalid naming the status when that is not possible."""
-    allowed_from, to, event = TRANSITIONS[action]
-    if vacancy.status not in allowed_from:
-        raise _impossible(vacancy.status, action, allowed_from)
+    to, event = step(vacancy.status, action)
+    allowed_from = TRANSITIONS[action][0]
     if to == "open" and (problems := closing_problems(vacancy.closing_date)):
         raise invalid(problems)
     if not await repository.set_status(conn, vacancy.id, to, allowed_from):
         raise _impossible(vacancy.status, action, allowed_from)
     await _record(conn, event, vacancy.id, {"from": vacancy.status})
     return await get(conn, actor, vacancy.id)
+
+
+def step(status: str, action: str) -> tuple[str, str]:
+    """(the status an action leads to from `status`, the event it records); Invalid naming
+    the status when the action is not possible from it."""
+    allowed_from, to, event = TRANSITIONS[action]
+    if status not in allowed_from:
+        raise _impossible(status, action, allowed_from)
+    return to, event
 
 
 def _impossible(status: str, action: str, allowed_from: Sequence[str]) -> Invalid:
