@@ -98,34 +98,24 @@ async def scene(pool: asyncpg.Pool, http: httpx.AsyncClient) -> Scene:
         "HAVING count(*) >= 5 ORDER BY occupation_uri DESC LIMIT 1"
     )
     skills = list(row["skills"])[:5]
-    employee = await ok(
-        await http.post(
-            "/api/v1/employees",
-            headers=coach.headers,
-            json={
-                "name": "Noor Visser",
-                "ladder_rung": 5,
-                "hours_min": 16,
-                "hours_max": 32,
-                "account_id": str(person.account_id),
-                "skills": [{"skill_uri": u, "level": 3, "source": "observed"} for u in skills],
-            },
-        )
+    found = await employee(
+        http,
+        coach,
+        name="Noor Visser",
+        ladder_rung=5,
+        hours_min=16,
+        hours_max=32,
+        account_id=str(person.account_id),
+        skills=observed(skills),
     )
-    await ok(
-        await http.post(
-            f"/api/v1/employees/{employee['id']}/consents",
-            headers=coach.headers,
-            json={"purpose": "matching"},
-        )
-    )
+    await consent(http, coach, found["id"])
     return Scene(
         admin,
         coach,
         person,
         employer,
         employer_org,
-        uuid.UUID(employee["id"]),
+        uuid.UUID(found["id"]),
         row["occupation_uri"],
         skills,
     )
@@ -150,4 +140,57 @@ async def publish(http: httpx.AsyncClient, s: Scene, title: str, **fields: Any) 
     """The same vacancy, published (its vacancy.published event is in the outbox); its id."""
     vacancy_id = await draft(http, s, title, **fields)
     await ok(await http.post(f"/api/v1/vacancies/{vacancy_id}/publish", headers=s.employer.headers))
+    return vacancy_id
+
+
+def observed(skill_uris: list[str], level: int = 3) -> list[dict[str, Any]]:
+    """Skills for an employee body, each observed at `level`."""
+    return [{"skill_uri": u, "level": level, "source": "observed"} for u in skill_uris]
+
+
+async def employee(http: httpx.AsyncClient, user: User, **fields: Any) -> dict[str, Any]:
+    """A person created through the API by `user` (a jobcoach or admin); fields override the
+    body. The API's answer."""
+    body = {"name": f"Person {uuid.uuid4().hex[:6]}", "ladder_rung": 4} | fields
+    created: dict[str, Any] = await ok(
+        await http.post("/api/v1/employees", headers=user.headers, json=body)
+    )
+    return created
+
+
+async def consent(
+    http: httpx.AsyncClient, user: User, employee_id: object, purpose: str = "matching", **more: Any
+) -> dict[str, Any]:
+    """A consent given through the API (`more`: employer_id, vacancy_id for sharing)."""
+    given: dict[str, Any] = await ok(
+        await http.post(
+            f"/api/v1/employees/{employee_id}/consents",
+            headers=user.headers,
+            json={"purpose": purpose} | {k: str(v) for k, v in more.items()},
+        )
+    )
+    return given
+
+
+VACANCY_ROW = {
+    "title": "Vacature",
+    "contract_kind": "regular",
+    "ladder_rung": 4,
+    "hours_min": 8,
+    "hours_max": 24,
+    "status": "draft",
+}
+
+
+async def vacancy_row(
+    db: asyncpg.Pool | asyncpg.Connection, org: uuid.UUID, occupation: str, **columns: Any
+) -> uuid.UUID:
+    """A vacancy written straight to the table (no event, no skills), in the caller's
+    transaction when given a connection; `columns` override the defaults. Its id."""
+    values = {"organisation_id": org, "occupation_uri": occupation} | VACANCY_ROW | columns
+    names = ", ".join(values)
+    places = ", ".join(f"${i}" for i in range(1, len(values) + 1))
+    vacancy_id: uuid.UUID = await db.fetchval(
+        f"INSERT INTO vacancy ({names}) VALUES ({places}) RETURNING id", *values.values()
+    )
     return vacancy_id

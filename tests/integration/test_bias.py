@@ -47,12 +47,9 @@ async def _people(
             "SELECT unnest($1::uuid[]), (SELECT code FROM accommodation ORDER BY code LIMIT 1)",
             list(ids),
         )
-    vacancy = await conn.fetchval(
-        "INSERT INTO vacancy (organisation_id, title, occupation_uri, contract_kind, "
-        "ladder_rung, hours_min, hours_max, status) "
-        "SELECT $1, 'Bias', uri, 'regular', 6, 8, 16, 'open' "
-        "FROM occupation ORDER BY uri LIMIT 1 RETURNING id",
-        org,
+    occupation = await conn.fetchval("SELECT uri FROM occupation ORDER BY uri LIMIT 1")
+    vacancy = await factories.vacancy_row(
+        conn, org, occupation, title="Bias", ladder_rung=6, hours_max=16, status="open"
     )
     await conn.execute(
         "INSERT INTO suggestion_log (audience, context, employee_id, vacancy_id, score, "

@@ -52,10 +52,7 @@ async def world(app: object, pool: asyncpg.Pool) -> AsyncIterator[World]:
 
 
 async def _employee(client: httpx.AsyncClient, user: User, **fields: Any) -> str:
-    body = {"name": f"Person {uuid.uuid4().hex[:6]}", "ladder_rung": 4} | fields
-    response = await client.post("/api/v1/employees", json=body, headers=user.headers)
-    assert response.status_code == 201, response.text
-    employee_id: str = response.json()["id"]
+    employee_id: str = (await factories.employee(client, user, **fields))["id"]
     return employee_id
 
 
@@ -89,14 +86,7 @@ async def _events(pool: asyncpg.Pool, employee_id: str) -> list[dict[str, Any]]:
 
 
 async def _vacancy(pool: asyncpg.Pool, org: uuid.UUID, occupation: str) -> uuid.UUID:
-    vacancy_id: uuid.UUID = await pool.fetchval(
-        "INSERT INTO vacancy (organisation_id, title, occupation_uri, contract_kind,"
-        " ladder_rung, hours_min, hours_max) VALUES ($1, 'Schoonmaker', $2, 'regular', 4, 8, 24)"
-        " RETURNING id",
-        org,
-        occupation,
-    )
-    return vacancy_id
+    return await factories.vacancy_row(pool, org, occupation, title="Schoonmaker")
 
 
 async def test_consent_is_given_listed_withdrawn_and_given_again_with_history(

@@ -459,15 +459,16 @@ async def test_a_step_up_is_announced_from_a_lower_score_than_the_same_rung(
         ("Monteur", "wise_paid", 5),
         ("Teamleider", "regular", 6),
     ):
-        vacancies[title] = await conn.fetchval(
-            "INSERT INTO vacancy (organisation_id, title, occupation_uri, contract_kind, "
-            "ladder_rung, hours_min, hours_max, status) "
-            "VALUES ($1, $2, $3, $4, $5, 20, 24, 'open') RETURNING id",
+        vacancies[title] = await factories.vacancy_row(
+            conn,
             scene.employer_org,
-            title,
             scene.occupation,
-            kind,
-            rung,
+            title=title,
+            contract_kind=kind,
+            ladder_rung=rung,
+            hours_min=20,
+            hours_max=24,
+            status="open",
         )
     person = scene.employee_id
     await conn.execute("UPDATE employee SET ladder_rung = 4 WHERE id = $1", person)

@@ -516,11 +516,9 @@ async def test_the_starter_catalogue_covers_digcomp_and_seeding_twice_changes_no
 async def _person(
     client: httpx.AsyncClient, coach: User, skills: list[dict[str, Any]] | None = None, **extra: Any
 ) -> dict[str, Any]:
-    body = {"name": "Sam de Vries", "ladder_rung": 4, "skills": skills or []} | extra
-    created = await client.post("/api/v1/employees", json=body, headers=coach.headers)
-    assert created.status_code == 201, created.text
-    person: dict[str, Any] = created.json()
-    return person
+    return await factories.employee(
+        client, coach, name="Sam de Vries", skills=skills or [], **extra
+    )
 
 
 def _records(person: dict[str, Any]) -> str:

@@ -27,22 +27,16 @@ async def http(app: object) -> AsyncIterator[httpx.AsyncClient]:
 
 
 async def _person(http: httpx.AsyncClient, s: Scene, skills: list[str], consent: bool) -> str:
-    body = {
-        "name": "Warm",
-        "ladder_rung": 4,
-        "hours_min": 16,
-        "hours_max": 32,
-        "skills": [{"skill_uri": u, "level": 3, "source": "observed"} for u in skills],
-    }
-    person = await ok(await http.post("/api/v1/employees", headers=s.coach.headers, json=body))
+    person = await factories.employee(
+        http,
+        s.coach,
+        name="Warm",
+        hours_min=16,
+        hours_max=32,
+        skills=factories.observed(skills),
+    )
     if consent:
-        await ok(
-            await http.post(
-                f"/api/v1/employees/{person['id']}/consents",
-                headers=s.coach.headers,
-                json={"purpose": "matching"},
-            )
-        )
+        await factories.consent(http, s.coach, person["id"])
     return str(person["id"])
 
 
