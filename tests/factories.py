@@ -1,4 +1,4 @@
-"""Build committed organisations and accounts for API tests, and sign them in."""
+"""Build committed organisations, accounts, people and vacancies for tests, and sign them in."""
 
 from __future__ import annotations
 
@@ -123,29 +123,35 @@ async def scene(pool: asyncpg.Pool, http: httpx.AsyncClient) -> Scene:
 
 async def draft(http: httpx.AsyncClient, s: Scene, title: str, **fields: Any) -> uuid.UUID:
     """A draft vacancy of the scene's employer that fits its person (fields override); its id."""
-    body = {
-        "title": title,
-        "occupation_uri": s.occupation,
-        "contract_kind": "wise_paid",
-        "hours_min": 20,
-        "hours_max": 24,
-        "skills": [{"skill_uri": u, "relation": "essential"} for u in s.skills],
-        **fields,
-    }
-    vacancy = await ok(await http.post("/api/v1/vacancies", headers=s.employer.headers, json=body))
-    return uuid.UUID(vacancy["id"])
+    made = await vacancy(http, s.employer, s.occupation, **_fitting(s, title, fields))
+    return uuid.UUID(made["id"])
 
 
 async def publish(http: httpx.AsyncClient, s: Scene, title: str, **fields: Any) -> uuid.UUID:
     """The same vacancy, published (its vacancy.published event is in the outbox); its id."""
-    vacancy_id = await draft(http, s, title, **fields)
-    await ok(await http.post(f"/api/v1/vacancies/{vacancy_id}/publish", headers=s.employer.headers))
-    return vacancy_id
+    fits = _fitting(s, title, fields)
+    made = await vacancy(http, s.employer, s.occupation, published=True, **fits)
+    return uuid.UUID(made["id"])
+
+
+def _fitting(s: Scene, title: str, fields: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "title": title,
+        "contract_kind": "wise_paid",
+        "hours_min": 20,
+        "hours_max": 24,
+        "skills": essential(s.skills),
+    } | fields
 
 
 def observed(skill_uris: list[str], level: int = 3) -> list[dict[str, Any]]:
     """Skills for an employee body, each observed at `level`."""
     return [{"skill_uri": u, "level": level, "source": "observed"} for u in skill_uris]
+
+
+def essential(skill_uris: list[str]) -> list[dict[str, Any]]:
+    """Skills for a vacancy body, each essential."""
+    return [{"skill_uri": u, "relation": "essential"} for u in skill_uris]
 
 
 async def employee(http: httpx.AsyncClient, user: User, **fields: Any) -> dict[str, Any]:
@@ -172,6 +178,29 @@ async def consent(
     return given
 
 
+async def vacancy(
+    http: httpx.AsyncClient, user: User, occupation: str, *, published: bool = False, **fields: Any
+) -> dict[str, Any]:
+    """A vacancy of `occupation` created through the API by `user` (an employer or a WISE
+    admin); fields override the body. Published (open, its vacancy.published event in the
+    outbox) when `published`. The API's last answer."""
+    body = {
+        "title": f"Vacancy {uuid.uuid4().hex[:6]}",
+        "occupation_uri": occupation,
+        "contract_kind": "regular",
+        "hours_min": 8,
+        "hours_max": 24,
+    } | fields
+    made: dict[str, Any] = await ok(
+        await http.post("/api/v1/vacancies", headers=user.headers, json=body)
+    )
+    if published:
+        made = await ok(
+            await http.post(f"/api/v1/vacancies/{made['id']}/publish", headers=user.headers)
+        )
+    return made
+
+
 VACANCY_ROW = {
     "title": "Vacature",
     "contract_kind": "regular",
@@ -194,3 +223,23 @@ async def vacancy_row(
         f"INSERT INTO vacancy ({names}) VALUES ({places}) RETURNING id", *values.values()
     )
     return vacancy_id
+
+
+async def skill_row(
+    db: asyncpg.Pool | asyncpg.Connection,
+    employee_id: uuid.UUID,
+    skill_uri: str,
+    *,
+    level: int = 3,
+    source: str = "observed",
+) -> None:
+    """A skill written straight to a person's record (no event); a skill they already have
+    stays as it is."""
+    await db.execute(
+        "INSERT INTO employee_skill (employee_id, skill_uri, level, source) "
+        "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        employee_id,
+        skill_uri,
+        level,
+        source,
+    )

@@ -62,9 +62,11 @@ async def world(app: object, pool: asyncpg.Pool) -> AsyncIterator[World]:
             "employer_f": (employer_f, "employer"),
         }
         users = {k: await factories.user(pool, http, org, role) for k, (org, role) in roles.items()}
-        own = await _post(http, users["coach_a"], account_id=str(users["person"].account_id))
-        colleague = await _post(http, users["coach_a2"])
-        foreign = await _post(http, users["coach_b"])
+        own = await factories.employee(
+            http, users["coach_a"], account_id=str(users["person"].account_id)
+        )
+        colleague = await factories.employee(http, users["coach_a2"])
+        foreign = await factories.employee(http, users["coach_b"])
         skills = [r["uri"] for r in await pool.fetch("SELECT uri FROM skill ORDER BY uri LIMIT 3")]
         occupations = [
             r["uri"] for r in await pool.fetch("SELECT uri FROM occupation ORDER BY uri LIMIT 2")
@@ -79,32 +81,12 @@ async def world(app: object, pool: asyncpg.Pool) -> AsyncIterator[World]:
         )
 
 
-async def _post(client: httpx.AsyncClient, user: User, **fields: Any) -> dict[str, Any]:
-    body = {"name": f"Person {uuid.uuid4().hex[:6]}", "ladder_rung": 3} | fields
-    response = await client.post("/api/v1/employees", json=body, headers=user.headers)
-    assert response.status_code == 201, response.text
-    result: dict[str, Any] = response.json()
-    return result
-
-
 async def _counts(pool: asyncpg.Pool, org: uuid.UUID) -> tuple[int, int, int]:
     return (
         await pool.fetchval("SELECT count(*) FROM employee WHERE organisation_id = $1", org),
         await pool.fetchval("SELECT count(*) FROM employee_skill"),
         await pool.fetchval("SELECT count(*) FROM outbox_event"),
     )
-
-
-async def _share(client: httpx.AsyncClient, world: World, employee_id: str, who: str) -> str:
-    body = {"purpose": "share_with_employer", "employer_id": str(world.users[who].organisation_id)}
-    response = await client.post(
-        f"/api/v1/employees/{employee_id}/consents",
-        json=body,
-        headers=world.users["coach_a"].headers,
-    )
-    assert response.status_code == 201, response.text
-    consent_id: str = response.json()["id"]
-    return consent_id
 
 
 def _full(world: World) -> dict[str, Any]:
@@ -135,7 +117,9 @@ async def test_a_jobcoach_creates_a_full_record_and_becomes_the_jobcoach(
     client: httpx.AsyncClient, world: World
 ) -> None:
     coach = world.users["coach_a"]
-    created = await _post(client, coach, **_full(world))
+    response = await client.post("/api/v1/employees", json=_full(world), headers=coach.headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
     assert created["jobcoach_id"] == str(coach.account_id)
     assert created["organisation_id"] == str(world.org_a)
     assert created["postcode"] == "1012AB"
@@ -154,7 +138,12 @@ async def test_an_admin_creates_a_record_for_a_jobcoach_of_the_organisation(
     client: httpx.AsyncClient, world: World
 ) -> None:
     colleague = world.users["coach_a2"]
-    created = await _post(client, world.users["admin_a"], jobcoach_id=str(colleague.account_id))
+    body = {"name": "Kim Bos", "ladder_rung": 3, "jobcoach_id": str(colleague.account_id)}
+    response = await client.post(
+        "/api/v1/employees", json=body, headers=world.users["admin_a"].headers
+    )
+    assert response.status_code == 201, response.text
+    created = response.json()
     assert created["jobcoach_id"] == str(colleague.account_id)
     seen = await client.get(f"/api/v1/employees/{created['id']}", headers=colleague.headers)
     assert seen.status_code == 200
@@ -179,7 +168,11 @@ async def test_only_admins_and_jobcoaches_of_a_wise_create_records(
 async def test_creating_writes_exactly_one_event_in_the_same_transaction(
     client: httpx.AsyncClient, pool: asyncpg.Pool, world: World
 ) -> None:
-    created = await _post(client, world.users["coach_a"], **_full(world))
+    response = await client.post(
+        "/api/v1/employees", json=_full(world), headers=world.users["coach_a"].headers
+    )
+    assert response.status_code == 201, response.text
+    created = response.json()
     events = await pool.fetch(
         "SELECT event_type, aggregate_type, payload, xmin::text AS tx FROM outbox_event"
         " WHERE aggregate_id = $1",
@@ -199,7 +192,7 @@ async def test_patch_changes_only_the_given_fields_and_lists_replace_the_old_one
     client: httpx.AsyncClient, pool: asyncpg.Pool, world: World
 ) -> None:
     coach = world.users["coach_a"]
-    created = await _post(client, coach, **_full(world))
+    created = await factories.employee(client, coach, **_full(world))
     patch = {
         "name": "Sanne Jansen",
         "skills": [{"skill_uri": world.skills[2], "level": 1}],
@@ -229,7 +222,7 @@ async def test_a_patch_that_changes_nothing_emits_no_event(
     client: httpx.AsyncClient, pool: asyncpg.Pool, world: World
 ) -> None:
     coach = world.users["coach_a"]
-    created = await _post(client, coach, **_full(world))
+    created = await factories.employee(client, coach, **_full(world))
     same = {
         "name": created["name"],
         "postcode": "1012AB",
@@ -293,11 +286,17 @@ async def test_a_unknown_id_is_404(client: httpx.AsyncClient, world: World) -> N
 async def test_an_employer_sees_only_the_shared_profile_of_people_who_share_with_it(
     client: httpx.AsyncClient, pool: asyncpg.Pool, world: World
 ) -> None:
-    created = await _post(client, world.users["coach_a"], **_full(world))
+    created = await factories.employee(client, world.users["coach_a"], **_full(world))
     url = f"/api/v1/employees/{created['id']}"
     employer, other = world.users["employer"], world.users["employer_f"]
     assert (await client.get(url, headers=employer.headers)).status_code == 404
-    await _share(client, world, created["id"], "employer")
+    await factories.consent(
+        client,
+        world.users["coach_a"],
+        created["id"],
+        "share_with_employer",
+        employer_id=employer.organisation_id,
+    )
     shared = await client.get(url, headers=employer.headers)
     assert shared.status_code == 200
     body = shared.json()
@@ -323,7 +322,7 @@ async def test_an_employer_sees_only_the_shared_profile_of_people_who_share_with
 async def test_reads_are_audited_once_per_reader_person_purpose_and_hour(
     client: httpx.AsyncClient, pool: asyncpg.Pool, world: World
 ) -> None:
-    created = await _post(client, world.users["coach_a"], **_full(world))
+    created = await factories.employee(client, world.users["coach_a"], **_full(world))
     person = uuid.UUID(created["id"])
     url = f"/api/v1/employees/{created['id']}"
     for _ in range(3):
@@ -431,7 +430,7 @@ async def test_an_invalid_patch_is_422_and_changes_nothing(
     client: httpx.AsyncClient, pool: asyncpg.Pool, world: World, patch: dict[str, Any], field: str
 ) -> None:
     coach = world.users["coach_a"]
-    created = await _post(client, coach, **_full(world))
+    created = await factories.employee(client, coach, **_full(world))
     before = await _counts(pool, world.org_a)
     url = f"/api/v1/employees/{created['id']}"
     response = await client.patch(url, json=_resolve(patch, world), headers=coach.headers)
@@ -445,7 +444,7 @@ async def test_reads_of_accommodations_are_audited_and_shown_to_admin_and_jobcoa
     client: httpx.AsyncClient, pool: asyncpg.Pool, world: World
 ) -> None:
     coach = world.users["coach_a"]
-    created = await _post(client, coach, **_full(world))
+    created = await factories.employee(client, coach, **_full(world))
     url = f"/api/v1/employees/{created['id']}"
     await client.get(url, headers=world.users["admin_a"].headers)
     await client.get("/api/v1/employees?limit=100", headers=coach.headers)
@@ -495,7 +494,9 @@ async def test_list_filters_sort_and_pages(client: httpx.AsyncClient, pool: asyn
     ]
     for name, rung, jobcoach, codes in people:
         jc = {"jobcoach_id": str(jobcoach)} if jobcoach else {}
-        await _post(client, admin, name=name, ladder_rung=rung, accommodations=codes, **jc)
+        await factories.employee(
+            client, admin, name=name, ladder_rung=rung, accommodations=codes, **jc
+        )
 
     async def names(query: str) -> list[str]:
         response = await client.get(f"/api/v1/employees?{query}", headers=admin.headers)
