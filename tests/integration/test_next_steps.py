@@ -178,7 +178,8 @@ async def test_next_steps_show_what_fits_a_step_up_a_route_and_a_plan(
     assert body["current_occupation"]["uri"] == scene.origin
     assert [v["vacancy_id"] for v in body["fits_now"]][:1] == [scene.fits_vacancy]
     fits = body["fits_now"][0]
-    assert fits["score"] >= 60 and fits["why"]["nl"].startswith("Schoonmaakhulp. Je kunt al")
+    # The coach reads about the person; the person reads "je" (below).
+    assert fits["score"] >= 60 and fits["why"]["nl"].startswith("Schoonmaakhulp. Deze persoon kan")
     step = [
         v for v in body["stepping_stones"]["vacancies"] if v["vacancy_id"] == scene.step_vacancy
     ]
@@ -193,7 +194,14 @@ async def test_next_steps_show_what_fits_a_step_up_a_route_and_a_plan(
     assert route["total_gap"] == pytest.approx(sum(s["gap"] for s in route["steps"]), abs=0.02)
     plan = body["training_plan"]
     assert plan is not None and plan["why"]["nl"] and plan["why"]["en"]
-    assert body["why"]["nl"].startswith("Er pas")
+    assert body["why"]["nl"].startswith("Er pas") and "bij deze persoon" in body["why"]["nl"]
+    own = await _ok(
+        await client.get(
+            f"/api/v1/employees/{scene.employee_id}/next-steps", headers=scene.person.headers
+        )
+    )
+    assert own["fits_now"][0]["why"]["nl"].startswith("Schoonmaakhulp. Je kunt al")
+    assert " you " in own["why"]["en"] and " you " not in body["why"]["en"]
     digital = body["digital"]
     assert [a["area_id"] for a in digital] == [1, 2, 3, 4, 5]
     assert all(a["name"]["nl"] and a["name"]["en"] and 0 <= a["level"] <= 8 for a in digital)

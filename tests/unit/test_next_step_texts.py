@@ -59,3 +59,21 @@ def test_a_plan_says_where_to_begin_and_what_it_opens() -> None:
         "Daarna past 1 vacature meer."
     )
     assert texts.plan("Kok", None, 0, 0).en == "For Kok there is nothing left to learn."
+
+
+def test_a_coach_reads_about_the_person_where_the_person_reads_je() -> None:
+    why = texts.fits("Magazijnmedewerker", 3, 5, [FORKLIFT], step_up=False, reader="coach")
+    assert why.nl == (
+        "Magazijnmedewerker. Deze persoon kan al 3 van de 5 dingen die dit werk vraagt. "
+        "Nog te leren: heftruck rijden."
+    )
+    summary = texts.summary(2, 1, True, reader="coach")
+    assert summary.en == (
+        "2 open vacancies fit this person now. This person has 1 next step. "
+        "Below is what this person can learn."
+    )
+    assert texts.no_route(CLEANER, "coach").nl.endswith("Bespreek het met de persoon.")
+    # Where the words are the same for everyone, the coach gets the plain text.
+    assert texts.occupation_step(CLEANER, 0.5, [], 2, "coach").nl.endswith(
+        "Er zijn nu 2 vacatures."
+    )

@@ -12,6 +12,7 @@ from services.api.dependencies import AppSettings, Conn
 from services.api.errors import ERROR_RESPONSES
 from services.api.routes.employees import VisibleEmployee
 from services.core.access.policy import can_see_development
+from services.core.matching.texts import reader_of
 from services.core.next_steps import service as next_steps
 from services.core.next_steps.models import NextSteps, TrainingPlan
 
@@ -26,7 +27,7 @@ async def get_next_steps(
     of at most three steps to the target occupation; a training plan; each with why, in
     Dutch and English. For the person, their jobcoach and admins (not employers)."""
     can_see_development(actor, employee.id)
-    return await next_steps.next_steps(conn, settings, employee.id)
+    return await next_steps.next_steps(conn, settings, employee.id, reader=reader_of(actor))
 
 
 @router.get("/employees/{employee_id:uuid}/training-plan", summary="What to learn for a goal")
@@ -54,4 +55,5 @@ async def get_training_plan(
         vacancy_id=vacancy_id,
         occupation_uri=occupation_uri,
         route=route,
+        reader=reader_of(actor),
     )

@@ -17,8 +17,10 @@ import asyncpg
 from services.core.access.policy import Actor
 from services.core.decisions import service as decisions
 from services.core.errors import Invalid, NotFound
+from services.core.i18n import Reader
 from services.core.matching import live
 from services.core.matching import repository as matching_repository
+from services.core.matching.texts import reader_of
 from services.core.next_steps import repository, texts
 from services.core.next_steps.models import (
     DigitalArea,
@@ -56,7 +58,7 @@ def _occupation(uri: str | None, en: str | None, nl: str | None) -> Occupation |
     return Occupation(uri=uri, label_en=en or uri, label_nl=nl) if uri else None
 
 
-def _suggestion(row: asyncpg.Record, *, step: bool) -> VacancySuggestion:
+def _suggestion(row: asyncpg.Record, *, step: bool, reader: Reader) -> VacancySuggestion:
     """A stored match as a suggestion, with its reasons in words."""
     why: dict[str, Any] = row["explanation"]
     labels = {u: (v.get("en") or u, v.get("nl")) for u, v in why.get("labels", {}).items()}
@@ -67,7 +69,7 @@ def _suggestion(row: asyncpg.Record, *, step: bool) -> VacancySuggestion:
     )
     missing = [_skill(u, labels) for u in why.get("missing_essential", [])]
     total = have + len(missing)
-    words = texts.fits(row["title"], have, total, missing, step_up=step)
+    words = texts.fits(row["title"], have, total, missing, step_up=step, reader=reader)
     return VacancySuggestion(
         vacancy_id=row["vacancy_id"],
         title=row["title"],
@@ -85,6 +87,7 @@ async def _steps(
     conn: asyncpg.Connection,
     moves: Sequence[asyncpg.Record],
     origin: Occupation,
+    reader: Reader,
     *,
     chained: bool = False,
 ) -> list[OccupationStep]:
@@ -101,7 +104,7 @@ async def _steps(
             uri=m["destination_uri"], label_en=m["label_en"], label_nl=m["label_nl"]
         )
         vacancies = open_counts.get(m["destination_uri"], 0)
-        words = texts.occupation_step(destination, m["similarity"], missing, vacancies)
+        words = texts.occupation_step(destination, m["similarity"], missing, vacancies, reader)
         result.append(
             OccupationStep(
                 occupation=destination,
@@ -119,52 +122,63 @@ async def _steps(
     return result
 
 
-async def _route(conn: asyncpg.Connection, current: Occupation, target: Occupation) -> Route:
+async def _route(
+    conn: asyncpg.Connection, current: Occupation, target: Occupation, reader: Reader
+) -> Route:
     """The cheapest route of at most three viable moves, or why there is none."""
     if current.uri == target.uri:
-        return Route(
-            found=True, target=target, steps=[], total_gap=0.0, why=texts.route(target, [], 0)
-        )
+        why = texts.route(target, [], 0, reader)
+        return Route(found=True, target=target, steps=[], total_gap=0.0, why=why)
     stops = await transitions.cheapest_route(conn, current.uri, target.uri)
     if stops is None:
         return Route(
-            found=False, target=target, steps=[], total_gap=None, why=texts.no_route(target)
+            found=False, target=target, steps=[], total_gap=None, why=texts.no_route(target, reader)
         )
     moves = [await transitions.move(conn, a, b) for a, b in itertools.pairwise(stops)]
-    steps = await _steps(conn, [m for m in moves if m is not None], current, chained=True)
+    steps = await _steps(conn, [m for m in moves if m is not None], current, reader, chained=True)
     learn = len({sk.uri for s in steps for sk in s.missing})
     return Route(
         found=True,
         target=target,
         steps=steps,
         total_gap=round(sum(s.gap for s in steps), 2),
-        why=texts.route(target, [s.occupation for s in steps], learn),
+        why=texts.route(target, [s.occupation for s in steps], learn, reader),
     )
 
 
 async def next_steps(
-    conn: asyncpg.Connection, settings: Settings, employee_id: UUID, actor: Actor | None = None
+    conn: asyncpg.Connection,
+    settings: Settings,
+    employee_id: UUID,
+    actor: Actor | None = None,
+    reader: Reader | None = None,
 ) -> NextSteps:
-    """Everything the next-steps page shows for one person (logged as shown to `actor`)."""
+    """Everything the next-steps page shows for one person (logged as shown to `actor`),
+    worded for `reader` (else for the actor; the person when there is neither)."""
+    reader = reader or (reader_of(actor) if actor else "person")
     me = await repository.employee(conn, employee_id)
     if me is None:
         raise NotFound("No employee has this id.")
     current = _occupation(me["current_occupation_uri"], me["current_en"], me["current_nl"])
     target = _occupation(me["target_occupation_uri"], me["target_en"], me["target_nl"])
     fits = [
-        _suggestion(r, step=r["ladder_rung"] > me["ladder_rung"])
+        _suggestion(r, step=r["ladder_rung"] > me["ladder_rung"], reader=reader)
         for r in await repository.fits_now(conn, employee_id, settings.notify_min_score, LIMIT)
     ]
     stones = (
-        await _steps(conn, await transitions.stepping_stones(conn, current.uri, LIMIT), current)
+        await _steps(
+            conn, await transitions.stepping_stones(conn, current.uri, LIMIT), current, reader
+        )
         if current
         else []
     )
     toward = [s.occupation.uri for s in stones] + ([target.uri] if target else [])
     step_rows = await repository.step_vacancies(conn, employee_id, toward, STEP_MIN_SCORE, LIMIT)
-    step_vacancies = [_suggestion(r, step=True) for r in step_rows]
-    route = await _route(conn, current, target) if current and target else None
-    plan = await _default_plan(conn, settings, employee_id, route, step_vacancies, stones, fits)
+    step_vacancies = [_suggestion(r, step=True, reader=reader) for r in step_rows]
+    route = await _route(conn, current, target, reader) if current and target else None
+    plan = await _default_plan(
+        conn, settings, employee_id, route, (step_vacancies, stones, fits), reader
+    )
     # What the next steps ask, for the digital profile: every skill of the suggested work
     # that the person misses, and the plan's.
     asked = {s.uri for v in (*fits, *step_vacancies) for s in v.missing}
@@ -182,7 +196,7 @@ async def next_steps(
         route=route,
         training_plan=plan,
         digital=digital,
-        why=texts.summary(len(fits), len(step_vacancies) + len(stones), plan is not None),
+        why=texts.summary(len(fits), len(step_vacancies) + len(stones), plan is not None, reader),
     )
 
 
@@ -208,13 +222,13 @@ async def _default_plan(
     settings: Settings,
     employee_id: UUID,
     route: Route | None,
-    step_vacancies: list[VacancySuggestion],
-    stones: list[OccupationStep],
-    fits: list[VacancySuggestion],
+    found: tuple[list[VacancySuggestion], list[OccupationStep], list[VacancySuggestion]],
+    reader: Reader,
 ) -> TrainingPlan | None:
     """The plan for the most telling goal that leaves something to learn: the route to the
     target, a step-up vacancy, a stepping-stone occupation, a vacancy that fits now; when
     nothing is left to learn anywhere, the plan for the first of them says so."""
+    step_vacancies, stones, fits = found
     goals: list[dict[str, Any]] = []
     if route is not None and route.found and route.steps:
         goals.append({"route": True})
@@ -223,7 +237,7 @@ async def _default_plan(
     goals += [{"vacancy_id": v.vacancy_id} for v in fits]
     first: TrainingPlan | None = None
     for goal in goals:
-        plan = await training_plan(conn, settings, employee_id, **goal)
+        plan = await training_plan(conn, settings, employee_id, reader=reader, **goal)
         if plan.skills:
             return plan
         first = first or plan
@@ -238,6 +252,7 @@ async def training_plan(
     vacancy_id: UUID | None = None,
     occupation_uri: str | None = None,
     route: bool = False,
+    reader: Reader = "person",
 ) -> TrainingPlan:
     """What to learn for a vacancy, an occupation or the route to the target (one of them)."""
     if sum((vacancy_id is not None, occupation_uri is not None, route)) != 1:
@@ -278,7 +293,7 @@ async def training_plan(
         current = _occupation(me["current_occupation_uri"], me["current_en"], me["current_nl"])
         target = _occupation(me["target_occupation_uri"], me["target_en"], me["target_nl"])
         assert current and target
-        found_route = await _route(conn, current, target)
+        found_route = await _route(conn, current, target, reader)
         missing = list(dict.fromkeys(s.uri for step in found_route.steps for s in step.missing))
         goal, title, essential = "route", target.label_nl or target.label_en, missing
     return await _plan(
@@ -291,6 +306,7 @@ async def training_plan(
         (missing, essential),
         vacancy_id,
         occupation_uri,
+        reader,
     )
 
 
@@ -354,6 +370,7 @@ async def _plan(
     to_learn: tuple[list[str], list[str]],
     vacancy_id: UUID | None,
     occupation_uri: str | None,
+    reader: Reader,
 ) -> TrainingPlan:
     """The plan for `to_learn`: (every missing skill, the essential ones among them)."""
     missing, essential_uris = to_learn
@@ -402,7 +419,7 @@ async def _plan(
                 hours=m["hours"],
                 teaches=teaches,
                 more_viable=more,
-                why=texts.module(m["title_nl"], m["title_en"], m["hours"], teaches, more),
+                why=texts.module(m["title_nl"], m["title_en"], m["hours"], teaches, more, reader),
             )
         )
     after = person
@@ -422,5 +439,5 @@ async def _plan(
         uncovered=[s.skill for s in skills if not s.module_codes],
         viable_now=now,
         viable_after=viable_after,
-        why=texts.plan(title, first, hours, viable_after - now),
+        why=texts.plan(title, first, hours, viable_after - now, reader),
     )

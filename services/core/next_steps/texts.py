@@ -2,7 +2,8 @@
 
 The words come from the catalogue (core/i18n, keys "next.*"), worded for each request in both
 languages from the suggestion's data; labels of skills and occupations are the taxonomy's own,
-in the language asked when the taxonomy has it. They speak to the person ("je").
+in the language asked when the taxonomy has it. They speak to the person ("je"), or, for a
+coach, about them.
 """
 
 from __future__ import annotations
@@ -32,7 +33,15 @@ def _learn(skills: Sequence[Skill], lang: Lang, t: Callable[..., str]) -> str:
     return t("next.learn", learn=i18n.join(shown, lang)) if shown else ""
 
 
-def fits(title: str, have: int, total: int, learn: Sequence[Skill], *, step_up: bool) -> Words:
+def fits(
+    title: str,
+    have: int,
+    total: int,
+    learn: Sequence[Skill],
+    *,
+    step_up: bool,
+    reader: Reader = "person",
+) -> Words:
     """Why a vacancy fits (or is a stepping stone, `step_up`): how much the person can
     already do, and what is left to learn."""
 
@@ -41,11 +50,15 @@ def fits(title: str, have: int, total: int, learn: Sequence[Skill], *, step_up: 
         step = t("next.vacancy.step_up") if step_up else ""
         return [t("next.vacancy.title", title=title), can, _learn(learn, lang, t), step]
 
-    return _words(say)
+    return _words(say, reader)
 
 
 def occupation_step(
-    occupation: Occupation, similarity: float, learn: Sequence[Skill], vacancies: int
+    occupation: Occupation,
+    similarity: float,
+    learn: Sequence[Skill],
+    vacancies: int,
+    reader: Reader = "person",
 ) -> Words:
     """Why an occupation is a realistic next step."""
 
@@ -55,10 +68,12 @@ def occupation_step(
         return [step, _learn(learn, lang, t), open_now]
 
     share = round(similarity * 10)
-    return _words(say)
+    return _words(say, reader)
 
 
-def route(target: Occupation, stops: Sequence[Occupation], to_learn: int) -> Words:
+def route(
+    target: Occupation, stops: Sequence[Occupation], to_learn: int, reader: Reader = "person"
+) -> Words:
     """How a route leads to the target."""
 
     def say(lang: Lang, t: Callable[..., str]) -> list[str]:
@@ -68,27 +83,34 @@ def route(target: Occupation, stops: Sequence[Occupation], to_learn: int) -> Wor
         via = i18n.join((_name(s, lang) for s in stops), lang)
         return [t("next.route.via", target=goal, via=via), t("next.route.learn", n=to_learn)]
 
-    return _words(say)
+    return _words(say, reader)
 
 
-def no_route(target: Occupation) -> Words:
+def no_route(target: Occupation, reader: Reader = "person") -> Words:
     """When no route of at most three steps exists."""
-    return _words(lambda lang, t: [t("next.route.none", target=_name(target, lang))])
+    return _words(lambda lang, t: [t("next.route.none", target=_name(target, lang))], reader)
 
 
-def module(title_nl: str, title_en: str, hours: int, teaches: Sequence[Skill], more: int) -> Words:
+def module(
+    title_nl: str,
+    title_en: str,
+    hours: int,
+    teaches: Sequence[Skill],
+    more: int,
+    reader: Reader = "person",
+) -> Words:
     """Why a module is in the plan."""
 
     def say(lang: Lang, t: Callable[..., str]) -> list[str]:
-        title = i18n.pick(lang, nl=title_nl, en=title_en)
+        name = i18n.pick(lang, nl=title_nl, en=title_en)
         taught = i18n.join((_name(s, lang) for s in teaches[:3]), lang)
         after = t("next.module.more", n=more) if more else ""
-        return [t("next.module.takes", module=title, n=hours, teaches=taught), after]
+        return [t("next.module.takes", module=name, n=hours, teaches=taught), after]
 
-    return _words(say)
+    return _words(say, reader)
 
 
-def plan(goal: str, first: Skill | None, hours: int, more: int) -> Words:
+def plan(goal: str, first: Skill | None, hours: int, more: int, reader: Reader = "person") -> Words:
     """The plan in two or three sentences."""
 
     def say(lang: Lang, t: Callable[..., str]) -> list[str]:
@@ -100,10 +122,10 @@ def plan(goal: str, first: Skill | None, hours: int, more: int) -> Words:
             t("next.plan.more", n=more) if more else "",
         ]
 
-    return _words(say)
+    return _words(say, reader)
 
 
-def summary(fits_now: int, stones: int, has_plan: bool) -> Words:
+def summary(fits_now: int, stones: int, has_plan: bool, reader: Reader = "person") -> Words:
     """The page's first sentences."""
 
     def say(lang: Lang, t: Callable[..., str]) -> list[str]:
@@ -113,4 +135,4 @@ def summary(fits_now: int, stones: int, has_plan: bool) -> Words:
             t("next.summary.plan") if has_plan else "",
         ]
 
-    return _words(say)
+    return _words(say, reader)
