@@ -43,6 +43,7 @@ def category(status: int) -> str:
 class World:
     """Two WISEs and two employers, with people, vacancies, consents and keys in each."""
 
+    users: dict[str, factories.User] = field(default_factory=dict)
     headers: dict[str, dict[str, str]] = field(default_factory=dict)
     emails: dict[str, str] = field(default_factory=dict)
     orgs: dict[str, uuid.UUID] = field(default_factory=dict)
@@ -74,60 +75,40 @@ async def _build(pool: asyncpg.Pool, client: httpx.AsyncClient) -> World:
         "coach_b": ("B", "jobcoach"),
         "employer_y": ("Y", "employer"),
     }
-    accounts = {}
+    accounts = world.users
     for key, (org, role) in users.items():
         accounts[key] = await factories.user(pool, client, world.orgs[org], role)
         world.headers[key], world.emails[key] = accounts[key].headers, accounts[key].email
     world.headers["anonymous"] = {}
     h = world.headers
-    person_a = await _post(
+    person_a = await factories.employee(
         client,
-        h["jobcoach"],
-        "/api/v1/employees",
-        {"name": "Person A", "ladder_rung": 3, "account_id": str(accounts["employee"].account_id)},
+        accounts["jobcoach"],
+        name="Person A",
+        ladder_rung=3,
+        account_id=str(accounts["employee"].account_id),
     )
-    person_b = await _post(
-        client, h["coach_b"], "/api/v1/employees", {"name": "Person B", "ladder_rung": 4}
-    )
+    person_b = await factories.employee(client, accounts["coach_b"], name="Person B")
     world.ids["employee"] = (person_a["id"], person_b["id"])
-    share = {"purpose": "share_with_employer", "employer_id": str(world.orgs["X"])}
-    await _post(client, h["jobcoach"], f"/api/v1/employees/{person_a['id']}/consents", share)
-    consent_a = await _post(
+    await factories.consent(
         client,
-        h["jobcoach"],
-        f"/api/v1/employees/{person_a['id']}/consents",
-        {"purpose": "matching"},
+        accounts["jobcoach"],
+        person_a["id"],
+        "share_with_employer",
+        employer_id=world.orgs["X"],
     )
-    consent_b = await _post(
-        client,
-        h["coach_b"],
-        f"/api/v1/employees/{person_b['id']}/consents",
-        {"purpose": "matching"},
-    )
+    consent_a = await factories.consent(client, accounts["jobcoach"], person_a["id"])
+    consent_b = await factories.consent(client, accounts["coach_b"], person_b["id"])
     world.ids["consent"] = (consent_a["id"], consent_b["id"])
-    vacancy = {
-        "title": "Matrix",
-        "occupation_uri": world.occupation,
-        "contract_kind": "regular",
-        "hours_min": 8,
-        "hours_max": 16,
-    }
-    world.ids["vacancy_x"] = (await _post(client, h["employer"], "/api/v1/vacancies", vacancy))[
-        "id"
-    ]
-    world.ids["vacancy_a"] = (
-        await _post(
-            client, h["admin"], "/api/v1/vacancies", dict(vacancy, contract_kind="wise_paid")
-        )
-    )["id"]
-    open_a = await _post(
-        client, h["admin"], "/api/v1/vacancies", dict(vacancy, contract_kind="sheltered")
-    )
-    await _post(client, h["admin"], f"/api/v1/vacancies/{open_a['id']}/publish", None)
-    world.ids["vacancy_a_open"] = open_a["id"]
-    world.ids["vacancy_y"] = (await _post(client, h["employer_y"], "/api/v1/vacancies", vacancy))[
-        "id"
-    ]
+
+    occupation = world.occupation
+    for key, by, fields in (
+        ("vacancy_x", "employer", {}),
+        ("vacancy_a", "admin", {"contract_kind": "wise_paid"}),
+        ("vacancy_a_open", "admin", {"contract_kind": "sheltered", "published": True}),
+        ("vacancy_y", "employer_y", {}),
+    ):
+        world.ids[key] = (await factories.vacancy(client, accounts[by], occupation, **fields))["id"]
     world.ids["account"] = (
         str(accounts["colleague"].account_id),
         str(accounts["coach_b"].account_id),
@@ -450,8 +431,7 @@ async def _erasable(world: World, client: httpx.AsyncClient, role: str) -> str |
     """A fresh person of WISE A for the admin to erase; None for roles that may not erase."""
     if role != "admin":
         return None
-    body = {"name": "Erasable", "ladder_rung": 3}
-    person = await _post(client, world.headers["admin"], "/api/v1/employees", body)
+    person = await factories.employee(client, world.users["admin"], name="Erasable")
     return f"/api/v1/employees/{person['id']}"
 
 

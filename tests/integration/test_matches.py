@@ -32,12 +32,6 @@ class World:
     skills: list[str]
 
 
-async def _post(http: httpx.AsyncClient, user: factories.User, path: str, body: Any = None) -> Any:
-    response = await http.post(path, headers=user.headers, json=body)
-    assert response.status_code in (200, 201), response.text
-    return response.json()
-
-
 @pytest.fixture(scope="module")
 async def world(app: object, pool: asyncpg.Pool) -> AsyncIterator[World]:
     """Built once: three people whose skills cover the vacancy fully, half, and fully."""
@@ -51,47 +45,32 @@ async def world(app: object, pool: asyncpg.Pool) -> AsyncIterator[World]:
             pool, http, await factories.organisation(pool, "employer"), "employer"
         )
         occupation, skills = await _occupation(pool)
-        vacancy = await _post(
+        vacancy = await factories.vacancy(
             http,
             employer,
-            "/api/v1/vacancies",
-            {
-                "title": "Match test",
-                "occupation_uri": occupation,
-                "contract_kind": "regular",
-                "hours_min": 16,
-                "hours_max": 24,
-                "skills": [{"skill_uri": s, "relation": "essential"} for s in skills],
-            },
+            occupation,
+            published=True,
+            title="Match test",
+            hours_min=16,
+            hours_max=24,
+            skills=factories.essential(skills),
         )
-        await _post(http, employer, f"/api/v1/vacancies/{vacancy['id']}/publish")
         people = []
         for n, owned in enumerate((skills, skills[: len(skills) // 2], skills)):
-            person = await _post(
+            person = await factories.employee(
                 http,
                 coach,
-                "/api/v1/employees",
-                {
-                    "name": f"Match {n}",
-                    "ladder_rung": 4,
-                    "hours_min": 16,
-                    "hours_max": 32,
-                    "skills": [{"skill_uri": s, "level": 3, "source": "observed"} for s in owned],
-                },
+                name=f"Match {n}",
+                ladder_rung=4,
+                hours_min=16,
+                hours_max=32,
+                skills=factories.observed(owned),
             )
             people.append(person["id"])
             if n < 2:  # the third person gives no consent to matching
-                await _post(
-                    http,
-                    coach,
-                    f"/api/v1/employees/{person['id']}/consents",
-                    {"purpose": "matching"},
-                )
-        await _post(
-            http,
-            coach,
-            f"/api/v1/employees/{people[0]}/consents",
-            {"purpose": "share_with_employer", "employer_id": str(employer_org)},
+                await factories.consent(http, coach, person["id"])
+        await factories.consent(
+            http, coach, people[0], "share_with_employer", employer_id=employer_org
         )
         yield World(coach, employer, other, people, vacancy["id"], skills)
 
@@ -225,20 +204,15 @@ async def test_publishing_a_vacancy_reaches_the_worker_and_brings_matches(
     celery_worker: Any,
 ) -> None:
     occupation, skills = await _occupation(pool)
-    vacancy = (
-        await client.post(
-            "/api/v1/vacancies",
-            headers=world.employer.headers,
-            json={
-                "title": "Via events",
-                "occupation_uri": occupation,
-                "contract_kind": "regular",
-                "hours_min": 16,
-                "hours_max": 24,
-                "skills": [{"skill_uri": s, "relation": "essential"} for s in skills],
-            },
-        )
-    ).json()
+    vacancy = await factories.vacancy(
+        client,
+        world.employer,
+        occupation,
+        title="Via events",
+        hours_min=16,
+        hours_max=24,
+        skills=factories.essential(skills),
+    )
     published = await client.post(
         f"/api/v1/vacancies/{vacancy['id']}/publish", headers=world.employer.headers
     )
