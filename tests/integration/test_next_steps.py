@@ -85,29 +85,19 @@ async def scene(app: object, pool: asyncpg.Pool) -> AsyncIterator[Scene]:
         move = await _move(pool)
         owned = [u for u in move["origin_skills"] if u not in move["missing_essential"]]
         missing = list(move["missing_essential"])[:2]
-        employee = await _ok(
-            await http.post(
-                "/api/v1/employees",
-                headers=coach.headers,
-                json={
-                    "name": "Sam de Boer",
-                    "ladder_rung": 4,
-                    "hours_min": 16,
-                    "hours_max": 32,
-                    "account_id": str(person.account_id),
-                    "current_occupation_uri": move["origin_uri"],
-                    "target_occupation_uri": move["destination_uri"],
-                    "skills": [{"skill_uri": u, "level": 3, "source": "observed"} for u in owned],
-                },
-            )
+        employee = await factories.employee(
+            http,
+            coach,
+            name="Sam de Boer",
+            ladder_rung=4,
+            hours_min=16,
+            hours_max=32,
+            account_id=str(person.account_id),
+            current_occupation_uri=move["origin_uri"],
+            target_occupation_uri=move["destination_uri"],
+            skills=factories.observed(owned),
         )
-        await _ok(
-            await http.post(
-                f"/api/v1/employees/{employee['id']}/consents",
-                headers=coach.headers,
-                json={"purpose": "matching"},
-            )
-        )
+        await factories.consent(http, coach, employee["id"])
         vacancies = []
         for title, kind, occupation, skills in (
             ("Schoonmaakhulp", "work_experience", move["origin_uri"], owned[:5]),
@@ -118,22 +108,16 @@ async def scene(app: object, pool: asyncpg.Pool) -> AsyncIterator[Scene]:
                 await _step_skills(pool, owned, missing),
             ),
         ):
-            made = await _ok(
-                await http.post(
-                    "/api/v1/vacancies",
-                    headers=employer.headers,
-                    json={
-                        "title": title,
-                        "occupation_uri": occupation,
-                        "contract_kind": kind,
-                        "hours_min": 20,
-                        "hours_max": 24,
-                        "skills": [{"skill_uri": u, "relation": "essential"} for u in skills],
-                    },
-                )
-            )
-            await _ok(
-                await http.post(f"/api/v1/vacancies/{made['id']}/publish", headers=employer.headers)
+            made = await factories.vacancy(
+                http,
+                employer,
+                occupation,
+                published=True,
+                title=title,
+                contract_kind=kind,
+                hours_min=20,
+                hours_max=24,
+                skills=factories.essential(skills),
             )
             vacancies.append(made["id"])
         module = await pool.fetchval(

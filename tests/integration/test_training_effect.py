@@ -81,46 +81,28 @@ async def test_completing_a_module_raises_the_match_and_tells_the_person(
         person = await factories.user(pool, http, wise, "employee")
         employer = await factories.user(pool, http, employer_org, "employer")
         occupation, owned, asked, missing = await _gap(pool)
-        employee = await _ok(
-            await http.post(
-                "/api/v1/employees",
-                headers=coach.headers,
-                json={
-                    "name": "Lotte Smit",
-                    "ladder_rung": 5,  # the vacancy's rung: no lower bar for a step up
-                    "hours_min": 16,
-                    "hours_max": 32,
-                    "account_id": str(person.account_id),
-                    "skills": [{"skill_uri": u, "level": 3, "source": "observed"} for u in owned],
-                },
-            )
+        employee = await factories.employee(
+            http,
+            coach,
+            name="Lotte Smit",
+            ladder_rung=5,  # the vacancy's rung: no lower bar for a step up
+            hours_min=16,
+            hours_max=32,
+            account_id=str(person.account_id),
+            skills=factories.observed(owned),
         )
         employee_id = employee["id"]
-        await _ok(
-            await http.post(
-                f"/api/v1/employees/{employee_id}/consents",
-                headers=coach.headers,
-                json={"purpose": "matching"},
-            )
-        )
-        vacancy = await _ok(
-            await http.post(
-                "/api/v1/vacancies",
-                headers=employer.headers,
-                json={
-                    "title": "Leerwerkplek",
-                    "occupation_uri": occupation,
-                    "contract_kind": "wise_paid",
-                    "hours_min": 20,
-                    "hours_max": 24,
-                    "skills": [
-                        {"skill_uri": u, "relation": "essential"} for u in [*asked, missing]
-                    ],
-                },
-            )
-        )
-        await _ok(
-            await http.post(f"/api/v1/vacancies/{vacancy['id']}/publish", headers=employer.headers)
+        await factories.consent(http, coach, employee_id)
+        vacancy = await factories.vacancy(
+            http,
+            employer,
+            occupation,
+            published=True,
+            title="Leerwerkplek",
+            contract_kind="wise_paid",
+            hours_min=20,
+            hours_max=24,
+            skills=factories.essential([*asked, missing]),
         )
         vacancy_id = uuid.UUID(vacancy["id"])
 
