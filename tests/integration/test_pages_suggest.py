@@ -17,6 +17,7 @@ import pytest
 from markupsafe import escape
 
 from services.core.settings import Settings
+from tests import factories
 from tests.browser import world as pages_world
 from tests.browser.http import form_data, page_client, sign_in
 
@@ -310,12 +311,7 @@ async def test_english_labels_on_a_dutch_page_carry_lang_en(
     label = await pool.fetchval("SELECT label_en FROM skill WHERE uri = $1", english_only_skill)
     # The person's skill list on the coach's profile page.
     person = world.people["noor"]
-    await pool.execute(
-        "INSERT INTO employee_skill (employee_id, skill_uri, level, source) "
-        "VALUES ($1, $2, 2, 'observed') ON CONFLICT DO NOTHING",
-        person,
-        english_only_skill,
-    )
+    await factories.skill_row(pool, person, english_only_skill, level=2)
     page = (await coach.get(f"/coach/people/{person}/profile")).text
     names = re.findall(r'<p class="skill-name" id="s\d+-name"([^>]*)>([^<]*)</p>', page)
     assert len(names) >= 2
