@@ -106,10 +106,7 @@ def _line(found: Progress) -> str:
         )
     if found.status == "failed":
         return f"recompute {found.id} failed after {took}: {found.reason}"
-    return (
-        f"recompute {found.id}: scored {found.scored}/{found.shards} shards, "
-        f"explained {found.explained}/{found.shards} ({took})"
-    )
+    return f"recompute {found.id}: scored {found.scored}/{found.shards} shards ({took})"
 
 
 def _report(found: Progress, told: int) -> None:

@@ -20,6 +20,8 @@ import pytest
 from services.core import db
 from services.core.matching import recompute
 from services.core.matching.service import TOP_K
+from services.core.notifications import service as notifications
+from services.core.settings import Settings
 from tests.factories import Scene, ok, publish, scene
 from tests.faults import Crew, eventually
 
@@ -133,17 +135,17 @@ async def test_a_person_changed_during_a_run_keeps_the_scores_of_their_own_event
     before = {k: v for k, v in (await _matches(pool, world)).items() if k[1] == changed}
     async with db.transaction(pool) as conn:
         recompute_id = await recompute.start(conn, shard_people=6, keep=KEEP, dispatch=False)
-        shards = (await recompute.progress(conn, recompute_id)).shards  # type: ignore[union-attr]
-        for shard in range(shards):
+        found = await recompute.progress(conn, recompute_id)
+        assert found is not None and found.shards > 1
+        for shard in range(found.shards - 1):
             await recompute.score_shard(conn, recompute_id, shard, dispatch=False)
-    # The person changes after their shard was scored: the run's pairs for them are stale.
+    # The person changes before the last shard is scored: the run's pairs for them are stale.
     await pool.execute("DELETE FROM employee_skill WHERE employee_id = $1", changed)
     await pool.execute(
         "UPDATE match SET score = 1 WHERE employee_id = $1", changed
     )  # as their own event would have rescored them
     async with db.transaction(pool) as conn:
-        for shard in range(shards):
-            await recompute.explain_shard(conn, recompute_id, shard, dispatch=False)
+        await recompute.score_shard(conn, recompute_id, found.shards - 1, dispatch=False)
         done = await recompute.progress(conn, recompute_id)
     assert done is not None and done.status == "done"
     after = {k: v for k, v in (await _matches(pool, world)).items() if k[1] == changed}
@@ -207,8 +209,9 @@ async def test_a_worker_killed_mid_shard_and_the_run_still_completes_once(
     out, _ = await asyncio.to_thread(follow.communicate, timeout=180)
     text = out.decode()
     assert follow.returncode == 0, text
-    assert "scored 0/" in text and " done: " in text
+    assert " done: " in text
     assert await _matches(pool, world) == expected
+    assert "scored " in text and f"/{run['shards']} shards" in text
     handled = await pool.fetch(
         "SELECT e.event_type, count(h.*) AS n FROM outbox_event e "
         "LEFT JOIN processed_event h ON h.event_id = e.id "
@@ -216,11 +219,7 @@ async def test_a_worker_killed_mid_shard_and_the_run_still_completes_once(
         str(run["id"]),
     )
     kinds = sorted(r["event_type"] for r in handled)
-    assert kinds == sorted(
-        ["match.recompute_score"] * run["shards"]
-        + ["match.recompute_explain"] * run["shards"]
-        + ["match.recomputed"]
-    )
+    assert kinds == sorted(["match.recompute_score"] * run["shards"] + ["match.recomputed"])
     assert all(r["n"] == 1 for r in handled)
     assert second.poll() is None
     assert blocked
@@ -245,3 +244,48 @@ async def recompute_row(pool: asyncpg.Pool) -> asyncpg.Record:
         "JOIN match_recompute_shard s ON s.recompute_id = r.id "
         "GROUP BY r.id ORDER BY r.started_at DESC LIMIT 1"
     )
+
+
+async def test_matches_a_run_stores_are_explained_when_first_read_and_kept(
+    pool: asyncpg.Pool, http: httpx.AsyncClient, world: World, settings: Settings
+) -> None:
+    await pool.execute("DELETE FROM match WHERE employee_id = ANY($1::uuid[])", world.people)
+    await _run_here(pool, 10)
+    person = world.people[1]
+    unexplained = "SELECT count(*) FROM match WHERE employee_id = $1 AND explanation IS NULL"
+    stored = await pool.fetchval("SELECT count(*) FROM match WHERE employee_id = $1", person)
+    assert stored and await pool.fetchval(unexplained, person) == stored
+    answer = await ok(
+        await http.get(
+            f"/api/v1/employees/{person}/matches?limit=100", headers=world.scene.coach.headers
+        )
+    )
+    assert len(answer["items"]) == stored
+    for item in answer["items"]:
+        why = item["explanation"]
+        assert why["score"] == pytest.approx(item["score"], abs=0.01)
+        assert why["matched"] or why["related"] or why["missing_essential"]
+    assert await pool.fetchval(unexplained, person) == 0  # kept for the next reader
+    logged = await pool.fetch(
+        "SELECT explanation FROM suggestion_log WHERE employee_id = $1 AND context = $2",
+        person,
+        "employee_matches",
+    )
+    assert len(logged) == stored and all(r["explanation"] for r in logged)
+    # Notifications read explanations in SQL: they explain what they are about first.
+    async with db.transaction(pool) as conn:
+        await notifications.notify_matches(conn, settings, vacancy_ids=world.vacancies)
+    assert (
+        await pool.fetchval(
+            "SELECT count(*) FROM match WHERE vacancy_id = ANY($1::uuid[]) AND explanation IS NULL "
+            "AND score >= $2",
+            world.vacancies,
+            min(settings.notify_min_score, settings.notify_step_up_min_score),
+        )
+        == 0
+    )
+    told = await pool.fetch(
+        "SELECT data FROM notification WHERE kind = 'caseload_match' AND employee_id = ANY($1)",
+        world.people,
+    )
+    assert told and all(r["data"]["total"] > 0 for r in told)

@@ -2,8 +2,9 @@
 
 from services.core.access.queries import employee_visible, vacancy_visible
 
-# Stored matches shown to an actor: the score, model and explanation come from the match
-# itself, so only ids travel. $1 shown_to, $2 audience, $3 context, $4/$5 the pairs.
+# Stored matches shown to an actor: the score and model come from the match itself, the
+# explanation too unless the reader computed it ($6: a match stored without one, explained when
+# read). $1 shown_to, $2 audience, $3 context, $4/$5 the pairs, $6 their explanations or NULLs.
 # A row shown since the start of today (UTC).
 TODAY = "l.shown_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
 
@@ -12,8 +13,10 @@ TODAY = "l.shown_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 
 LOG_SHOWN_MATCHES = f"""
 INSERT INTO suggestion_log
     (shown_to, audience, context, employee_id, vacancy_id, score, model_version, explanation)
-SELECT $1, $2, $3, m.employee_id, m.vacancy_id, m.score, m.model_version, m.explanation
-FROM unnest($4::uuid[], $5::uuid[]) WITH ORDINALITY AS s (employee_id, vacancy_id, n)
+SELECT $1, $2, $3, m.employee_id, m.vacancy_id, m.score, m.model_version,
+       coalesce(m.explanation, s.explanation::jsonb)
+FROM unnest($4::uuid[], $5::uuid[], $6::text[])
+     WITH ORDINALITY AS s (employee_id, vacancy_id, explanation, n)
 JOIN match m ON m.employee_id = s.employee_id AND m.vacancy_id = s.vacancy_id
 WHERE NOT EXISTS (
     SELECT FROM suggestion_log AS l

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -13,10 +14,16 @@ from services.core.decisions import queries
 
 
 async def log_shown_matches(
-    conn: asyncpg.Connection, actor: Actor, context: str, pairs: Sequence[tuple[UUID, UUID]]
+    conn: asyncpg.Connection,
+    actor: Actor,
+    context: str,
+    pairs: Sequence[tuple[UUID, UUID]],
+    explanations: Mapping[tuple[UUID, UUID], dict[str, Any]] | None = None,
 ) -> None:
-    """One suggestion_log row per shown (employee, vacancy) pair, copied from its match."""
+    """One suggestion_log row per shown (employee, vacancy) pair, copied from its match; the
+    explanation shown is given for a match stored without one."""
     if pairs:
+        given = explanations or {}
         await conn.execute(
             queries.LOG_SHOWN_MATCHES,
             actor.account_id,
@@ -24,6 +31,7 @@ async def log_shown_matches(
             context,
             [e for e, _ in pairs],
             [v for _, v in pairs],
+            [json.dumps(given[p]) if p in given else None for p in pairs],
         )
 
 

@@ -11,7 +11,8 @@ employer action (POST /vacancies/{id}/fill); the hire is recorded here, beside i
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 from uuid import UUID
 
 import asyncpg
@@ -43,10 +44,15 @@ ORDER_HELP = {
 
 
 async def record_shown(
-    conn: asyncpg.Connection, actor: Actor, context: str, pairs: list[tuple[UUID, UUID]]
+    conn: asyncpg.Connection,
+    actor: Actor,
+    context: str,
+    pairs: list[tuple[UUID, UUID]],
+    explanations: Mapping[tuple[UUID, UUID], dict[str, Any]] | None = None,
 ) -> None:
-    """Log the stored matches (employee, vacancy) just shown to the actor, in one statement."""
-    await repository.log_shown_matches(conn, actor, context, pairs)
+    """Log the stored matches (employee, vacancy) just shown to the actor, in one statement,
+    with the explanations computed for any stored without one."""
+    await repository.log_shown_matches(conn, actor, context, pairs, explanations)
 
 
 async def record_next_steps(

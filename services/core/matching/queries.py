@@ -133,6 +133,31 @@ WHERE m.employee_id = $4 AND v.status = 'open' AND {vacancy_visible("v")}
 
 OPEN_VACANCY_IDS = "SELECT id FROM vacancy WHERE status = 'open' ORDER BY id"
 
+# Matches of these vacancies or people ($1, $2) at or over a score ($3) stored without an
+# explanation (a full recompute stores scores only).
+UNEXPLAINED = """
+SELECT vacancy_id, employee_id FROM match
+WHERE explanation IS NULL AND score >= $3
+  AND (vacancy_id = ANY($1::uuid[]) OR employee_id = ANY($2::uuid[]))
+ORDER BY vacancy_id, employee_id
+"""
+# Explanations computed when read, kept where the match (of the same model) still has none. A
+# row another transaction is rewriting is skipped, not waited for: it gets its own explanation.
+STORE_EXPLANATIONS = """
+WITH given AS (
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[])
+        AS g (vacancy_id, employee_id, explanation)
+), target AS (
+    SELECT m.vacancy_id, m.employee_id, g.explanation
+    FROM match m JOIN given g USING (vacancy_id, employee_id)
+    WHERE m.explanation IS NULL AND m.model_version = $4
+    ORDER BY m.vacancy_id, m.employee_id
+    FOR UPDATE OF m SKIP LOCKED
+)
+UPDATE match m SET explanation = t.explanation::jsonb
+FROM target t WHERE m.vacancy_id = t.vacancy_id AND m.employee_id = t.employee_id
+"""
+
 # A full recompute in shards (matching/recompute.py).
 INSERT_RECOMPUTE = """
 INSERT INTO match_recompute (id, model_version, keep, horizon_upto, horizon_running, horizon_source)
@@ -166,14 +191,11 @@ FROM match_recompute_shard s WHERE s.recompute_id = $1 AND s.shard = $2
 FOR UPDATE OF s
 """
 SHARD_COUNTS = """
-SELECT count(*) AS shards, count(scored_at) AS scored, count(explained_at) AS explained
+SELECT count(*) AS shards, count(scored_at) AS scored
 FROM match_recompute_shard WHERE recompute_id = $1
 """
 MARK_SCORED = """
 UPDATE match_recompute_shard SET scored_at = now() WHERE recompute_id = $1 AND shard = $2
-"""
-MARK_EXPLAINED = """
-UPDATE match_recompute_shard SET explained_at = now() WHERE recompute_id = $1 AND shard = $2
 """
 SET_RECOMPUTE_STATUS = """
 UPDATE match_recompute
@@ -195,34 +217,25 @@ WHERE p.recompute_id = $1 AND p.employee_id = ranked.employee_id
   AND p.vacancy_id = ranked.vacancy_id AND (ranked.by_vacancy <= $2 OR ranked.by_person <= $2)
 """
 DROP_UNKEPT = "DELETE FROM match_recompute_pair WHERE recompute_id = $1 AND NOT kept"
-KEPT_IN_RANGE = """
-SELECT employee_id, vacancy_id FROM match_recompute_pair
-WHERE recompute_id = $1 AND kept AND employee_id >= $2 AND ($3::uuid IS NULL OR employee_id < $3)
-ORDER BY employee_id, vacancy_id
-"""
-CREATE_EXPLAINED_STAGE = """
-CREATE TEMP TABLE stage_explained (employee_id uuid, vacancy_id uuid, explanation text)
-ON COMMIT DROP
-"""
-DROP_EXPLAINED_STAGE = "DROP TABLE IF EXISTS stage_explained"
-SET_EXPLANATIONS = """
-UPDATE match_recompute_pair p SET explanation = s.explanation::jsonb
-FROM stage_explained s
-WHERE p.recompute_id = $1 AND p.employee_id = s.employee_id AND p.vacancy_id = s.vacancy_id
-"""
+
 # The run's matches replace the stored ones, except for the people and vacancies changed since
-# it started ($2, $3): their own events scored them on what they are now.
-DELETE_UNCHANGED = """
-DELETE FROM match WHERE NOT (employee_id = ANY($1::uuid[])) AND NOT (vacancy_id = ANY($2::uuid[]))
+# it started ($2, $3): their own events scored them on what they are now. A match whose score and
+# model stay keeps its explanation; the others are explained when read.
+DELETE_UNKEPT_MATCHES = """
+DELETE FROM match m
+WHERE NOT (m.employee_id = ANY($2::uuid[])) AND NOT (m.vacancy_id = ANY($3::uuid[]))
+  AND NOT EXISTS (SELECT FROM match_recompute_pair p WHERE p.recompute_id = $1
+                  AND p.vacancy_id = m.vacancy_id AND p.employee_id = m.employee_id)
 """
-INSERT_KEPT = """
-INSERT INTO match (vacancy_id, employee_id, score, explanation, model_version)
-SELECT p.vacancy_id, p.employee_id, p.score, p.explanation, r.model_version
+UPSERT_KEPT = """
+INSERT INTO match AS m (vacancy_id, employee_id, score, explanation, model_version)
+SELECT p.vacancy_id, p.employee_id, p.score, NULL, r.model_version
 FROM match_recompute_pair p JOIN match_recompute r ON r.id = p.recompute_id
-WHERE p.recompute_id = $1 AND p.kept AND p.explanation IS NOT NULL
+WHERE p.recompute_id = $1
   AND NOT (p.employee_id = ANY($2::uuid[])) AND NOT (p.vacancy_id = ANY($3::uuid[]))
 ON CONFLICT (vacancy_id, employee_id) DO UPDATE
-SET score = excluded.score, explanation = excluded.explanation,
-    model_version = excluded.model_version, computed_at = now()
+SET explanation = CASE WHEN m.score = excluded.score AND m.model_version = excluded.model_version
+                       THEN m.explanation END,
+    score = excluded.score, model_version = excluded.model_version, computed_at = now()
 """
 DROP_PAIRS = "DELETE FROM match_recompute_pair WHERE recompute_id = $1"

@@ -4,12 +4,13 @@ workers run side by side, each shard in one transaction of its own.
 1. `start` writes the run (model version, how many to keep, the change-log horizon) and one
    shard per `shard_people` consenting people, and an outbox event per shard.
 2. `score_shard` scores the shard's people against every open vacancy (the worker's warm
-   indexes) and stores each person's best k and each vacancy's best k among them. The shard
-   that finishes last merges: each vacancy's best k over every shard (a person's best k is
-   whole in their own shard) are kept, the rest dropped; then an event per shard to explain.
-3. `explain_shard` explains the kept pairs of its people. The last one stores the run's
-   matches in place of the old ones, except for the people and vacancies changed since the
-   run started (their own events scored them as they are now), and announces `match.recomputed`.
+   indexes) and stores each person's best k and each vacancy's best k among them.
+3. The shard that finishes last merges: each vacancy's best k over every shard (a person's best
+   k is whole in their own shard). The kept pairs replace the stored matches, except for the
+   people and vacancies changed since the run started (their own events scored them as they are
+   now), and it announces `match.recomputed`. Matches are stored with their scores; a match
+   whose score and model stayed keeps its explanation, the others are explained when they are
+   read (matching/service.py `explained`).
 
 Each step does nothing when its shard is done (a resent event), and a worker that dies mid-
 shard commits nothing: the relay sends the event again after its lease, and another worker
@@ -28,7 +29,7 @@ import asyncpg
 
 from services.core.events import repository as events
 from services.core.matching import live, repository
-from services.core.matching.service import TOP_K, stored_explanation
+from services.core.matching.service import TOP_K
 from services.core.notifications import service as notifications
 from services.core.settings import Settings
 from services.matcher.types import Person
@@ -42,10 +43,9 @@ class Progress:
     """How far a run is."""
 
     id: UUID
-    status: str  # scoring, explaining, done, failed
+    status: str  # scoring, done, failed
     shards: int
     scored: int
-    explained: int
     matches: int | None
     reason: str | None
     model_version: str
@@ -75,7 +75,7 @@ async def start(
 async def score_shard(
     conn: asyncpg.Connection, recompute_id: UUID, shard: int, *, dispatch: bool = True
 ) -> None:
-    """Score a shard's people (step 2); the last shard scored merges."""
+    """Score a shard's people (step 2); the last shard scored merges and stores (step 3)."""
     found = await repository.lock_shard(conn, recompute_id, shard)
     run = await repository.recompute_run(conn, recompute_id)
     if found is None or run is None or found["scored_at"] or run["status"] != "scoring":
@@ -93,48 +93,19 @@ async def score_shard(
     )
     run = await repository.recompute_run(conn, recompute_id, lock=True)
     counts = await repository.shard_counts(conn, recompute_id)
-    if run is not None and counts["scored"] == counts["shards"]:
-        await repository.keep_best(conn, recompute_id, run["keep"])
-        await repository.set_recompute_status(conn, recompute_id, "explaining")
-        if dispatch:
-            await _dispatch(conn, "match.recompute_explain", recompute_id, counts["shards"])
-
-
-async def explain_shard(
-    conn: asyncpg.Connection, recompute_id: UUID, shard: int, *, dispatch: bool = True
-) -> None:
-    """Explain the kept pairs of a shard's people (step 3); the last shard stores the run."""
-    found = await repository.lock_shard(conn, recompute_id, shard)
-    run = await repository.recompute_run(conn, recompute_id)
-    if found is None or run is None or found["explained_at"] or run["status"] != "explaining":
+    if run is None or counts["scored"] < counts["shards"]:
         return
-    state = await live.warm(conn)
-    if state.matcher.model.version != run["model_version"]:
-        await _fail(conn, recompute_id)
-        return
-    labels = state.matcher.model.labels
-    people, vacancies = state.people.rows, state.vacancies.rows
-    kept = await repository.kept_in_range(conn, recompute_id, found["first_id"], found["end_id"])
-    explained = []
-    for employee_id, vacancy_id in kept:
-        person, vacancy = people.get(str(employee_id)), vacancies.get(str(vacancy_id))
-        if person is not None and vacancy is not None:  # else gone since: its events tell
-            why = stored_explanation(state.matcher.explain(person, vacancy), labels)
-            explained.append((employee_id, vacancy_id, why))
-    await repository.add_explanations(conn, recompute_id, shard, explained)
-    run = await repository.recompute_run(conn, recompute_id, lock=True)
-    counts = await repository.shard_counts(conn, recompute_id)
-    if run is not None and counts["explained"] == counts["shards"]:
-        started = repository.Horizon(
-            run["horizon_upto"], tuple(run["horizon_running"]), run["horizon_source"]
+    await repository.keep_best(conn, recompute_id, run["keep"])
+    started = repository.Horizon(
+        run["horizon_upto"], tuple(run["horizon_running"]), run["horizon_source"]
+    )
+    changed = await repository.changed_since(conn, started)
+    stored = await repository.store_recompute(conn, recompute_id, changed)
+    await repository.set_recompute_status(conn, recompute_id, "done", matches=stored)
+    if dispatch:
+        await events.emit(
+            conn, "match.recomputed", aggregate_type=AGGREGATE, aggregate_id=str(recompute_id)
         )
-        changed = await repository.changed_since(conn, started)
-        stored = await repository.store_recompute(conn, recompute_id, changed)
-        await repository.set_recompute_status(conn, recompute_id, "done", matches=stored)
-        if dispatch:
-            await events.emit(
-                conn, "match.recomputed", aggregate_type=AGGREGATE, aggregate_id=str(recompute_id)
-            )
 
 
 async def run_here(
@@ -143,9 +114,8 @@ async def run_here(
     """A whole run in this process and the caller's transaction: every shard in turn."""
     recompute_id = await start(conn, shard_people=shard_people, keep=keep, dispatch=False)
     shards = (await repository.shard_counts(conn, recompute_id))["shards"]
-    for step in (score_shard, explain_shard):
-        for shard in range(shards):
-            await step(conn, recompute_id, shard, dispatch=False)
+    for shard in range(shards):
+        await score_shard(conn, recompute_id, shard, dispatch=False)
     found = await progress(conn, recompute_id)
     assert found is not None  # written above, in this transaction
     return found
@@ -162,7 +132,6 @@ async def progress(conn: asyncpg.Connection, recompute_id: UUID | None = None) -
         status=run["status"],
         shards=counts["shards"],
         scored=counts["scored"],
-        explained=counts["explained"],
         matches=run["matches"],
         reason=run["reason"],
         model_version=run["model_version"],

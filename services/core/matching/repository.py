@@ -185,7 +185,7 @@ async def lock_shard(conn: asyncpg.Connection, recompute_id: UUID, shard: int) -
 
 
 async def shard_counts(conn: asyncpg.Connection, recompute_id: UUID) -> asyncpg.Record:
-    """(shards, scored, explained) of a run."""
+    """(shards, scored) of a run."""
     return await conn.fetchrow(queries.SHARD_COUNTS, recompute_id)
 
 
@@ -221,36 +221,40 @@ async def keep_best(conn: asyncpg.Connection, recompute_id: UUID, keep: int) -> 
     await conn.execute(queries.DROP_UNKEPT, recompute_id)
 
 
-async def kept_in_range(
-    conn: asyncpg.Connection, recompute_id: UUID, first: UUID | None, end: UUID | None
-) -> list[asyncpg.Record]:
-    """The kept (employee_id, vacancy_id) pairs of the people from `first` up to `end`."""
-    lowest = first or UUID(int=0)
-    return list(await conn.fetch(queries.KEPT_IN_RANGE, recompute_id, lowest, end))
-
-
-async def add_explanations(
-    conn: asyncpg.Connection,
-    recompute_id: UUID,
-    shard: int,
-    explained: Sequence[tuple[UUID, UUID, dict[str, Any]]],
-) -> None:
-    """An explained shard's explanations (employee, vacancy, explanation), and the shard marked."""
-    await conn.execute(queries.DROP_EXPLAINED_STAGE)
-    await conn.execute(queries.CREATE_EXPLAINED_STAGE)
-    await conn.copy_records_to_table(
-        "stage_explained", records=[(e, v, json.dumps(x)) for e, v, x in explained]
-    )
-    await conn.execute(queries.SET_EXPLANATIONS, recompute_id)
-    await conn.execute(queries.DROP_EXPLAINED_STAGE)
-    await conn.execute(queries.MARK_EXPLAINED, recompute_id, shard)
-
-
 async def store_recompute(conn: asyncpg.Connection, recompute_id: UUID, changed: Changes) -> int:
     """The run's kept pairs become the stored matches, except for what changed since it
     started; its pairs are dropped. How many matches it stored."""
     people, vacancies = list(changed.people), list(changed.vacancies)
-    await conn.execute(queries.DELETE_UNCHANGED, people, vacancies)
-    stored = await conn.execute(queries.INSERT_KEPT, recompute_id, people, vacancies)
+    await conn.execute(queries.DELETE_UNKEPT_MATCHES, recompute_id, people, vacancies)
+    stored = await conn.execute(queries.UPSERT_KEPT, recompute_id, people, vacancies)
     await conn.execute(queries.DROP_PAIRS, recompute_id)
     return int(stored.split()[-1])
+
+
+async def unexplained(
+    conn: asyncpg.Connection,
+    vacancy_ids: Sequence[UUID],
+    employee_ids: Sequence[UUID],
+    min_score: float,
+) -> list[tuple[UUID, UUID]]:
+    """(vacancy, employee) of the matches of these vacancies or people at or over `min_score`
+    that are stored without an explanation."""
+    rows = await conn.fetch(queries.UNEXPLAINED, list(vacancy_ids), list(employee_ids), min_score)
+    return [(r["vacancy_id"], r["employee_id"]) for r in rows]
+
+
+async def store_explanations(
+    conn: asyncpg.Connection,
+    explained: Sequence[tuple[UUID, UUID, dict[str, Any]]],
+    model_version: str,
+) -> None:
+    """Keep explanations (vacancy, employee, explanation) computed when read, where the match of
+    this model still has none."""
+    if explained:
+        await conn.execute(
+            queries.STORE_EXPLANATIONS,
+            [v for v, _, _ in explained],
+            [e for _, e, _ in explained],
+            [json.dumps(x) for _, _, x in explained],
+            model_version,
+        )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
@@ -96,6 +97,45 @@ async def rescore_employee(conn: asyncpg.Connection, employee_id: UUID) -> int:
     return len(rows)
 
 
+async def explained(
+    conn: asyncpg.Connection, pairs: Sequence[tuple[UUID, UUID]]
+) -> dict[tuple[UUID, UUID], dict[str, Any]]:
+    """Explanations of stored matches (vacancy, employee) that have none (a full recompute
+    stores scores only), computed now and kept for the next reader, as a match stores them."""
+    if not pairs:
+        return {}
+    engine = await live.matcher(conn)
+    people = {
+        r["id"]: person_of(r) for r in await repository.people(conn, list({e for _, e in pairs}))
+    }
+    vacancies = {
+        r["id"]: vacancy_of(r)
+        for r in await repository.vacancies(conn, list({v for v, _ in pairs}))
+    }
+    found = {
+        (v, e): stored_explanation(engine.explain(people[e], vacancies[v]), engine.model.labels)
+        for v, e in dict.fromkeys(pairs)
+        if v in vacancies and e in people
+    }
+    await repository.store_explanations(
+        conn, [(v, e, why) for (v, e), why in found.items()], engine.model.version
+    )
+    return found
+
+
+async def explain_stored(
+    conn: asyncpg.Connection,
+    *,
+    vacancy_ids: Sequence[UUID] = (),
+    employee_ids: Sequence[UUID] = (),
+    min_score: float = 0.0,
+) -> dict[tuple[UUID, UUID], dict[str, Any]]:
+    """Explain the matches of these vacancies or people at or over `min_score` that have no
+    explanation yet (before a statement reads them, as notifications do); what it computed."""
+    pairs = await repository.unexplained(conn, vacancy_ids, employee_ids, min_score)
+    return await explained(conn, pairs)
+
+
 # An explanation shows skills and the accommodations to discuss: sensitive, so audited.
 READ_FIELDS = ("skills", "accommodations")
 
@@ -106,12 +146,18 @@ async def for_vacancy(
     """Ranked candidates for a vacancy; employers see consenting people, the rest as a count."""
     require_role(actor, Role.ADMIN, Role.JOBCOACH, Role.EMPLOYER, action="see candidates")
     rows, visible, total = await repository.for_vacancy(conn, actor, vacancy_id, limit, offset)
+    computed = await explained(
+        conn, [(vacancy_id, r["employee_id"]) for r in rows if r["explanation"] is None]
+    )
     items = [
         CandidateMatch(
             employee_id=r["employee_id"],
             name=r["name"],
             score=r["score"],
-            explanation=texts.explanation(r["explanation"], texts.reader_of(actor)),
+            explanation=texts.explanation(
+                r["explanation"] or computed[(vacancy_id, r["employee_id"])],
+                texts.reader_of(actor),
+            ),
             computed_at=r["computed_at"],
         )
         for r in rows
@@ -120,7 +166,11 @@ async def for_vacancy(
         conn, actor, [i.employee_id for i in items], READ_FIELDS, "vacancy_candidates"
     )
     await decisions.record_shown(
-        conn, actor, "vacancy_matches", [(i.employee_id, vacancy_id) for i in items]
+        conn,
+        actor,
+        "vacancy_matches",
+        [(i.employee_id, vacancy_id) for i in items],
+        {(e, v): why for (v, e), why in computed.items()},
     )
     return VacancyMatches(
         vacancy_id=vacancy_id,
@@ -147,6 +197,9 @@ async def for_employee(
     rows, total = await repository.for_employee(
         conn, actor, employee_id, (limit, offset), rung, contract_kind
     )
+    computed = await explained(
+        conn, [(r["vacancy_id"], employee_id) for r in rows if r["explanation"] is None]
+    )
     items = [
         VacancyMatch(
             **{
@@ -162,7 +215,10 @@ async def for_employee(
                     "computed_at",
                 )
             },
-            explanation=texts.explanation(r["explanation"], texts.reader_of(actor)),
+            explanation=texts.explanation(
+                r["explanation"] or computed[(r["vacancy_id"], employee_id)],
+                texts.reader_of(actor),
+            ),
         )
         for r in rows
     ]
@@ -175,7 +231,11 @@ async def for_employee(
             "own_matches" if actor.role is Role.EMPLOYEE else "person_matches",
         )
     await decisions.record_shown(
-        conn, actor, "employee_matches", [(employee_id, i.vacancy_id) for i in items]
+        conn,
+        actor,
+        "employee_matches",
+        [(employee_id, i.vacancy_id) for i in items],
+        {(e, v): why for (v, e), why in computed.items()},
     )
     return EmployeeMatches(
         employee_id=employee_id, items=items, total=total, limit=limit, offset=offset

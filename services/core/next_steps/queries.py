@@ -12,8 +12,8 @@ WHERE e.id = $1
 """
 
 _MATCH = """
-m.vacancy_id, v.title, o.name AS organisation, v.ladder_rung, v.occupation_uri, m.score,
-m.explanation
+m.vacancy_id, m.employee_id, v.title, o.name AS organisation, v.ladder_rung, v.occupation_uri,
+m.score, m.explanation
 FROM match m
 JOIN vacancy v ON v.id = m.vacancy_id AND v.status = 'open'
 JOIN organisation o ON o.id = v.organisation_id

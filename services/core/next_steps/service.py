@@ -20,6 +20,7 @@ from services.core.errors import Invalid, NotFound
 from services.core.i18n import Reader
 from services.core.matching import live
 from services.core.matching import repository as matching_repository
+from services.core.matching import service as matching
 from services.core.matching.texts import reader_of
 from services.core.next_steps import repository, texts
 from services.core.next_steps.models import (
@@ -47,6 +48,7 @@ LIMIT = 5
 # notification about one waits for settings.notify_step_up_min_score).
 STEP_MIN_SCORE = 40.0
 Labels = dict[str, tuple[str, str | None]]
+Explained = dict[tuple[UUID, UUID], dict[str, Any]]
 
 
 def _skill(uri: str, labels: Labels) -> Skill:
@@ -58,9 +60,12 @@ def _occupation(uri: str | None, en: str | None, nl: str | None) -> Occupation |
     return Occupation(uri=uri, label_en=en or uri, label_nl=nl) if uri else None
 
 
-def _suggestion(row: asyncpg.Record, *, step: bool, reader: Reader) -> VacancySuggestion:
-    """A stored match as a suggestion, with its reasons in words."""
-    why: dict[str, Any] = row["explanation"]
+def _suggestion(
+    row: asyncpg.Record, computed: Explained, *, step: bool, reader: Reader
+) -> VacancySuggestion:
+    """A stored match as a suggestion, with its reasons in words (from its explanation, or
+    the one `computed` now for a match stored without one)."""
+    why = row["explanation"] or computed[(row["vacancy_id"], row["employee_id"])]
     labels = {u: (v.get("en") or u, v.get("nl")) for u, v in why.get("labels", {}).items()}
     have = sum(
         1
@@ -161,8 +166,10 @@ async def next_steps(
         raise NotFound("No employee has this id.")
     current = _occupation(me["current_occupation_uri"], me["current_en"], me["current_nl"])
     target = _occupation(me["target_occupation_uri"], me["target_en"], me["target_nl"])
+    low = min(settings.notify_min_score, STEP_MIN_SCORE)  # those stored without one, explained
+    computed = await matching.explain_stored(conn, employee_ids=[employee_id], min_score=low)
     fits = [
-        _suggestion(r, step=r["ladder_rung"] > me["ladder_rung"], reader=reader)
+        _suggestion(r, computed, step=r["ladder_rung"] > me["ladder_rung"], reader=reader)
         for r in await repository.fits_now(conn, employee_id, settings.notify_min_score, LIMIT)
     ]
     stones = (
@@ -174,7 +181,7 @@ async def next_steps(
     )
     toward = [s.occupation.uri for s in stones] + ([target.uri] if target else [])
     step_rows = await repository.step_vacancies(conn, employee_id, toward, STEP_MIN_SCORE, LIMIT)
-    step_vacancies = [_suggestion(r, step=True, reader=reader) for r in step_rows]
+    step_vacancies = [_suggestion(r, computed, step=True, reader=reader) for r in step_rows]
     route = await _route(conn, current, target, reader) if current and target else None
     plan = await _default_plan(
         conn, settings, employee_id, route, (step_vacancies, stones, fits), reader

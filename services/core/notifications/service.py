@@ -16,6 +16,7 @@ import asyncpg
 from services.core.access.policy import Actor, Role, require_role
 from services.core.errors import NotFound
 from services.core.events import repository as events
+from services.core.matching import service as matching
 from services.core.metrics import NOTIFICATIONS
 from services.core.notifications import channels, repository, targets
 from services.core.notifications.models import (
@@ -41,6 +42,13 @@ async def notify_matches(
     employee_ids: Sequence[UUID] = (),
 ) -> int:
     """Tell the person, their jobcoach and (with consent) the employer of new notable matches."""
+    # The statement reads the matches' explanations: those stored without one get theirs first.
+    await matching.explain_stored(
+        conn,
+        vacancy_ids=vacancy_ids,
+        employee_ids=employee_ids,
+        min_score=min(settings.notify_min_score, settings.notify_step_up_min_score),
+    )
     created = await repository.create_for_matches(
         conn,
         vacancy_ids=vacancy_ids,

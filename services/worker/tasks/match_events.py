@@ -46,14 +46,9 @@ async def rescore_employee(conn: asyncpg.Connection, event: Event) -> None:
 
 @on("match.recompute_score", "matching.recompute_score")
 async def recompute_score(conn: asyncpg.Connection, event: Event) -> None:
-    """Score one shard of a full recompute (services/core/matching/recompute.py)."""
+    """Score one shard of a full recompute (services/core/matching/recompute.py); the last
+    one stores the run's matches."""
     await recompute.score_shard(conn, UUID(event.aggregate_id), int(event.payload["shard"]))
-
-
-@on("match.recompute_explain", "matching.recompute_explain")
-async def recompute_explain(conn: asyncpg.Connection, event: Event) -> None:
-    """Explain one shard's kept matches; the last one stores the run."""
-    await recompute.explain_shard(conn, UUID(event.aggregate_id), int(event.payload["shard"]))
 
 
 @on("match.recomputed", "notifications.after_recompute")

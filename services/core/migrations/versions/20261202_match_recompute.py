@@ -25,7 +25,7 @@ def upgrade() -> None:
     CREATE TABLE match_recompute (
         id              uuid PRIMARY KEY,
         status          text NOT NULL DEFAULT 'scoring'
-                        CHECK (status IN ('scoring', 'explaining', 'done', 'failed')),
+                        CHECK (status IN ('scoring', 'done', 'failed')),
         model_version   text NOT NULL,
         keep            integer NOT NULL CHECK (keep > 0),
         horizon_upto    bigint NOT NULL,
@@ -42,7 +42,6 @@ def upgrade() -> None:
         first_id     uuid,
         people       integer NOT NULL,
         scored_at    timestamptz,
-        explained_at timestamptz,
         PRIMARY KEY (recompute_id, shard)
     );
     CREATE TABLE match_recompute_pair (
@@ -51,16 +50,18 @@ def upgrade() -> None:
         employee_id  uuid NOT NULL REFERENCES employee (id) ON DELETE CASCADE,
         score        real NOT NULL,
         kept         boolean NOT NULL DEFAULT false,
-        explanation  jsonb,
         PRIMARY KEY (recompute_id, employee_id, vacancy_id)
     );
     CREATE INDEX match_recompute_pair_vacancy_idx
         ON match_recompute_pair (recompute_id, vacancy_id);
+    ALTER TABLE match ALTER COLUMN explanation DROP NOT NULL;
     """)
 
 
 def downgrade() -> None:
     op.execute("""
+    DELETE FROM match WHERE explanation IS NULL;
+    ALTER TABLE match ALTER COLUMN explanation SET NOT NULL;
     DROP TABLE IF EXISTS match_recompute_pair;
     DROP TABLE IF EXISTS match_recompute_shard;
     DROP TABLE IF EXISTS match_recompute;
