@@ -195,12 +195,13 @@ SELECT count(*) AS shards, count(scored_at) AS scored
 FROM match_recompute_shard WHERE recompute_id = $1
 """
 MARK_SCORED = """
-UPDATE match_recompute_shard SET scored_at = now() WHERE recompute_id = $1 AND shard = $2
+UPDATE match_recompute_shard SET scored_at = clock_timestamp()
+WHERE recompute_id = $1 AND shard = $2
 """
 SET_RECOMPUTE_STATUS = """
 UPDATE match_recompute
 SET status = $2, reason = $3, matches = $4,
-    finished_at = CASE WHEN $2 IN ('done', 'failed') THEN now() END
+    finished_at = CASE WHEN $2 IN ('done', 'failed') THEN clock_timestamp() END
 WHERE id = $1
 """
 # Each vacancy's best k over every shard's candidates, and each person's best k (all in their
