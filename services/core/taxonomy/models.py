@@ -33,7 +33,21 @@ class Texts:
 
 
 @dataclass(frozen=True)
-class OccupationHit:
+class ConceptHit:
+    """What every search or listing hit has: an occupation's or a skill's (subclasses add
+    their own fields after these)."""
+
+    uri: str
+    label: str
+    label_lang: str
+    fallback: bool
+    matched_label: str | None
+    match: MatchKind | None
+    score: float | None
+
+
+@dataclass(frozen=True)
+class OccupationHit(ConceptHit):
     """An occupation found by search or listing.
 
     `label` is the preferred label in the requested language, or the English one when the
@@ -41,28 +55,14 @@ class OccupationHit:
     label the query matched best; None for a listing or when only a hidden label matched.
     """
 
-    uri: str
-    label: str
-    label_lang: str
-    fallback: bool
-    matched_label: str | None
-    match: MatchKind | None
-    score: float | None
     isco_code: str
     skill_level: int | None
 
 
 @dataclass(frozen=True)
-class SkillHit:
+class SkillHit(ConceptHit):
     """A skill found by search or listing; the fields mean what they mean on OccupationHit."""
 
-    uri: str
-    label: str
-    label_lang: str
-    fallback: bool
-    matched_label: str | None
-    match: MatchKind | None
-    score: float | None
     skill_type: str | None
     reuse_level: str | None
 

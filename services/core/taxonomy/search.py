@@ -32,6 +32,7 @@ from services.core.settings import Settings
 from services.core.taxonomy import repository, vectors, vocabulary
 from services.core.taxonomy.embeddings import encoder
 from services.core.taxonomy.models import (
+    ConceptHit,
     Lang,
     MatchKind,
     OccupationHit,
@@ -41,6 +42,7 @@ from services.core.taxonomy.models import (
 )
 
 PageT = TypeVar("PageT", SkillPage, OccupationPage)
+HitT = TypeVar("HitT", SkillHit, OccupationHit)
 RRF_K = 5
 WEIGHT_VOCABULARY = 4.0
 WEIGHT_EXACT = 4.0
@@ -97,9 +99,7 @@ def fuse(lists: Sequence[tuple[Sequence[float], Sequence[Ranked]]]) -> list[Fuse
     return sorted(found.values(), key=lambda f: (-f.score, f.uri))
 
 
-def _distrust_typos(
-    weights: list[float], labelled: Sequence[SkillHit] | Sequence[OccupationHit]
-) -> list[float]:
+def _distrust_typos(weights: list[float], labelled: Sequence[ConceptHit]) -> list[float]:
     """The meaning's weights, at TYPO_FACTOR when the query looks misspelt: the label search
     found it in the reader's language only as a fuzzy match (the meaning of a misspelt word is
     noise). A Dutch word near English labels only (no Dutch skill labels) is no typo."""
@@ -112,7 +112,7 @@ def _distrust_typos(
     return [w * TYPO_FACTOR for w in weights] if typo else weights
 
 
-def _label_weights(hits: Sequence[SkillHit] | Sequence[OccupationHit]) -> list[float]:
+def _label_weights(hits: Sequence[ConceptHit]) -> list[float]:
     return [
         WEIGHT_EXACT
         if hit.match == "exact"
@@ -175,6 +175,31 @@ def _label_list(page: SkillPage | OccupationPage) -> tuple[list[float], list[Ran
     return _label_weights(hits), [Ranked(h.uri, h.matched_label, h.match or "fuzzy") for h in hits]
 
 
+def _hits(
+    hit: type[HitT],
+    fused: list[Fused],
+    rows: dict[str, asyncpg.Record],
+    lang: Lang,
+    ceiling: float,
+    offset: int,
+    limit: int,
+) -> tuple[list[HitT], int]:
+    """This page of the fused concepts that `rows` holds (the others are outside the filter),
+    each with its row's fields and its score as a share of `ceiling`; and how many there are."""
+    kept = [f for f in fused if f.uri in rows]
+    items = [
+        hit(
+            **dict(rows[f.uri]),
+            fallback=rows[f.uri]["label_lang"] != lang,
+            matched_label=f.matched_label,
+            match=f.match,
+            score=round(f.score / ceiling, 4),
+        )
+        for f in kept[offset : offset + limit]
+    ]
+    return items, len(kept)
+
+
 async def skills(
     conn: asyncpg.Connection,
     settings: Settings,
@@ -203,22 +228,8 @@ async def skills(
         [([WEIGHT_VOCABULARY] * len(curated), curated), _label_list(labelled), (weights, meaning)]
     )
     rows = await repository.skills_by_uri(conn, [f.uri for f in fused], lang, collection)
-    fused = [f for f in fused if f.uri in rows]
-    items = [
-        SkillHit(
-            uri=f.uri,
-            label=rows[f.uri]["label"],
-            label_lang=rows[f.uri]["label_lang"],
-            fallback=rows[f.uri]["label_lang"] != lang,
-            matched_label=f.matched_label,
-            match=f.match,
-            score=round(f.score / SKILL_CEILING, 4),
-            skill_type=rows[f.uri]["skill_type"],
-            reuse_level=rows[f.uri]["reuse_level"],
-        )
-        for f in fused[offset : offset + limit]
-    ]
-    return SkillPage(items, limit, offset, len(fused))
+    items, total = _hits(SkillHit, fused, rows, lang, SKILL_CEILING, offset, limit)
+    return SkillPage(items, limit, offset, total)
 
 
 async def occupations(
@@ -243,19 +254,5 @@ async def occupations(
     )
     fused = fuse([_label_list(labelled), (weights, meaning)])
     rows = await repository.occupations_by_uri(conn, [f.uri for f in fused], lang, isco)
-    fused = [f for f in fused if f.uri in rows]
-    items = [
-        OccupationHit(
-            uri=f.uri,
-            label=rows[f.uri]["label"],
-            label_lang=rows[f.uri]["label_lang"],
-            fallback=rows[f.uri]["label_lang"] != lang,
-            matched_label=f.matched_label,
-            match=f.match,
-            score=round(f.score / OCCUPATION_CEILING, 4),
-            isco_code=rows[f.uri]["isco_code"],
-            skill_level=rows[f.uri]["skill_level"],
-        )
-        for f in fused[offset : offset + limit]
-    ]
-    return OccupationPage(items, limit, offset, len(fused))
+    items, total = _hits(OccupationHit, fused, rows, lang, OCCUPATION_CEILING, offset, limit)
+    return OccupationPage(items, limit, offset, total)
