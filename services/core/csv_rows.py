@@ -11,13 +11,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field
 
-from services.core.errors import Invalid
+from services.core.errors import Invalid, Problem
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 2000
-
-Loc = tuple[str | int, ...]
-Problem = tuple[Loc, str]  # (where in the row's input model, what is wrong): pydantic's shape
 
 
 class ImportProblem(BaseModel):

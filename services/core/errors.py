@@ -1,8 +1,15 @@
-"""Typed domain errors; the API turns each into one JSON error shape at its edge."""
+"""Typed domain errors, and the Invalid that names every wrong field; the API turns each into
+one JSON error shape at its edge."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
+
+from pydantic import ValidationError
+
+Loc = tuple[str | int, ...]
+Problem = tuple[Loc, str]  # (where in an input model, what is wrong): pydantic's shape
 
 
 class OpstapError(Exception):
@@ -68,3 +75,22 @@ class Unavailable(OpstapError):
 
     code = "unavailable"
     status = 503
+
+
+def problems_of(exc: ValidationError) -> list[Problem]:
+    """The problems pydantic found, as (location, message)."""
+    return [(tuple(err["loc"]), err["msg"]) for err in exc.errors()]
+
+
+def invalid_fields(subject: str, fields: dict[str, str]) -> Invalid:
+    """One Invalid naming every field: "Check the <subject>: field: what; ..."."""
+    detail = "; ".join(f"{k}: {v}" for k, v in fields.items())
+    return Invalid(f"Check the {subject}: {detail}", fields=fields)
+
+
+def invalid(subject: str, problems: Sequence[Problem]) -> Invalid:
+    """`invalid_fields` for pydantic's problems: a field's first, in the API's `a.b.c` form."""
+    fields: dict[str, str] = {}
+    for loc, message in problems:
+        fields.setdefault(".".join(str(p) for p in loc) or "body", message)
+    return invalid_fields(subject, fields)

@@ -7,10 +7,10 @@ from datetime import timedelta
 
 import pytest
 
+from services.core.clock import today
 from services.core.errors import Invalid
 from services.core.training import csv_import as modules
 from services.core.vacancies import csv_import as vacancies
-from services.core.vacancies.service import today
 
 OCCUPATION = "http://data.europa.eu/esco/occupation/x"
 SKILL_A = "http://data.europa.eu/esco/skill/a"

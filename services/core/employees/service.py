@@ -29,7 +29,7 @@ from services.core.employees.models import (
     EmployeePatch,
     SharedProfile,
 )
-from services.core.errors import Conflict, Forbidden, Invalid, NotFound
+from services.core.errors import Conflict, Forbidden, Invalid, NotFound, invalid_fields
 from services.core.events.repository import emit
 from services.core.paging import Page
 from services.core.taxonomy.repository import unknown_occupation_uris, unknown_skill_uris
@@ -191,8 +191,7 @@ async def _check(
         if value and (problem := await _account_problem(conn, actor, value, role, employee_id)):
             fields[field] = problem
     if fields:
-        detail = "; ".join(f"{k}: {v}" for k, v in fields.items())
-        raise Invalid(f"Check the employee record: {detail}", fields=fields)
+        raise invalid_fields("employee record", fields)
 
 
 async def _reference_problems(
@@ -303,8 +302,7 @@ async def _check_consent(conn: asyncpg.Connection, body: ConsentIn) -> None:
             if getattr(body, field) is not None:
                 fields[field] = "only for the purpose share_with_employer"
     if fields:
-        detail = "; ".join(f"{k}: {v}" for k, v in fields.items())
-        raise Invalid(f"Check the consent: {detail}", fields=fields)
+        raise invalid_fields("consent", fields)
 
 
 async def _consent_changed(conn: asyncpg.Connection, consent: Consent, change: str) -> None:

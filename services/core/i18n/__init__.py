@@ -22,7 +22,6 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
-from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
@@ -33,6 +32,8 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import Translations
 
+from services.core.clock import LOCAL_TIME
+
 Lang = Literal["nl", "en"]
 Reader = Literal["person", "coach", "employer"]
 LANGUAGES: tuple[Lang, ...] = ("nl", "en")
@@ -40,7 +41,6 @@ READERS: tuple[Reader, ...] = ("person", "coach", "employer")
 LOCALES: dict[Lang, str] = {"nl": "nl_NL", "en": "en_GB"}
 DOMAIN = "opstap"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
 
 
 def po_path(lang: Lang) -> Path:

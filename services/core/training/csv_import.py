@@ -13,7 +13,8 @@ from pydantic import ValidationError
 
 from services.core import csv_rows
 from services.core.access.policy import Actor
-from services.core.csv_rows import MAX_BYTES, MAX_ROWS, ImportProblem, Loc
+from services.core.csv_rows import MAX_BYTES, MAX_ROWS, ImportProblem
+from services.core.errors import Loc, problems_of
 from services.core.training import repository, service
 from services.core.training.models import INPUT_FIELDS, ModuleImportResult, ModuleIn
 
@@ -70,7 +71,7 @@ def check(row: Row, data: dict[str, Any]) -> None:
     try:
         row.item = ModuleIn.model_validate(data)
     except ValidationError as exc:
-        row.problems += service.problems_of(exc)
+        row.problems += problems_of(exc)
 
 
 def _detail(row: Row, loc: Loc, message: str) -> str:

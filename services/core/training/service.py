@@ -4,16 +4,24 @@ completed module, which certifies its skills on the person's profile in the same
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 import asyncpg
 from pydantic import ValidationError
 
 from services.core.access.policy import Actor, Role, can_change_consent, require_role
+from services.core.clock import today
 from services.core.employees.models import Employee
-from services.core.errors import Conflict, Forbidden, Invalid, NotFound
+from services.core.errors import (
+    Conflict,
+    Forbidden,
+    Invalid,
+    NotFound,
+    Problem,
+    invalid,
+    invalid_fields,
+    problems_of,
+)
 from services.core.events.repository import emit
 from services.core.paging import Page
 from services.core.taxonomy.repository import unknown_skill_uris
@@ -29,16 +37,8 @@ from services.core.training.models import (
     TrainingRecordIn,
 )
 
-Loc = tuple[str | int, ...]
-Problem = tuple[Loc, str]  # (where in ModuleIn, what is wrong): pydantic's shape
-
-LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
+SUBJECT = "training module"  # what an Invalid asks to check
 TEACHES_NOTHING = "a module teaches at least one skill or DigComp competence"
-
-
-def today() -> date:
-    """The date in the Netherlands, where completion dates are meant."""
-    return datetime.now(LOCAL_TIME).date()
 
 
 def can_maintain_catalogue(actor: Actor) -> None:
@@ -54,20 +54,6 @@ def can_record_training(actor: Actor, employee: Employee) -> None:
         raise Forbidden(
             "Only the person, their jobcoach or an admin may record or read training."
         ) from exc
-
-
-def problems_of(exc: ValidationError) -> list[Problem]:
-    """The problems pydantic found, as (location, message)."""
-    return [(tuple(err["loc"]), err["msg"]) for err in exc.errors()]
-
-
-def invalid(problems: Sequence[Problem]) -> Invalid:
-    """One Invalid naming every field, in the API's `a.b.c` form."""
-    fields: dict[str, str] = {}
-    for loc, message in problems:
-        fields.setdefault(".".join(str(p) for p in loc) or "body", message)
-    detail = "; ".join(f"{k}: {v}" for k, v in fields.items())
-    return Invalid(f"Check the training module: {detail}", fields=fields)
 
 
 async def reference_problems(
@@ -90,7 +76,7 @@ async def create(conn: asyncpg.Connection, actor: Actor, item: ModuleIn) -> Trai
     """A new module of the catalogue; Invalid for unknown skills, Conflict for a taken code."""
     can_maintain_catalogue(actor)
     if problems := (await reference_problems(conn, [item]))[0]:
-        raise invalid(problems)
+        raise invalid(SUBJECT, problems)
     module_id = await repository.insert(conn, item)
     if module_id is None:
         raise _code_taken(item.code)
@@ -128,12 +114,12 @@ async def update(
     try:
         item = ModuleIn.model_validate(current | patch.model_dump(exclude_unset=True))
     except ValidationError as exc:
-        raise invalid(problems_of(exc)) from exc
+        raise invalid(SUBJECT, problems_of(exc)) from exc
     new = item.model_dump(include=INPUT_FIELDS)
     if not {name for name in patch.model_fields_set if new[name] != current[name]}:
         return module
     if problems := (await reference_problems(conn, [item]))[0]:
-        raise invalid(problems)
+        raise invalid(SUBJECT, problems)
     if item.code != module.code and await repository.id_by_code(conn, item.code) is not None:
         raise _code_taken(item.code)
     await repository.update(conn, module.id, item)
@@ -201,8 +187,7 @@ async def _completable(conn: asyncpg.Connection, body: TrainingRecordIn) -> Trai
     elif not module.active:
         fields["module_id"] = "this module is no longer offered (inactive)"
     if fields or module is None:
-        detail = "; ".join(f"{k}: {v}" for k, v in fields.items())
-        raise Invalid(f"Check the training record: {detail}", fields=fields)
+        raise invalid_fields("training record", fields)
     return module
 
 

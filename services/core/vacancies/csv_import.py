@@ -11,7 +11,8 @@ from pydantic import ValidationError
 
 from services.core import csv_rows
 from services.core.access.policy import Actor, can_manage_vacancies
-from services.core.csv_rows import MAX_BYTES, MAX_ROWS, ImportProblem, Loc
+from services.core.csv_rows import MAX_BYTES, MAX_ROWS, ImportProblem
+from services.core.errors import Loc, problems_of
 from services.core.vacancies import service
 from services.core.vacancies.models import ImportResult, VacancyIn
 
@@ -88,7 +89,7 @@ def check(row: Row) -> None:
     try:
         item = VacancyIn.model_validate(_fields(row))
     except ValidationError as exc:
-        row.problems += service.problems_of(exc)
+        row.problems += problems_of(exc)
         return
     if row.status == "open":
         row.problems += service.closing_problems(item.closing_date)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 import asyncpg
 from pydantic import ValidationError
 
 from services.core.access.policy import Actor, can_manage_vacancies
-from services.core.errors import Forbidden, Invalid, NotFound
+from services.core.clock import today
+from services.core.errors import Forbidden, Invalid, NotFound, Problem, invalid, problems_of
 from services.core.events.repository import emit
 from services.core.paging import Page
 from services.core.taxonomy.repository import unknown_occupation_uris, unknown_skill_uris
@@ -27,11 +27,7 @@ from services.core.vacancies.models import (
 )
 from services.core.vacancies.repository import NewVacancy
 
-Loc = tuple[str | int, ...]
-Problem = tuple[Loc, str]  # (where in VacancyIn, what is wrong): pydantic's shape
-
-LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
-
+SUBJECT = "vacancy"  # what an Invalid asks to check
 # action: (statuses it may start from, status it ends in, event it records)
 TRANSITIONS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "publish": (("draft", "closed"), "open", "vacancy.published"),
@@ -41,25 +37,6 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str, str]] = {
 }
 DONE = {"publish": "published", "close": "closed", "fill": "filled", "reopen": "reopened"}
 EDITABLE = ("draft", "open", "closed")
-
-
-def today() -> date:
-    """The date in the Netherlands, where closing dates are meant."""
-    return datetime.now(LOCAL_TIME).date()
-
-
-def problems_of(exc: ValidationError) -> list[Problem]:
-    """The problems pydantic found, as (location, message)."""
-    return [(tuple(err["loc"]), err["msg"]) for err in exc.errors()]
-
-
-def invalid(problems: Sequence[Problem]) -> Invalid:
-    """One Invalid naming every field, in the API's `a.b.c` form."""
-    fields: dict[str, str] = {}
-    for loc, message in problems:
-        fields.setdefault(".".join(str(p) for p in loc) or "body", message)
-    detail = "; ".join(f"{k}: {v}" for k, v in fields.items())
-    return Invalid(f"Check the vacancy: {detail}", fields=fields)
 
 
 def closing_problems(closing_date: date | None) -> list[Problem]:
@@ -109,7 +86,7 @@ async def create(conn: asyncpg.Connection, actor: Actor, item: VacancyIn) -> Vac
     """A new draft vacancy of the actor's organisation; Invalid for unknown references."""
     can_manage_vacancies(actor)
     if problems := (await reference_problems(conn, [item]))[0]:
-        raise invalid(problems)
+        raise invalid(SUBJECT, problems)
     vacancy_id = uuid.uuid4()
     await create_many(conn, actor, [(vacancy_id, "draft", item)])
     return await get(conn, actor, vacancy_id)
@@ -153,7 +130,7 @@ async def update(
     try:
         item = VacancyIn.model_validate(current | patch.model_dump(exclude_unset=True))
     except ValidationError as exc:
-        raise invalid(problems_of(exc)) from exc
+        raise invalid(SUBJECT, problems_of(exc)) from exc
     new = item.model_dump(include=INPUT_FIELDS)
     changed = {name for name in patch.model_fields_set if new[name] != current[name]}
     if not changed:
@@ -162,7 +139,7 @@ async def update(
     if vacancy.status == "open" and "closing_date" in changed:
         problems += closing_problems(item.closing_date)
     if problems:
-        raise invalid(problems)
+        raise invalid(SUBJECT, problems)
     await repository.update(conn, vacancy.id, item, changed)
     if vacancy.status == "open":
         await _record(conn, "vacancy.updated", vacancy.id, {"fields": sorted(changed)})
@@ -176,7 +153,7 @@ async def transition(
     to, event = step(vacancy.status, action)
     allowed_from = TRANSITIONS[action][0]
     if to == "open" and (problems := closing_problems(vacancy.closing_date)):
-        raise invalid(problems)
+        raise invalid(SUBJECT, problems)
     if not await repository.set_status(conn, vacancy.id, to, allowed_from):
         raise _impossible(vacancy.status, action, allowed_from)
     await _record(conn, event, vacancy.id, {"from": vacancy.status})
