@@ -9,19 +9,18 @@ import asyncpg
 
 from services.core.accounts import queries
 
+# An organisation's profile after its name, in the order of the statements' $3..$7.
+_PROFILE_FIELDS = ("description", "goods_and_services", "support_offered", "website", "postcode")
+
+
+def _profile(data: dict[str, Any]) -> tuple[Any, ...]:
+    """The name and profile fields (None when left out): $2..$7 of the insert and the update."""
+    return (data["name"], *(data.get(field) for field in _PROFILE_FIELDS))
+
 
 async def insert_organisation(conn: asyncpg.Connection, kind: str, data: dict[str, Any]) -> dict:
     """A new organisation."""
-    row = await conn.fetchrow(
-        queries.INSERT_ORGANISATION,
-        kind,
-        data["name"],
-        data.get("description"),
-        data.get("goods_and_services"),
-        data.get("support_offered"),
-        data.get("website"),
-        data.get("postcode"),
-    )
+    row = await conn.fetchrow(queries.INSERT_ORGANISATION, kind, *_profile(data))
     return dict(row)
 
 
@@ -46,16 +45,7 @@ async def update_organisation(
     conn: asyncpg.Connection, organisation_id: UUID, data: dict[str, Any]
 ) -> dict:
     """The organisation with its new profile."""
-    row = await conn.fetchrow(
-        queries.UPDATE_ORGANISATION,
-        organisation_id,
-        data["name"],
-        data.get("description"),
-        data.get("goods_and_services"),
-        data.get("support_offered"),
-        data.get("website"),
-        data.get("postcode"),
-    )
+    row = await conn.fetchrow(queries.UPDATE_ORGANISATION, organisation_id, *_profile(data))
     return dict(row)
 
 
