@@ -15,19 +15,11 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, 
 from services.core.accommodations.models import CODE_PATTERN
 from services.core.paging import PageQuery
 from services.core.partial import not_null_in_schema
+from services.core.vacancies.models import Cefr, ContractKind
 
 # Where the person works or takes part now, in the vocabulary of placement kinds that vacancies
 # use for contract_kind (DOMAIN.md, "Kinds of placement"); None when unknown or not working.
-WorkSetting = Literal[
-    "regular",
-    "regular_with_wage_subsidy",
-    "sheltered",
-    "wise_paid",
-    "work_experience",
-    "volunteer",
-    "day_activity",
-]
-Cefr = Literal["A1", "A2", "B1", "B2", "C1", "C2"]
+WorkSetting = ContractKind
 SkillSource = Literal["self", "observed", "certified"]
 ConsentPurpose = Literal["matching", "share_with_employer"]
 EmployeeSort = Literal["name", "-name", "ladder_rung", "-ladder_rung", "updated_at", "-updated_at"]
