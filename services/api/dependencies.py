@@ -6,8 +6,9 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 import asyncpg
-from fastapi import Depends, Request
+from fastapi import Depends, File, Request, UploadFile
 
+from services.core import csv_rows
 from services.core.settings import Settings
 
 
@@ -25,6 +26,12 @@ def client_address(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
+async def read_csv(file: UploadFile) -> bytes:
+    """An uploaded import file, up to one byte more than csv_rows takes (so that it refuses a
+    larger one rather than reading part of it)."""
+    return await file.read(csv_rows.MAX_BYTES + 1)
+
+
 def get_settings(request: Request) -> Settings:
     """The settings the app was made with."""
     settings: Settings = request.app.state.settings
@@ -36,3 +43,5 @@ def get_settings(request: Request) -> Settings:
 Conn = Annotated[asyncpg.Connection, Depends(get_conn, scope="function")]
 AppSettings = Annotated[Settings, Depends(get_settings)]
 ClientAddress = Annotated[str | None, Depends(client_address)]
+_LIMITS = f"at most {csv_rows.MAX_BYTES // 2**20} MB and {csv_rows.MAX_ROWS:,} rows"
+CsvFile = Annotated[UploadFile, File(description=f"UTF-8 CSV, {_LIMITS}.")]

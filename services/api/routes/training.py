@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, File, Path, Query, UploadFile, status
+from fastapi import APIRouter, Depends, Path, Query, status
 
 from services.api.access import CurrentActor, authorizes
-from services.api.dependencies import Conn
+from services.api.dependencies import Conn, CsvFile, read_csv
 from services.api.errors import ERROR_RESPONSES
 from services.api.routes.employees import VisibleEmployee
 from services.core.paging import Page
@@ -69,7 +69,7 @@ async def create_module(body: ModuleIn, actor: CurrentActor, conn: Conn) -> Trai
 async def import_modules(
     actor: CurrentActor,
     conn: Conn,
-    file: Annotated[UploadFile, File(description="UTF-8 CSV, at most 5 MB and 2,000 rows.")],
+    file: CsvFile,
 ) -> ModuleImportResult:
     """Create or update modules by `code` from a UTF-8 CSV (comma or semicolon separated;
     admins).
@@ -85,8 +85,7 @@ async def import_modules(
     or a file that is not CSV imports nothing (422).
     """
     service.can_maintain_catalogue(actor)
-    data = await file.read(csv_import.MAX_BYTES + 1)
-    return await csv_import.import_csv(conn, actor, data)
+    return await csv_import.import_csv(conn, actor, await read_csv(file))
 
 
 @router.get("/training/modules/{module_id:uuid}", summary="One training module")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, File, Path, Query, UploadFile, status
+from fastapi import APIRouter, Depends, Path, Query, status
 
 from services.api.access import CurrentActor, authorizes
-from services.api.dependencies import Conn
+from services.api.dependencies import Conn, CsvFile, read_csv
 from services.api.errors import ERROR_RESPONSES
 from services.core.access.policy import can_manage_vacancies
 from services.core.paging import Page
@@ -62,7 +62,7 @@ async def list_vacancies(
 async def import_vacancies(
     actor: CurrentActor,
     conn: Conn,
-    file: Annotated[UploadFile, File(description="UTF-8 CSV, at most 5 MB and 2,000 rows.")],
+    file: CsvFile,
 ) -> ImportResult:
     """Import vacancies of your organisation from a UTF-8 CSV (comma or semicolon separated).
 
@@ -77,8 +77,7 @@ async def import_vacancies(
     nothing (422).
     """
     can_manage_vacancies(actor)
-    data = await file.read(csv_import.MAX_BYTES + 1)
-    return await csv_import.import_csv(conn, actor, data)
+    return await csv_import.import_csv(conn, actor, await read_csv(file))
 
 
 @router.get("/{vacancy_id:uuid}", summary="One vacancy")
