@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from uuid import UUID
 
 import asyncpg
-from pydantic import ValidationError
 
 from services.core.access.policy import Actor, Role, can_change_consent, require_role
 from services.core.clock import today
@@ -20,14 +19,13 @@ from services.core.errors import (
     Problem,
     invalid,
     invalid_fields,
-    problems_of,
 )
 from services.core.events.repository import emit
 from services.core.paging import Page
+from services.core.partial import patched
 from services.core.taxonomy.repository import unknown_skill_uris
 from services.core.training import repository
 from services.core.training.models import (
-    INPUT_FIELDS,
     ModuleFilter,
     ModuleIn,
     ModulePatch,
@@ -110,13 +108,8 @@ async def update(
     conn: asyncpg.Connection, module: TrainingModule, patch: ModulePatch
 ) -> TrainingModule:
     """Change the given fields, checked as a whole; lists replace the old ones."""
-    current = module.model_dump(include=INPUT_FIELDS)
-    try:
-        item = ModuleIn.model_validate(current | patch.model_dump(exclude_unset=True))
-    except ValidationError as exc:
-        raise invalid(SUBJECT, problems_of(exc)) from exc
-    new = item.model_dump(include=INPUT_FIELDS)
-    if not {name for name in patch.model_fields_set if new[name] != current[name]}:
+    item, changed = patched(ModuleIn, module, patch, SUBJECT)
+    if not changed:
         return module
     if problems := (await reference_problems(conn, [item]))[0]:
         raise invalid(SUBJECT, problems)

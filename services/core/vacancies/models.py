@@ -168,9 +168,6 @@ class VacancyPatch(BaseModel):
     closing_date: date | None = None
 
 
-INPUT_FIELDS: set[str] = set(VacancyIn.model_fields)
-
-
 class OrganisationRef(BaseModel):
     """The organisation (employer or WISE) that posted a vacancy."""
 

@@ -9,17 +9,16 @@ from typing import Any
 from uuid import UUID
 
 import asyncpg
-from pydantic import ValidationError
 
 from services.core.access.policy import Actor, can_manage_vacancies
 from services.core.clock import today
-from services.core.errors import Forbidden, Invalid, NotFound, Problem, invalid, problems_of
+from services.core.errors import Forbidden, Invalid, NotFound, Problem, invalid
 from services.core.events.repository import emit
 from services.core.paging import Page
+from services.core.partial import patched
 from services.core.taxonomy.repository import unknown_occupation_uris, unknown_skill_uris
 from services.core.vacancies import repository
 from services.core.vacancies.models import (
-    INPUT_FIELDS,
     Vacancy,
     VacancyFilter,
     VacancyIn,
@@ -126,13 +125,7 @@ async def update(
             f"The vacancy is {vacancy.status}; reopen it before changing it.",
             fields={"status": vacancy.status},
         )
-    current = vacancy.model_dump(include=INPUT_FIELDS)
-    try:
-        item = VacancyIn.model_validate(current | patch.model_dump(exclude_unset=True))
-    except ValidationError as exc:
-        raise invalid(SUBJECT, problems_of(exc)) from exc
-    new = item.model_dump(include=INPUT_FIELDS)
-    changed = {name for name in patch.model_fields_set if new[name] != current[name]}
+    item, changed = patched(VacancyIn, vacancy, patch, SUBJECT)
     if not changed:
         return vacancy
     problems = (await reference_problems(conn, [item]))[0]
