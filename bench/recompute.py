@@ -8,8 +8,10 @@ another on the same database:
 - the path before (not at the national size: it takes hours): everyone loaded and indexed in
   one process, every kept pair explained, all stored in one transaction;
 - `opstap match recompute --here`, every shard in one process;
-- `opstap match recompute` with one worker process, and with two, each `--concurrency 1`, a
-  relay, and shards of OPSTAP_BENCH_RECOMPUTE_SHARD people (a quarter of everyone).
+- `opstap match recompute` with one worker process, and with two, each `--concurrency 1` and
+  one scoring thread (OPSTAP_MATCHER_THREADS=1: two processes of one thread use this machine's
+  two cores, as --here's two threads do), a relay, and shards of OPSTAP_BENCH_RECOMPUTE_SHARD
+  people (a quarter of everyone).
 Measured: wall time from start to done (for the workers, of a second run: a running service's
 workers have built their matcher and loaded everyone, which the first run does), the peak
 resident memory of the largest process doing the work, and the time the run spent scoring,
@@ -92,7 +94,13 @@ async def run(folder: Path) -> tuple[list[Figure], str]:
             "s",
             f"baseline: every pair explained before storing; {size}",
         ),
-        Figure("full recompute, one worker", one.wall, here.wall, "s", "baseline: --here"),
+        Figure(
+            "full recompute, one worker",
+            one.wall,
+            here.wall,
+            "s",
+            "baseline: --here (two threads; the worker one)",
+        ),
         Figure("full recompute, two workers", two.wall, one.wall, "s", "baseline: one worker"),
     ]
     report = "\n".join(
@@ -138,7 +146,8 @@ async def _measure(conn: asyncpg.Connection, env: dict[str, str], label: str, wo
     try:
         for _ in range(workers):
             worker = ("worker", "--concurrency", "1")
-            helpers.append(await asyncio.create_subprocess_exec(*services, *worker, env=env))
+            alone = env | {"OPSTAP_MATCHER_THREADS": "1"}
+            helpers.append(await asyncio.create_subprocess_exec(*services, *worker, env=alone))
         if workers:
             await _recompute(command, env, helpers, label)
         here = () if workers else ("--here",)

@@ -44,7 +44,9 @@ def match_recompute(
 
         if here:
             async with conn.transaction():
-                found = await recompute.run_here(conn, shard_people=shard_people)
+                found = await recompute.run_here(
+                    conn, shard_people=shard_people, threads=s.matcher_threads
+                )
                 told = await recompute.announce(conn, s)
             _report(found, told)
             return

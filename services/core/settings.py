@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     smtp_from: str = "opstap@localhost"
     smtp_starttls: bool = False
     worker_concurrency: int = Field(2, ge=1)
+    matcher_threads: int = Field(
+        2, ge=1, le=64, description="threads scoring one shard of a full recompute"
+    )
     queue: str = Field("default", min_length=1, description="Celery queue for tasks")
     task_time_limit: int = Field(600, ge=10, description="seconds a task may run")
     access_token_minutes: int = Field(15, ge=1, le=1440)

@@ -7,7 +7,7 @@ like credit.weighted_sum), fit's numerators = H @ U (H: each person's distinct s
 U: per column i and vacancy v, idf_i times v's use of i, the best affinity[i, j] over v's
 required j, in whole 1/1024ths as credit.fit_use rounds them: built once, by vacancies; exact)
 over the person's idf total, and the two blended as credit.blend does. Only the chunk x
-vacancies blocks in flight (THREADS of them, each under DENSE_CELLS) and U's scratch block are
+vacancies blocks in flight (`threads` of them, each under DENSE_CELLS) and U's scratch block are
 ever dense; a person's top k is taken per chunk and each vacancy's top k is kept as a running
 selection across chunks. Scores are ranked as whole millionths, ties by id.
 """
@@ -27,7 +27,7 @@ from . import credit
 from .index import PeopleIndex, VacancyIndex, pointers, ranges, sorted_csr
 
 DENSE_CELLS = 1 << 25  # 32 Mi float32 cells: 128 MiB for one chunk's dense score block
-# Chunks scored at once: the sparse products and the partitions release the GIL.
+# Chunks scored at once by default: the sparse products and the partitions release the GIL.
 THREADS = min(2, os.cpu_count() or 1)
 SCORE_BITS = 20  # quantised scores are whole millionths: at most 1,000,000 < 2**20
 
@@ -49,9 +49,11 @@ def run(
     vacancies: VacancyIndex,
     k: int,
     people_chunk: int,
+    threads: int = THREADS,
 ) -> Iterator[tuple[str, str, float]]:
-    """(vacancy_id, person_id, score) of the union of both top-k selections, by vacancy id."""
-    plan = _plan(related, affinity, people, vacancies)
+    """(vacancy_id, person_id, score) of the union of both top-k selections, by vacancy id;
+    `threads` blocks are scored at once."""
+    plan = _plan(related, affinity, people, vacancies, threads)
     rows = np.flatnonzero(people.consent)
     if plan is None or k <= 0 or len(rows) == 0:
         return
@@ -61,7 +63,9 @@ def run(
     blocks = [rows[start : start + chunk] for start in range(0, len(rows), chunk)]
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     best = _Selection(n_vacancies, k, n_people)
-    for block, (negated, (r, c)) in zip(blocks, _scored(people, blocks, plan, k), strict=True):
+    for block, (negated, (r, c)) in zip(
+        blocks, _scored(people, blocks, plan, k, threads), strict=True
+    ):
         found.append((block[r], c, -negated[r, c]))
         best.add(negated, block)
         del negated
@@ -98,14 +102,14 @@ def scores(
 
 
 def _scored(
-    people: PeopleIndex, blocks: list[np.ndarray], plan: Plan, k: int
+    people: PeopleIndex, blocks: list[np.ndarray], plan: Plan, k: int, threads: int
 ) -> Iterator[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
-    """Each block's negated scores and its people's top k, in order, THREADS blocks at a time."""
-    with ThreadPoolExecutor(THREADS) as pool:
+    """Each block's negated scores and its people's top k, in order, `threads` at a time."""
+    with ThreadPoolExecutor(threads) as pool:
         pending: deque[Future[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]] = deque()
         for block in blocks:
             pending.append(pool.submit(_score_block, people, block, plan, k))
-            if len(pending) >= THREADS:
+            if len(pending) >= threads:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
@@ -127,6 +131,7 @@ def _plan(
     affinity: sparse.csr_matrix,
     people: PeopleIndex,
     vacancies: VacancyIndex,
+    threads: int = THREADS,
 ) -> Plan | None:
     """The stacked required columns in the people's column space; None when nothing is."""
     n_skills, width = related.shape[0], vacancies.n_columns
@@ -148,19 +153,23 @@ def _plan(
         _related_part(related, used % people.n_columns, n_skills, people.n_columns),
         used // people.n_columns + 1,
         weights,
-        _use(affinity, people, vacancies, to_people),
+        _use(affinity, people, vacancies, to_people, threads),
     )
 
 
 def _use(
-    affinity: sparse.csr_matrix, people: PeopleIndex, vacancies: VacancyIndex, to_people: np.ndarray
+    affinity: sparse.csr_matrix,
+    people: PeopleIndex,
+    vacancies: VacancyIndex,
+    to_people: np.ndarray,
+    threads: int,
 ) -> sparse.csr_matrix:
     """U[i, v] = credit.fit_use(idf_i, best affinity[i, j] over v's required columns j) for the
     columns i people have (people's columns x vacancies, float32), built for a chunk of
     vacancies at a time in a dense scratch block (under DENSE_CELLS / 4)."""
     width, n_vacancies = people.n_columns, len(vacancies.vacancies)
     chunk = max(1, DENSE_CELLS // 4 // max(1, width))
-    with ThreadPoolExecutor(THREADS) as pool:
+    with ThreadPoolExecutor(threads) as pool:
         blocks = list(
             pool.map(
                 lambda start: _use_block(

@@ -335,13 +335,21 @@ class Matcher:
     # Everyone against everyone ------------------------------------------------------------
 
     def recompute(
-        self, people: PeopleIndex, vacancies: VacancyIndex, k: int = 50, people_chunk: int = 4096
+        self,
+        people: PeopleIndex,
+        vacancies: VacancyIndex,
+        k: int = 50,
+        people_chunk: int = 4096,
+        threads: int = recompute.THREADS,
     ) -> Iterator[tuple[str, str, float]]:
         """(vacancy_id, person_id, score) for each vacancy's top k people and each person's top k
-        vacancies (consenting people, scores above 0), computed in chunks of people."""
+        vacancies (consenting people, scores above 0), computed in chunks of people, `threads`
+        chunks at a time."""
         self._check(people)
         self._check(vacancies)
-        return recompute.run(self.related, self.affinity, people, vacancies, k, people_chunk)
+        return recompute.run(
+            self.related, self.affinity, people, vacancies, k, people_chunk, threads
+        )
 
 
 def _pair_values(

@@ -53,7 +53,9 @@ async def test_a_small_run_through_the_api(
         if p.kind == "exact"
     )
     # The service's own recompute ran to the end and stored matches.
-    assert re.match(r"recompute \S+ done: [1-9]\d* matches stored", result.recompute), result.recompute
+    assert re.match(r"recompute \S+ done: [1-9]\d* matches stored", result.recompute), (
+        result.recompute
+    )
     text = heldout.report(result, STARTER_TAXONOMY_DIR, "test")
     assert all(kind in text for kind in heldout.KINDS)
     assert [f.name for f in heldout.figures(result)][-1] == "held-out 1 - MRR, all"

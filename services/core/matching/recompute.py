@@ -35,6 +35,7 @@ from services.core.settings import Settings
 from services.matcher.types import Person
 
 SHARD_PEOPLE = 25_000
+THREADS: int = Settings.model_fields["matcher_threads"].default
 AGGREGATE = "match_recompute"
 
 
@@ -73,9 +74,15 @@ async def start(
 
 
 async def score_shard(
-    conn: asyncpg.Connection, recompute_id: UUID, shard: int, *, dispatch: bool = True
+    conn: asyncpg.Connection,
+    recompute_id: UUID,
+    shard: int,
+    *,
+    threads: int = THREADS,
+    dispatch: bool = True,
 ) -> None:
-    """Score a shard's people (step 2); the last shard scored merges and stores (step 3)."""
+    """Score a shard's people, `threads` blocks at once (step 2); the last shard scored merges
+    and stores (step 3)."""
     found = await repository.lock_shard(conn, recompute_id, shard)
     run = await repository.recompute_run(conn, recompute_id)
     if found is None or run is None or found["scored_at"] or run["status"] != "scoring":
@@ -86,7 +93,7 @@ async def score_shard(
         return
     people = _people_between(state.people.rows.values(), found["first_id"], found["end_id"])
     pairs = state.matcher.recompute(
-        state.matcher.index_people(people), state.vacancies.whole(), k=run["keep"]
+        state.matcher.index_people(people), state.vacancies.whole(), k=run["keep"], threads=threads
     )
     await repository.add_pairs(
         conn, recompute_id, shard, [(UUID(p), UUID(v), score) for v, p, score in pairs]
@@ -109,13 +116,17 @@ async def score_shard(
 
 
 async def run_here(
-    conn: asyncpg.Connection, *, shard_people: int = SHARD_PEOPLE, keep: int = TOP_K
+    conn: asyncpg.Connection,
+    *,
+    shard_people: int = SHARD_PEOPLE,
+    keep: int = TOP_K,
+    threads: int = THREADS,
 ) -> Progress:
     """A whole run in this process and the caller's transaction: every shard in turn."""
     recompute_id = await start(conn, shard_people=shard_people, keep=keep, dispatch=False)
     shards = (await repository.shard_counts(conn, recompute_id))["shards"]
     for shard in range(shards):
-        await score_shard(conn, recompute_id, shard, dispatch=False)
+        await score_shard(conn, recompute_id, shard, threads=threads, dispatch=False)
     found = await progress(conn, recompute_id)
     assert found is not None  # written above, in this transaction
     return found

@@ -48,7 +48,9 @@ async def rescore_employee(conn: asyncpg.Connection, event: Event) -> None:
 async def recompute_score(conn: asyncpg.Connection, event: Event) -> None:
     """Score one shard of a full recompute (services/core/matching/recompute.py); the last
     one stores the run's matches."""
-    await recompute.score_shard(conn, UUID(event.aggregate_id), int(event.payload["shard"]))
+    threads = runtime.settings().matcher_threads
+    shard = int(event.payload["shard"])
+    await recompute.score_shard(conn, UUID(event.aggregate_id), shard, threads=threads)
 
 
 @on("match.recomputed", "notifications.after_recompute")
