@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from services.api.dependencies import AppSettings, Conn
-from services.api.pages import coach_profile, forms, i18n, labels, matches, stepping_stones
+from services.api.pages import coach_profile, i18n, labels, matches, stepping_stones
 from services.api.pages.access import PageEmployee, PageVacancy
 from services.api.pages.render import redirect, render
 from services.api.pages.session import CoachActor, check_csrf, coach_actor
@@ -101,19 +101,14 @@ async def vacancy_decision(
     request: Request, vacancy: PageVacancy, actor: CoachActor, conn: Conn
 ) -> Response:
     """Record a decision on a candidate of this vacancy (the service checks who may)."""
-    entered = await forms.values(request)
-    employee_id = matches.parse_uuid(entered.get("employee_id"))
-    lang = i18n.language(request)
-    errors = await matches.decide(
-        conn, actor, employee_id, vacancy.id, entered, i18n.translator(lang), lang
-    )
-    if errors:
-        decision = {"for": employee_id, "errors": errors, "values": entered}
+    found = await matches.decide(request, conn, actor, vacancy_id=vacancy.id)
+    if found.errors:
+        decision = found.again(found.employee_id)
         return await matches.vacancy_page(
             request, actor, conn, vacancy, "coach_vacancy.html", status=422, decision=decision
         )
-    done = f"decision_{entered['decision']}"
-    return redirect(request, f"/coach/vacancies/{vacancy.id}#candidate-{employee_id}", done=done)
+    target = f"/coach/vacancies/{vacancy.id}#candidate-{found.employee_id}"
+    return redirect(request, target, done=found.done)
 
 
 async def _overview(
@@ -164,16 +159,11 @@ async def person_decision(
     request: Request, employee: PageEmployee, actor: CoachActor, conn: Conn, settings: AppSettings
 ) -> Response:
     """Introduce the person to an employer, or record what happened after."""
-    entered = await forms.values(request)
-    vacancy_id = matches.parse_uuid(entered.get("vacancy_id"))
-    lang = i18n.language(request)
-    errors = await matches.decide(
-        conn, actor, employee.id, vacancy_id, entered, i18n.translator(lang), lang
-    )
-    if errors:
-        decision = {"for": vacancy_id, "errors": errors, "values": entered}
+    found = await matches.decide(request, conn, actor, employee_id=employee.id)
+    if found.errors:
+        decision = found.again(found.vacancy_id)
         return await _overview(
             request, actor, conn, settings, employee, status=422, decision=decision
         )
-    done = f"decision_{entered['decision']}"
-    return redirect(request, f"/coach/people/{employee.id}#match-{vacancy_id}", done=done)
+    target = f"/coach/people/{employee.id}#match-{found.vacancy_id}"
+    return redirect(request, target, done=found.done)

@@ -169,14 +169,9 @@ async def vacancy_decision(
 ) -> Response:
     """Record a trial placement, a hire or a decline for a candidate who shares their profile
     (the decisions service refuses anything else)."""
-    entered = await forms.values(request)
-    employee_id = matches.parse_uuid(entered.get("employee_id"))
-    lang = i18n.language(request)
-    errors = await matches.decide(
-        conn, actor, employee_id, vacancy.id, entered, i18n.translator(lang), lang
-    )
-    if errors:
-        decision = {"for": employee_id, "errors": errors, "values": entered}
+    found = await matches.decide(request, conn, actor, vacancy_id=vacancy.id)
+    if found.errors:
+        decision = found.again(found.employee_id)
         return await _vacancy(request, actor, conn, vacancy, status=422, decision=decision)
-    target = f"/employer/vacancies/{vacancy.id}#candidate-{employee_id}"
-    return redirect(request, target, done=f"decision_{entered['decision']}")
+    target = f"/employer/vacancies/{vacancy.id}#candidate-{found.employee_id}"
+    return redirect(request, target, done=found.done)

@@ -3,7 +3,7 @@ follow, and a vacancy with its ranked candidates."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
@@ -98,17 +98,52 @@ async def choices(
     return found
 
 
+@dataclass(frozen=True)
+class Decided:
+    """A decision form as posted: what was entered, for which pair, and the errors to show
+    (none when it was recorded)."""
+
+    entered: dict[str, str]
+    employee_id: UUID
+    vacancy_id: UUID
+    errors: forms.Errors
+
+    def again(self, target: UUID) -> dict[str, Any]:
+        """The refused form's input and errors, to show again at the row of `target`."""
+        return {"for": target, "errors": self.errors, "values": self.entered}
+
+    @property
+    def done(self) -> str:
+        return f"decision_{self.entered['decision']}"
+
+
 async def decide(
+    request: Request,
+    conn: asyncpg.Connection,
+    actor: Actor,
+    *,
+    employee_id: UUID | None = None,
+    vacancy_id: UUID | None = None,
+) -> Decided:
+    """Record the posted decision through the decisions service; the person or the vacancy
+    not given comes from the form. A refused decision leaves nothing written."""
+    entered = await forms.values(request)
+    employee_id = employee_id or parse_uuid(entered.get("employee_id"))
+    vacancy_id = vacancy_id or parse_uuid(entered.get("vacancy_id"))
+    lang = i18n.language(request)
+    errors = await _record(conn, actor, employee_id, vacancy_id, entered, lang)
+    return Decided(entered, employee_id, vacancy_id, errors)
+
+
+async def _record(
     conn: asyncpg.Connection,
     actor: Actor,
     employee_id: UUID,
     vacancy_id: UUID,
     entered: dict[str, str],
-    t: Callable[..., str],
     lang: Lang,
 ) -> forms.Errors:
-    """Record the decision in the form through the decisions service; the errors to show
-    (none when it was recorded). A refused decision leaves nothing written."""
+    t = i18n.translator(lang)
     try:
         body = DecisionIn(
             employee_id=employee_id,
