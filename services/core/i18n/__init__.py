@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -86,7 +86,12 @@ def has(lang: Lang, key: str) -> bool:
 def _formatted(value: Any, lang: Lang) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return value
-    return format_decimal(value, locale=LOCALES[lang])
+    return number(value, lang)
+
+
+@cache
+def _locale(lang: Lang) -> Locale:
+    return Locale.parse(LOCALES[lang])
 
 
 def text(lang: Lang, key: str, /, *, reader: Reader | None = None, **values: Any) -> str:
@@ -126,17 +131,19 @@ def pick(lang: Lang, **texts: str | None) -> str:
 def join(items: Iterable[str], lang: Lang) -> str:
     """'a, b en c' / 'a, b and c'."""
     listed = [item for item in items if item]
-    return format_list(listed, locale=LOCALES[lang]) if listed else ""
+    return format_list(listed, locale=_locale(lang)) if listed else ""
 
 
+@lru_cache(maxsize=4096)
 def number(value: float, lang: Lang) -> str:
-    """A number as the language writes it."""
-    return str(format_decimal(value, locale=LOCALES[lang]))
+    """A number as the language writes it (kept per value: explanations repeat a few numbers
+    many times, and Babel's formatting is slow)."""
+    return str(format_decimal(value, locale=_locale(lang)))
 
 
 def language_name(code: str, lang: Lang) -> str:
     """The name of a language (ISO 639 code) in `lang`: "Duits" / "German"; else the code."""
-    names = Locale.parse(LOCALES[lang]).languages
+    names = _locale(lang).languages
     return str(names.get(code.lower(), code))
 
 
@@ -146,7 +153,7 @@ def format_date(value: date | datetime | None, lang: Lang) -> str:
         return ""
     if isinstance(value, datetime):
         value = value.astimezone(LOCAL_TIME).date()
-    return str(babel_format_date(value, "long", locale=LOCALES[lang]))
+    return str(babel_format_date(value, "long", locale=_locale(lang)))
 
 
 def format_moment(value: datetime | None, lang: Lang) -> str:
