@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from bench import (
+    api_reads,
     match_heldout,
     matcher_eval,
     matcher_perf,
@@ -57,10 +58,14 @@ async def main() -> None:
     # The worker's cost per event at size, warm indexes against loading everything per event.
     event_figures, event_report = await worker_events.run(folder)
     _print(event_figures)
+    # The API's read path under load: a real API process read by locust, 16 and 64 users.
+    read_figures, read_report = await api_reads.run(folder)
+    _print(read_figures)
     # Matching quality on held-out people, through the API (its own generator and seed).
     heldout_figures, heldout_report = await match_heldout.run(folder)
     _print(heldout_figures)
     print(f"\n{event_report}")
+    print(f"\n{read_report}")
     print(f"\n{search_report}")
     print(f"\n{heldout_report}")
     print(f"\n{table}")
