@@ -12,6 +12,7 @@ from bench import (
     matcher_eval,
     matcher_perf,
     pipeline,
+    recompute,
     skill_search,
     taxonomy_import,
     taxonomy_search,
@@ -58,6 +59,9 @@ async def main() -> None:
     # The worker's cost per event at size, warm indexes against loading everything per event.
     event_figures, event_report = await worker_events.run(folder)
     _print(event_figures)
+    # The full recompute through the real path: in one process, one and two worker processes.
+    recompute_figures, recompute_report = await recompute.run(folder)
+    _print(recompute_figures)
     # The API's read path under load: a real API process read by locust, 16 and 64 users.
     read_figures, read_report = await api_reads.run(folder)
     _print(read_figures)
@@ -65,6 +69,7 @@ async def main() -> None:
     heldout_figures, heldout_report = await match_heldout.run(folder)
     _print(heldout_figures)
     print(f"\n{event_report}")
+    print(f"\n{recompute_report}")
     print(f"\n{read_report}")
     print(f"\n{search_report}")
     print(f"\n{heldout_report}")
