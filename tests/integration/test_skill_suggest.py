@@ -107,7 +107,9 @@ async def test_a_dutch_vacancy_text_gives_ranked_skills_with_their_phrase(
     assert body["occupations"] and body["occupations"][0]["confidence"] == 1.0
     if taxonomy_is_esco:
         labels = {s["label"] for s in skills[:10]}
-        assert labels & {"wash the dishes", "do the dishes", "use dishwashing machines"}, labels
+        # "wast af met de vaatwasser": washing up by machine is the ESCO skill
+        dishes = {"wash the dishes", "do the dishes", "operate dishwashing machine"}
+        assert labels & dishes, labels
         assert labels & {"clean kitchen equipment", "tidy the kitchen", "clean floors"}, labels
         occupations = {o["label"] for o in body["occupations"]}
         assert occupations & {"keukenhulp", "afwasser"}, occupations

@@ -65,3 +65,49 @@ def test_confidence_rises_from_the_floor_to_full() -> None:
     assert suggest.confidence(suggest.FULL + 0.1) == 1.0
     middle = suggest.confidence((suggest.FLOOR + suggest.FULL) / 2)
     assert middle == pytest.approx(0.5)
+
+
+def test_what_the_employer_offers_is_marked_from_its_heading_to_the_next() -> None:
+    text = (
+        "Medewerker wasserij\n"
+        "Wat ga je doen?\n"
+        "- Je vouwt de was.\n"
+        "Wat bieden wij?\n"
+        "- Een cursus heftruck rijden.\n"
+        "Wat vragen wij?\n"
+        "- Je bent op tijd.\n"
+        "What we offer: a uniform and training"
+    )
+    offered = [p.text for p in suggest.phrases(text) if p.offer]
+    assert offered == [
+        "Wat bieden wij",
+        "Een cursus heftruck rijden",
+        "What we offer",
+        "a uniform",
+        "training",
+    ]
+    kept = [p.text for p in suggest.phrases(text) if not p.offer]
+    assert "Je vouwt de was" in kept and "Je bent op tijd" in kept
+
+
+def test_a_bullet_or_a_sentence_is_no_heading_that_ends_the_offer() -> None:
+    text = "We offer\n- a uniform\nFree lunch.\n- a job coach"
+    assert all(p.offer for p in suggest.phrases(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Je wast af en je houdt de keuken schoon. Wij bieden een vast contract.", "nl"),
+        ("You wash up and keep the kitchen clean. We offer a fixed contract.", "en"),
+        ("Plant, veg and hygiene: you keep the beds tidy and the tools clean.", "en"),
+    ],
+)
+def test_the_text_language_follows_its_function_words(text: str, lang: str) -> None:
+    assert suggest.text_language(text) == lang
+
+
+def test_support_rises_from_the_rank_floor_to_full() -> None:
+    assert suggest.support(suggest.RANK_FLOOR - 0.05) == 0.0
+    assert suggest.support(suggest.RANK_FULL + 0.05) == 1.0
+    assert suggest.support((suggest.RANK_FLOOR + suggest.RANK_FULL) / 2) == pytest.approx(0.5)

@@ -6,31 +6,44 @@ from and a confidence, and a person ticks the ones to keep (the pages and the AP
 How:
 1. The text is checked (words in a Latin script, at most MAX_TEXT characters) and cut into
    phrases: lines, sentences, bullet items, and the parts of a sentence between commas and
-   "en"/"and"/"of"/"or", windows of at most WINDOW words.
-2. Two sources propose skills: the curated Dutch vocabulary (every term found in the text,
-   confidence VOCABULARY_CONFIDENCE), and the meaning (each phrase's sentence vector against
-   every skill label; the PER_PHRASE nearest from a cosine of FLOOR, confidence rising linearly
-   from FLOOR to FULL; times ONE_WORD for a phrase of one word, a topic more often than a task,
-   and times KNOWLEDGE for a knowledge concept, as texts about work name tasks).
-3. Likely occupations: each occupation scores the confidences of the proposed skills it asks for
-   (essential 1, optional OPTIONAL), over the square root of its number of skills (so one that
-   asks for little gets no free lead), as a share of the best; plus NAMED times the nearness of
-   its labels to the first phrase (often the title) or the whole text.
-4. The CONTEXT_OCCUPATIONS likeliest occupations' own skills are compared with every phrase, and
-   proposed from a cosine of CONTEXT_FLOOR (a task the text words differently than ESCO).
-5. A proposal a likely occupation asks for gains CONTEXT_BOOST of its confidence; one by meaning
-   alone that none asks for keeps OUT_OF_CONTEXT of it. Ranked by confidence.
-A skill proposed by several phrases keeps its best confidence and phrase.
+   "en"/"and"/"of"/"or", windows of at most WINDOW words. What the employer offers (from a
+   heading such as "Wat bieden wij?" or "What we offer" to the next heading) is left out: a
+   course or a uniform on offer is no skill the job asks for.
+2. Two sources propose skills: the curated Dutch vocabulary, for a text in Dutch (by its
+   function words; the same letters mean other things in English: "veg", "plant"), each term's
+   skills with the vocabulary's score (its first skill highest) times VOCABULARY_CONFIDENCE;
+   and the meaning (each phrase's sentence vector against every skill label; the PER_PHRASE
+   nearest from a cosine of FLOOR, confidence rising linearly from FLOOR to FULL; times
+   ONE_WORD for a phrase of one word, a topic more often than a task, and times KNOWLEDGE for a
+   knowledge concept, as texts about work name tasks).
+3. Likely occupations: for each occupation asking for a proposed skill (essential 1, optional
+   OPTIONAL), each phrase votes once, with its best proposal the occupation asks for (so one
+   phrase that finds ten tyre skills does not make a car wash a tyre fitter); the votes over
+   the square root of its number of skills (so one that asks for little gets no free lead), as
+   a share of the best; plus NAMED times the nearness of its labels to the first phrase (often
+   the title) or the whole text.
+4. Ranked against the likely occupations: the proposals and every skill the CONTEXT_OCCUPATIONS
+   likeliest occupations ask for are each compared with every phrase. A skill's support is its
+   nearest phrase's cosine, rising linearly from RANK_FLOOR to RANK_FULL (times ONE_WORD and
+   KNOWLEDGE as above), or its vocabulary confidence if higher. With PRIOR, how much the likely
+   occupations ask for it (the occupation's share times the relation's weight) is added to a
+   supported skill; one by meaning alone that none asks for keeps OUT_OF_CONTEXT. The second
+   skill whose support is the same phrase keeps SAME_PHRASE of its confidence, the third
+   SAME_PHRASE squared, and so on: a phrase is one task more often than many.
+A skill keeps the phrase of its best proposal (the nearest phrase for a likely occupation's own
+skill, source "context"). Suggestions below MIN_CONFIDENCE are not shown.
 """
 
 from __future__ import annotations
 
 import asyncio
+import bisect
 import math
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import asyncpg
 
@@ -44,6 +57,7 @@ MAX_TEXT = 20_000
 MIN_LETTERS = 3
 WINDOW = 10
 MAX_PHRASES = 400  # the longest allowed text gives fewer; a bound on the encoder's work
+MAX_HEADING_WORDS = 6
 PER_PHRASE = 3
 FLOOR = 0.5
 FULL = 0.9
@@ -53,11 +67,33 @@ ONE_WORD = 0.7  # a single word is a topic more often than a task
 KNOWLEDGE = 0.7  # texts about work name tasks: a knowledge concept is less often what is meant
 WHOLE_TEXT = 2000  # characters of the text whose meaning is compared with occupations
 LIKELY_OCCUPATIONS = 5
-NAMED = 0.5  # an occupation the title or the whole text is near, against the skill votes
+NAMED = 1.0  # an occupation the title or the whole text is near, against the skill votes
 CONTEXT_OCCUPATIONS = 3
-CONTEXT_BOOST = 0.25
-OUT_OF_CONTEXT = 0.8  # a proposal by meaning alone that no likely occupation asks for
-CONTEXT_FLOOR = 0.4  # a likely occupation's skill this near a phrase is proposed too
+RANK_FLOOR = 0.35  # a cosine between a phrase and a skill's label from which it counts
+RANK_FULL = 0.8
+PRIOR = 0.5  # a likely occupation's asking for a skill, against the text's support for it
+OUT_OF_CONTEXT = 0.7  # a skill by meaning alone that no likely occupation asks for
+SAME_PHRASE = 0.85  # the next skill whose support is a phrase that already supports one
+MIN_CONFIDENCE = (
+    0.4  # below it, 1 suggestion in 25 was right on the tuning and first held-out texts
+)
+
+# fmt: off
+_DUTCH = frozenset({
+    "de", "het", "een", "je", "jij", "wij", "we", "van", "voor", "met", "bij", "naar", "zijn",
+    "ook", "niet", "wat", "en", "op", "te", "onze", "ons", "jouw",
+})
+_ENGLISH = frozenset({
+    "the", "and", "you", "your", "we", "our", "of", "for", "with", "to", "is", "are", "a", "an",
+    "on", "at", "will", "what", "who",
+})
+# fmt: on
+_OFFER = re.compile(
+    r"^\W*(?:what\s+)?(?:we\s+offer|we\s+provide|what\s+you\s+get|benefits|"
+    r"(?:wat\s+)?(?:wij|we)\s+bieden|wat\s+bieden\s+(?:wij|we)|wat\s+krijg\s+je|"
+    r"arbeidsvoorwaarden|ons\s+aanbod)\b",
+    re.I,
+)
 
 _DASHES = "-\u2013\u2014"  # hyphen, en dash, em dash: a dash between spaces starts a new item
 _BREAKS = re.compile(
@@ -69,10 +105,11 @@ _WORD = re.compile(r"\w+", re.U)
 
 @dataclass(frozen=True)
 class Phrase:
-    """A piece of the text and where it starts."""
+    """A piece of the text, where it starts, and whether it says what the employer offers."""
 
     text: str
     start: int
+    offer: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,12 +176,40 @@ def check(text: str) -> str:
 def phrases(text: str) -> list[Phrase]:
     """The phrases of a checked text, in order, each with at least one word of 3 letters."""
     found: list[Phrase] = []
+    offers = offer_spans(text)
     for start, piece in _split(_BREAKS, text, 0):
+        offer = any(first <= start < end for first, end in offers)
         for part_start, part in _split(_JOINS, piece, start):
             for window_start, window in _windows(part, part_start):
                 if any(len(w) >= 3 and not w.isdigit() for w in _WORD.findall(window)):
-                    found.append(Phrase(window, window_start))
+                    found.append(Phrase(window, window_start, offer))
     return found[:MAX_PHRASES]
+
+
+def offer_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text says what is offered: from a line starting "Wat bieden wij" or "What we
+    offer" to the next heading (a short line that is no bullet and no sentence) or the end."""
+    spans: list[tuple[int, int]] = []
+    start, position = -1, 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        short = 0 < len(_WORD.findall(line)) <= MAX_HEADING_WORDS
+        heading = short and not stripped.endswith(".") and stripped[:1] not in "-•*·▪◦●"
+        if _OFFER.search(line) or heading:
+            if start >= 0:
+                spans.append((start, position))
+            start = position if _OFFER.search(line) else -1
+        position += len(line)
+    if start >= 0:
+        spans.append((start, position))
+    return spans
+
+
+def text_language(text: str) -> Lang:
+    """ "nl" when the text has more Dutch than English function words, else "en"."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    dutch = sum(w in _DUTCH for w in words)
+    return "nl" if dutch > sum(w in _ENGLISH for w in words) else "en"
 
 
 def _split(pattern: re.Pattern[str], text: str, offset: int) -> Iterator[tuple[int, str]]:
@@ -172,9 +237,9 @@ def _windows(part: str, offset: int) -> Iterator[tuple[int, str]]:
         yield offset + chunk[0].start(), part[chunk[0].start() : chunk[-1].end()]
 
 
-def context_confidence(cosine: float) -> float:
-    """The confidence of a likely occupation's skill near a phrase: 0 at CONTEXT_FLOOR."""
-    return max(0.0, min(1.0, (cosine - CONTEXT_FLOOR) / (FULL - CONTEXT_FLOOR)))
+def support(cosine: float) -> float:
+    """A skill's nearest phrase's cosine as its support: 0 at RANK_FLOOR, 1 from RANK_FULL."""
+    return max(0.0, min(1.0, (cosine - RANK_FLOOR) / (RANK_FULL - RANK_FLOOR)))
 
 
 def confidence(cosine: float) -> float:
@@ -182,68 +247,83 @@ def confidence(cosine: float) -> float:
     return max(0.0, min(1.0, (cosine - FLOOR) / (FULL - FLOOR)))
 
 
+# A proposal: (confidence, index of its phrase, the words it came from, source)
+Proposal = tuple[float, int, str, str]
+
+
 async def suggest(
     conn: asyncpg.Connection, settings: Settings, *, text: str, lang: Lang, limit: int = 20
 ) -> Suggestions:
     """Ranked skills and likely occupations for `text` (see the module docstring)."""
     text = check(text)
-    pieces = phrases(text)
-    best: dict[str, tuple[float, str, str]] = {}  # uri -> (confidence, phrase, source)
+    pieces = [p for p in phrases(text) if not p.offer]
+    # (skill, where from: a phrase's meaning or a vocabulary term's place) -> its proposal
+    found: dict[tuple[str, str], Proposal] = {}
 
-    def propose(uri: str, value: float, phrase: str, source: str) -> None:
-        if value > best.get(uri, (0.0, "", ""))[0]:
-            best[uri] = (value, phrase, source)
+    def propose(uri: str, where: str, proposal: Proposal) -> None:
+        if proposal[0] > found.get((uri, where), (0.0,))[0]:
+            found[(uri, where)] = proposal
 
-    for term in vocabulary.find_in_text(text):
-        propose(term.skill_uri, VOCABULARY_CONFIDENCE, term.phrase or term.term, "vocabulary")
+    if text_language(text) == "nl":
+        offers = offer_spans(text)
+        starts = [p.start for p in pieces]
+        for term in vocabulary.find_in_text(text):
+            if not any(first <= term.offset < end for first, end in offers):
+                index = max(0, bisect.bisect_right(starts, term.offset) - 1)
+                value = VOCABULARY_CONFIDENCE * term.score
+                propose(
+                    term.skill_uri, f"v{term.offset}", (value, index, term.phrase, "vocabulary")
+                )
     named: dict[str, float] = {}  # occupations the title or the whole text is near
-    found = await vectors.loaded(conn, settings)
-    if found is not None and pieces:
+    labels = await vectors.loaded(conn, settings)
+    matrix = None
+    if labels is not None and pieces:
         model = encoder(settings.encoder_threads)
         wholes = [pieces[0].text, text[:WHOLE_TEXT]]
         matrix = await asyncio.to_thread(model.encode, [p.text for p in pieces] + wholes)
-        nearest = found.search_many(matrix[: len(pieces)], "skill", PER_PHRASE, FLOOR)
-        for piece, hits in zip(pieces, nearest, strict=True):
+        nearest = labels.search_many(matrix[: len(pieces)], "skill", PER_PHRASE, FLOOR)
+        for index, (piece, hits) in enumerate(zip(pieces, nearest, strict=True)):
             for hit in hits:
-                propose(hit.uri, confidence(hit.score), piece.text, "semantic")
-        for hits in found.search_many(
+                proposal = (confidence(hit.score), index, piece.text, "semantic")
+                propose(hit.uri, f"s{index}", proposal)
+        for hits in labels.search_many(
             matrix[len(pieces) :], "occupation", LIKELY_OCCUPATIONS, FLOOR
         ):
             for hit in hits:
                 named[hit.uri] = max(named.get(hit.uri, 0.0), confidence(hit.score))
-    known = await repository.skills_by_uri(conn, list(best), lang, None)
-    values = {
-        uri: (value * _factor(phrase, known[uri]) if how != "vocabulary" else value, phrase, how)
-        for uri, (value, phrase, how) in best.items()
-        if uri in known
+    known = await repository.skills_by_uri(conn, list({uri for uri, _ in found}), lang, None)
+    proposals = {
+        key: (
+            value * _factor(phrase, known[key[0]]) if how != "vocabulary" else value,
+            i,
+            phrase,
+            how,
+        )
+        for key, (value, i, phrase, how) in found.items()
+        if key[0] in known
     }
-    likely = await _likely_occupations(conn, {uri: v[0] for uri, v in values.items()}, named)
-    context = [uri for uri, _ in likely[:CONTEXT_OCCUPATIONS]]
-    if found is not None and pieces and context:
-        # The likely occupations' own skills, each against its nearest phrase: a task the text
-        # words differently than ESCO does ("cover the till": operate cash register).
-        asked = await repository.skills_of(conn, context)
-        near = found.nearest_query(matrix[: len(pieces)], "skill", sorted(asked - set(values)))
-        extra = {uri: hit for uri, hit in near.items() if hit[0] >= CONTEXT_FLOOR}
-        rows = await repository.skills_by_uri(conn, list(extra), lang, None)
-        for uri, (cosine, position) in extra.items():
-            known[uri] = rows[uri]
-            value = context_confidence(cosine) * _factor(pieces[position].text, rows[uri])
-            values[uri] = (value, pieces[position].text, "context")
-    fitting = await repository.skills_asked_by(conn, list(values), context)
-    final = {uri: _final(value, uri in fitting, how) for uri, (value, _, how) in values.items()}
+    likely = await _likely_occupations(conn, proposals, named)
+    best: dict[str, Proposal] = {}
+    for (uri, _), proposal in sorted(proposals.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        best.setdefault(uri, proposal)
+    if matrix is not None and labels is not None and likely:
+        final = await _ranked(
+            conn, lang, labels, matrix[: len(pieces)], pieces, likely, best, known
+        )
+    else:  # no vectors: the vocabulary's proposals as they are
+        final = {uri: proposal[0] for uri, proposal in best.items()}
     ranked = sorted(final, key=lambda uri: (-final[uri], uri))[:limit]
     skills = [
         SuggestedSkill(
             uri,
             known[uri]["label"],
             known[uri]["label_lang"],
-            values[uri][1],
+            best[uri][2],
             round(final[uri], 3),
-            values[uri][2],
+            best[uri][3],
         )
         for uri in ranked
-        if final[uri] > 0
+        if final[uri] > MIN_CONFIDENCE
     ]
     rows = await repository.occupations_by_uri(conn, [uri for uri, _ in likely], lang, None)
     top = likely[0][1] if likely else 1.0
@@ -255,29 +335,84 @@ async def suggest(
     return Suggestions(lang, len(pieces), skills, occupations)
 
 
+async def _ranked(
+    conn: asyncpg.Connection,
+    lang: Lang,
+    labels: vectors.LabelVectors,
+    matrix: Any,
+    pieces: list[Phrase],
+    likely: list[tuple[str, float]],
+    best: dict[str, Proposal],
+    known: dict[str, asyncpg.Record],
+) -> dict[str, float]:
+    """Each proposal and each skill the likely occupations ask for, by its support in the text
+    and the occupations' asking (step 4); fills in `best` and `known` for the new skills."""
+    context = likely[:CONTEXT_OCCUPATIONS]
+    pool = sorted(await repository.skills_of(conn, [uri for uri, _ in context]) | set(best))
+    near = labels.nearest_query(matrix, "skill", pool)
+    known.update(
+        await repository.skills_by_uri(conn, [u for u in pool if u not in known], lang, None)
+    )
+    prior = await _asked(conn, pool, context)
+    final: dict[str, float] = {}
+    for uri in pool:
+        if uri not in known or uri not in near:
+            continue
+        cosine, position = near[uri]
+        value = support(cosine) * _factor(pieces[position].text, known[uri])
+        if uri in best and best[uri][3] == "vocabulary":
+            value = max(value, best[uri][0])
+        best.setdefault(uri, (value, position, pieces[position].text, "context"))
+        asked = prior.get(uri, 0.0)
+        score = (value + PRIOR * asked * (value > 0)) / (1 + PRIOR)
+        if not asked and best[uri][3] != "vocabulary":
+            score *= OUT_OF_CONTEXT
+        final[uri] = score
+    by_phrase: dict[int, int] = {}
+    for uri in sorted(final, key=lambda u: (-final[u], u)):
+        seen = by_phrase.get(best[uri][1], 0)
+        by_phrase[best[uri][1]] = seen + 1
+        final[uri] *= SAME_PHRASE**seen
+    return final
+
+
+async def _asked(
+    conn: asyncpg.Connection, uris: list[str], likely: list[tuple[str, float]]
+) -> dict[str, float]:
+    """How much the likely occupations ask for each skill: the most of an occupation's share of
+    the likeliest's score times the relation's weight (essential 1, optional OPTIONAL)."""
+    top = likely[0][1] or 1.0
+    share = {uri: score / top for uri, score in likely}
+    asked: dict[str, float] = {}
+    for row in await repository.occupations_asking_for(conn, uris, OPTIONAL):
+        if row["uri"] in share:
+            for uri, weight in zip(row["skills"], row["weights"], strict=True):
+                asked[uri] = max(asked.get(uri, 0.0), share[row["uri"]] * weight)
+    return asked
+
+
 def _factor(phrase: str, skill: asyncpg.Record) -> float:
     """Less for a proposal by meaning from one word, or of a knowledge concept."""
     factor = ONE_WORD if len(_WORD.findall(phrase)) == 1 else 1.0
     return factor * (KNOWLEDGE if skill["skill_type"] == "knowledge" else 1.0)
 
 
-def _final(value: float, fits: bool, source: str) -> float:
-    """A proposal's confidence after the context: up when a likely occupation asks for it."""
-    if fits:
-        return min(1.0, value * (1 + CONTEXT_BOOST))
-    return value * OUT_OF_CONTEXT if source == "semantic" else value
-
-
 async def _likely_occupations(
-    conn: asyncpg.Connection, proposed: dict[str, float], named: dict[str, float]
+    conn: asyncpg.Connection, proposals: dict[tuple[str, str], Proposal], named: dict[str, float]
 ) -> list[tuple[str, float]]:
-    """Occupations by the proposed skills they ask for, plus NAMED for one the text names."""
+    """Occupations by the phrases whose proposals they ask for, plus NAMED for one the text
+    names (step 3)."""
+    by_skill: dict[str, list[tuple[float, int]]] = {}
+    for (uri, _), (value, index, _, _) in proposals.items():
+        by_skill.setdefault(uri, []).append((value, index))
     scored: dict[str, float] = {}
-    if proposed:
-        for row in await repository.occupations_asking_for(conn, list(proposed), OPTIONAL):
-            pairs = zip(row["skills"], row["weights"], strict=True)
-            total = sum(proposed[uri] * weight for uri, weight in pairs)
-            scored[row["uri"]] = total / math.sqrt(row["size"])
+    if by_skill:
+        for row in await repository.occupations_asking_for(conn, list(by_skill), OPTIONAL):
+            votes: dict[int, float] = {}  # phrase -> its best proposal this occupation asks for
+            for uri, weight in zip(row["skills"], row["weights"], strict=True):
+                for value, index in by_skill[uri]:
+                    votes[index] = max(votes.get(index, 0.0), value * weight)
+            scored[row["uri"]] = sum(votes.values()) / math.sqrt(row["size"])
     top = max(scored.values(), default=0.0) or 1.0
     combined = {uri: value / top for uri, value in scored.items()}
     for uri, value in named.items():
