@@ -272,20 +272,28 @@ async def test_matches_a_run_stores_are_explained_when_first_read_and_kept(
         "employee_matches",
     )
     assert len(logged) == stored and all(r["explanation"] for r in logged)
-    # Notifications read explanations in SQL: they explain what they are about first.
+    # Notifications are written from explanations in SQL: what they tell of is explained first.
     async with db.transaction(pool) as conn:
         await notifications.notify_matches(conn, settings, vacancy_ids=world.vacancies)
+    told = await pool.fetch(
+        "SELECT n.data, m.explanation FROM notification n"
+        " JOIN match m ON m.vacancy_id = n.vacancy_id AND m.employee_id = n.employee_id"
+        " WHERE n.kind = 'caseload_match' AND n.employee_id = ANY($1)",
+        world.people,
+    )
+    assert told and all(r["explanation"] and r["data"]["total"] > 0 for r in told)
+    # Once everyone is told, nothing is explained for notifications: matches without an
+    # explanation stay so until someone reads them.
+    await pool.execute(
+        "UPDATE match SET explanation = NULL WHERE vacancy_id = ANY($1::uuid[])", world.vacancies
+    )
+    async with db.transaction(pool) as conn:
+        assert await notifications.notify_matches(conn, settings, vacancy_ids=world.vacancies) == 0
     assert (
         await pool.fetchval(
-            "SELECT count(*) FROM match WHERE vacancy_id = ANY($1::uuid[]) AND explanation IS NULL "
-            "AND score >= $2",
+            "SELECT count(*) FROM match"
+            " WHERE vacancy_id = ANY($1::uuid[]) AND explanation IS NOT NULL",
             world.vacancies,
-            min(settings.notify_min_score, settings.notify_step_up_min_score),
         )
         == 0
     )
-    told = await pool.fetch(
-        "SELECT data FROM notification WHERE kind = 'caseload_match' AND employee_id = ANY($1)",
-        world.people,
-    )
-    assert told and all(r["data"]["total"] > 0 for r in told)

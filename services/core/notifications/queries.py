@@ -1,14 +1,65 @@
 """SQL of notifications, their deliveries, preferences, webhooks and digests."""
 
-# Matches of these vacancies or people ($1, $2) that are worth telling about and were not
-# told before: an open vacancy, a score at or over the threshold ($3), or one rung up and at or
-# over the lower stepping-stone threshold ($4). The recipients: the person, their jobcoach,
-# and the employer's accounts when the person shares their profile with that employer.
-# Dedupe keys make this idempotent: a second run inserts nothing.
-INSERT_MATCH_NOTIFICATIONS = """
-WITH notable AS (
-    SELECT m.vacancy_id, m.employee_id, e.account_id, e.jobcoach_id, v.organisation_id,
-           jsonb_build_object(
+# Matches of these vacancies or people ($1, $2) that are worth telling about: an open vacancy,
+# a score at or over the threshold ($3), or one rung up and at or over the lower
+# stepping-stone threshold ($4); and who would be told of each, with the dedupe key that makes
+# telling idempotent: the person, their jobcoach, and the employer's accounts when the person
+# shares their profile with that employer.
+_RECIPIENTS = """
+notable AS (
+    SELECT m.vacancy_id, m.employee_id, e.account_id, e.jobcoach_id, v.organisation_id
+    FROM match m
+    JOIN vacancy v ON v.id = m.vacancy_id
+    JOIN employee e ON e.id = m.employee_id
+    WHERE (m.vacancy_id = ANY($1::uuid[]) OR m.employee_id = ANY($2::uuid[]))
+      AND v.status = 'open'
+      AND (m.score >= $3 OR (v.ladder_rung = e.ladder_rung + 1 AND m.score >= $4))
+),
+told AS (
+    SELECT n.account_id, 'match_found' AS kind, n.vacancy_id, n.employee_id
+    FROM notable n WHERE n.account_id IS NOT NULL
+    UNION ALL
+    SELECT n.jobcoach_id, 'caseload_match', n.vacancy_id, n.employee_id
+    FROM notable n WHERE n.jobcoach_id IS NOT NULL
+    UNION ALL
+    SELECT a.id, 'candidate_found', n.vacancy_id, n.employee_id
+    FROM notable n
+    JOIN account a ON a.organisation_id = n.organisation_id AND a.role = 'employer' AND a.active
+    WHERE EXISTS (
+        SELECT 1 FROM consent c
+        WHERE c.employee_id = n.employee_id AND c.purpose = 'share_with_employer'
+          AND c.employer_id = n.organisation_id AND c.withdrawn_at IS NULL
+          AND (c.vacancy_id IS NULL OR c.vacancy_id = n.vacancy_id))
+),
+recipients AS (
+    SELECT t.*, t.kind || ':' || t.vacancy_id || ':' || t.employee_id AS dedupe_key
+    FROM told t JOIN account a ON a.id = t.account_id AND a.active
+)
+"""
+# The notable matches (as above) that someone has yet to be told of and that are stored without
+# an explanation: the notification is written from it, so it is explained first.
+UNTOLD_UNEXPLAINED = f"""
+WITH {_RECIPIENTS}
+SELECT DISTINCT r.vacancy_id, r.employee_id
+FROM recipients r
+JOIN match m ON m.vacancy_id = r.vacancy_id AND m.employee_id = r.employee_id
+WHERE m.explanation IS NULL
+  AND NOT EXISTS (SELECT 1 FROM notification x
+                  WHERE x.account_id = r.account_id AND x.dedupe_key = r.dedupe_key)
+ORDER BY r.vacancy_id, r.employee_id
+"""
+# The notifications of the notable matches not told before; a second run inserts nothing.
+INSERT_MATCH_NOTIFICATIONS = f"""
+WITH {_RECIPIENTS}
+INSERT INTO notification (account_id, kind, dedupe_key, employee_id, vacancy_id, data)
+SELECT r.account_id, r.kind, r.dedupe_key, r.employee_id, r.vacancy_id,
+       CASE r.kind WHEN 'candidate_found' THEN d.data - 'learn' ELSE d.data END
+FROM recipients r
+JOIN match m ON m.vacancy_id = r.vacancy_id AND m.employee_id = r.employee_id
+JOIN vacancy v ON v.id = m.vacancy_id
+JOIN employee e ON e.id = m.employee_id
+CROSS JOIN LATERAL (
+    SELECT jsonb_build_object(
                'score', round(m.score::numeric),
                'step_up', v.ladder_rung = e.ladder_rung + 1,
                'have', jsonb_array_length(jsonb_path_query_array(
@@ -30,34 +81,7 @@ WITH notable AS (
                          WHERE x.n <= 3),
                'model_version', m.model_version
            ) AS data
-    FROM match m
-    JOIN vacancy v ON v.id = m.vacancy_id
-    JOIN employee e ON e.id = m.employee_id
-    WHERE (m.vacancy_id = ANY($1::uuid[]) OR m.employee_id = ANY($2::uuid[]))
-      AND v.status = 'open'
-      AND (m.score >= $3 OR (v.ladder_rung = e.ladder_rung + 1 AND m.score >= $4))
-),
-recipients AS (
-    SELECT n.account_id, 'match_found' AS kind, n.vacancy_id, n.employee_id, n.data
-    FROM notable n WHERE n.account_id IS NOT NULL
-    UNION ALL
-    SELECT n.jobcoach_id, 'caseload_match', n.vacancy_id, n.employee_id, n.data
-    FROM notable n WHERE n.jobcoach_id IS NOT NULL
-    UNION ALL
-    SELECT a.id, 'candidate_found', n.vacancy_id, n.employee_id, n.data - 'learn'
-    FROM notable n
-    JOIN account a ON a.organisation_id = n.organisation_id AND a.role = 'employer' AND a.active
-    WHERE EXISTS (
-        SELECT 1 FROM consent c
-        WHERE c.employee_id = n.employee_id AND c.purpose = 'share_with_employer'
-          AND c.employer_id = n.organisation_id AND c.withdrawn_at IS NULL
-          AND (c.vacancy_id IS NULL OR c.vacancy_id = n.vacancy_id))
-)
-INSERT INTO notification (account_id, kind, dedupe_key, employee_id, vacancy_id, data)
-SELECT r.account_id, r.kind, r.kind || ':' || r.vacancy_id || ':' || r.employee_id,
-       r.employee_id, r.vacancy_id, r.data
-FROM recipients r
-JOIN account a ON a.id = r.account_id AND a.active
+) d
 ON CONFLICT (account_id, dedupe_key) DO NOTHING
 RETURNING id, kind
 """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import NamedTuple
 from uuid import UUID
 
 import asyncpg
@@ -11,24 +12,30 @@ import asyncpg
 from services.core.notifications import queries
 
 
-async def create_for_matches(
-    conn: asyncpg.Connection,
-    *,
-    vacancy_ids: Sequence[UUID] = (),
-    employee_ids: Sequence[UUID] = (),
-    min_score: float,
-    step_up_min_score: float,
-) -> list[asyncpg.Record]:
-    """Notifications (id, kind) for notable matches of these vacancies or people not yet told."""
-    return list(
-        await conn.fetch(
-            queries.INSERT_MATCH_NOTIFICATIONS,
-            list(vacancy_ids),
-            list(employee_ids),
-            min_score,
-            step_up_min_score,
-        )
-    )
+class Notable(NamedTuple):
+    """Which matches may be worth telling about: of these vacancies or people, at or over the
+    score, or one rung up and at or over the stepping-stone score."""
+
+    vacancy_ids: Sequence[UUID]
+    employee_ids: Sequence[UUID]
+    min_score: float
+    step_up_min_score: float
+
+    def params(self) -> tuple[list[UUID], list[UUID], float, float]:
+        ids = list(self.vacancy_ids), list(self.employee_ids)
+        return *ids, self.min_score, self.step_up_min_score
+
+
+async def create_for_matches(conn: asyncpg.Connection, notable: Notable) -> list[asyncpg.Record]:
+    """Notifications (id, kind) for notable matches not yet told."""
+    return list(await conn.fetch(queries.INSERT_MATCH_NOTIFICATIONS, *notable.params()))
+
+
+async def untold_unexplained(conn: asyncpg.Connection, notable: Notable) -> list[tuple[UUID, UUID]]:
+    """(vacancy, employee) of the notable matches someone is yet to be told of that are stored
+    without an explanation."""
+    rows = await conn.fetch(queries.UNTOLD_UNEXPLAINED, *notable.params())
+    return [(r["vacancy_id"], r["employee_id"]) for r in rows]
 
 
 async def create_for_closed_vacancy(

@@ -42,20 +42,13 @@ async def notify_matches(
     employee_ids: Sequence[UUID] = (),
 ) -> int:
     """Tell the person, their jobcoach and (with consent) the employer of new notable matches."""
-    # The statement reads the matches' explanations: those stored without one get theirs first.
-    await matching.explain_stored(
-        conn,
-        vacancy_ids=vacancy_ids,
-        employee_ids=employee_ids,
-        min_score=min(settings.notify_min_score, settings.notify_step_up_min_score),
+    which = repository.Notable(
+        vacancy_ids, employee_ids, settings.notify_min_score, settings.notify_step_up_min_score
     )
-    created = await repository.create_for_matches(
-        conn,
-        vacancy_ids=vacancy_ids,
-        employee_ids=employee_ids,
-        min_score=settings.notify_min_score,
-        step_up_min_score=settings.notify_step_up_min_score,
-    )
+    # A notification is written from its match's explanation: the matches someone is yet to be
+    # told of and that have none get theirs first (not every notable match: most were told).
+    await matching.explained(conn, await repository.untold_unexplained(conn, which))
+    created = await repository.create_for_matches(conn, which)
     await _announce(conn, created)
     return len(created)
 
