@@ -31,6 +31,12 @@ def match_recompute(
     wait: bool = typer.Option(
         True, "--wait/--no-wait", help="Show progress until the run ends, or only start it."
     ),
+    announce: bool = typer.Option(
+        True,
+        "--announce/--no-announce",
+        help="With --here: tell people of the new notable matches (the workers always do); "
+        "without, each is told at the next change of its person or vacancy.",
+    ),
 ) -> None:
     """Score everyone against every open vacancy again, store the best matches each way, and
     announce the notable ones nobody has heard of yet.
@@ -47,7 +53,7 @@ def match_recompute(
                 found = await recompute.run_here(
                     conn, shard_people=shard_people, threads=s.matcher_threads
                 )
-                told = await recompute.announce(conn, s)
+                told = await recompute.announce(conn, s) if announce else 0
             _report(found, told)
             return
         async with conn.transaction():
