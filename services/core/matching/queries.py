@@ -204,36 +204,40 @@ SET status = $2, reason = $3, matches = $4,
     finished_at = CASE WHEN $2 IN ('done', 'failed') THEN clock_timestamp() END
 WHERE id = $1
 """
-# Each vacancy's best k over every shard's candidates, and each person's best k (all in their
-# own shard), ties to the lower id: the pairs the run keeps.
+# The merge: each vacancy's best $2 over every shard's candidates and each person's best $2 (all
+# in their own shard), ties to the lower id, into a temporary table of the transaction (no WAL,
+# no rewrite of the pairs; the pairs' `kept` column is no longer set); sorting wants memory.
+MERGE_MEMORY = "SET LOCAL work_mem = '256MB'"
+CREATE_KEPT = """
+CREATE TEMP TABLE recompute_kept (vacancy_id uuid, employee_id uuid, score real) ON COMMIT DROP
+"""
 KEEP_BEST = """
-UPDATE match_recompute_pair p SET kept = true
-FROM (
-    SELECT employee_id, vacancy_id,
+INSERT INTO recompute_kept (vacancy_id, employee_id, score)
+SELECT vacancy_id, employee_id, score FROM (
+    SELECT vacancy_id, employee_id, score,
         row_number() OVER (PARTITION BY vacancy_id ORDER BY score DESC, employee_id) AS by_vacancy,
         row_number() OVER (PARTITION BY employee_id ORDER BY score DESC, vacancy_id) AS by_person
     FROM match_recompute_pair WHERE recompute_id = $1
 ) ranked
-WHERE p.recompute_id = $1 AND p.employee_id = ranked.employee_id
-  AND p.vacancy_id = ranked.vacancy_id AND (ranked.by_vacancy <= $2 OR ranked.by_person <= $2)
+WHERE ranked.by_vacancy <= $2 OR ranked.by_person <= $2
 """
-DROP_UNKEPT = "DELETE FROM match_recompute_pair WHERE recompute_id = $1 AND NOT kept"
+ANALYZE_KEPT = "ANALYZE recompute_kept"
 
-# The run's matches replace the stored ones, except for the people and vacancies changed since
-# it started ($2, $3): their own events scored them on what they are now. A match whose score and
-# model stay keeps its explanation; the others are explained when read.
+# The kept pairs replace the stored matches, except for the people and vacancies changed since
+# the run started ($2, $3): their own events scored them on what they are now. A match whose score
+# and model stay keeps its explanation; the others are explained when read.
 DELETE_UNKEPT_MATCHES = """
 DELETE FROM match m
-WHERE NOT (m.employee_id = ANY($2::uuid[])) AND NOT (m.vacancy_id = ANY($3::uuid[]))
-  AND NOT EXISTS (SELECT FROM match_recompute_pair p WHERE p.recompute_id = $1
-                  AND p.vacancy_id = m.vacancy_id AND p.employee_id = m.employee_id)
+WHERE NOT (m.employee_id = ANY($1::uuid[])) AND NOT (m.vacancy_id = ANY($2::uuid[]))
+  AND NOT EXISTS (SELECT FROM recompute_kept k
+                  WHERE k.vacancy_id = m.vacancy_id AND k.employee_id = m.employee_id)
 """
 UPSERT_KEPT = """
 INSERT INTO match AS m (vacancy_id, employee_id, score, explanation, model_version)
-SELECT p.vacancy_id, p.employee_id, p.score, NULL, r.model_version
-FROM match_recompute_pair p JOIN match_recompute r ON r.id = p.recompute_id
-WHERE p.recompute_id = $1
-  AND NOT (p.employee_id = ANY($2::uuid[])) AND NOT (p.vacancy_id = ANY($3::uuid[]))
+SELECT k.vacancy_id, k.employee_id, k.score, NULL, r.model_version
+FROM recompute_kept k CROSS JOIN match_recompute r
+WHERE r.id = $1
+  AND NOT (k.employee_id = ANY($2::uuid[])) AND NOT (k.vacancy_id = ANY($3::uuid[]))
 ON CONFLICT (vacancy_id, employee_id) DO UPDATE
 SET explanation = CASE WHEN m.score = excluded.score AND m.model_version = excluded.model_version
                        THEN m.explanation END,

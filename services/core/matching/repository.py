@@ -216,16 +216,19 @@ async def add_pairs(
 
 
 async def keep_best(conn: asyncpg.Connection, recompute_id: UUID, keep: int) -> None:
-    """Mark each vacancy's and each person's best `keep` pairs; drop the rest."""
+    """Each vacancy's and each person's best `keep` pairs of the run, kept for `store_recompute`
+    in the same transaction."""
+    await conn.execute(queries.MERGE_MEMORY)
+    await conn.execute(queries.CREATE_KEPT)
     await conn.execute(queries.KEEP_BEST, recompute_id, keep)
-    await conn.execute(queries.DROP_UNKEPT, recompute_id)
+    await conn.execute(queries.ANALYZE_KEPT)
 
 
 async def store_recompute(conn: asyncpg.Connection, recompute_id: UUID, changed: Changes) -> int:
-    """The run's kept pairs become the stored matches, except for what changed since it
-    started; its pairs are dropped. How many matches it stored."""
+    """The run's kept pairs (`keep_best`) become the stored matches, except for what changed
+    since it started; its pairs are dropped. How many matches it stored."""
     people, vacancies = list(changed.people), list(changed.vacancies)
-    await conn.execute(queries.DELETE_UNKEPT_MATCHES, recompute_id, people, vacancies)
+    await conn.execute(queries.DELETE_UNKEPT_MATCHES, people, vacancies)
     stored = await conn.execute(queries.UPSERT_KEPT, recompute_id, people, vacancies)
     await conn.execute(queries.DROP_PAIRS, recompute_id)
     return int(stored.split()[-1])
