@@ -180,7 +180,9 @@ async def test_a_worker_killed_mid_shard_and_the_run_still_completes_once(
     await _run_here(pool, 10_000, TOP_K)  # what the command (keeping TOP_K) stores
     expected = await _matches(pool, world)
     await pool.execute("DELETE FROM match WHERE employee_id = ANY($1::uuid[])", world.people)
-    crew.start("relay")
+    # A lease longer than the tests' 5 s: a shard held by the lock below (and a worker warming
+    # up on full ESCO on a busy machine) is not sent ten times and given up on meanwhile.
+    crew.start("relay", OPSTAP_OUTBOX_LEASE_SECONDS="30")
     first = crew.start("worker", "--concurrency", "1")
     async with pool.acquire() as blocker:
         # Holding the pairs table stops the worker exactly where it writes a scored shard.
