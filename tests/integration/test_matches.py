@@ -94,7 +94,7 @@ async def test_a_coach_sees_ranked_candidates_with_reasons(
 ) -> None:
     await _rescore(pool, world)
     response = await client.get(
-        f"/api/v1/vacancies/{world.vacancy}/matches", headers=world.coach.headers
+        f"/api/v1/vacancies/{world.vacancy}/matches?explain=true", headers=world.coach.headers
     )
     assert response.status_code == 200, response.text
     body = response.json()
@@ -114,6 +114,52 @@ async def test_a_coach_sees_ranked_candidates_with_reasons(
     assert all(label["en"] for label in why["labels"].values())
     assert {c["code"] for c in full["explanation"]["constraints"]} >= {"hours", "consent"}
     assert full["explanation"]["model_version"]
+
+
+async def test_matches_without_explain_are_scores_only_and_explain_when_asked(
+    pool: asyncpg.Pool, client: httpx.AsyncClient, world: World
+) -> None:
+    await _rescore(pool, world)
+    person = world.people[0]
+    await pool.execute(
+        "UPDATE match SET explanation = NULL WHERE employee_id = $1", person
+    )  # stored with scores only, as a full recompute stores them
+    await pool.execute("DELETE FROM suggestion_log WHERE employee_id = $1", person)
+    path = f"/api/v1/employees/{person}/matches"
+    small = await client.get(path, headers=world.coach.headers)
+    assert small.status_code == 200, small.text
+    items = small.json()["items"]
+    assert items and all(i["explanation"] is None and i["score"] > 0 for i in items)
+    stored = "SELECT count(*) FROM match WHERE employee_id = $1 AND explanation IS NOT NULL"
+    assert await pool.fetchval(stored, person) == 0  # nothing was computed for it
+    audited = await pool.fetchval(
+        "SELECT fields FROM audit_log WHERE employee_id = $1 AND purpose = 'person_matches'"
+        " ORDER BY at DESC LIMIT 1",
+        person,
+    )
+    assert audited == ["matches"]
+    logged = "SELECT explanation FROM suggestion_log WHERE employee_id = $1 ORDER BY shown_at"
+    assert [r["explanation"] for r in await pool.fetch(logged, person)] == [{}] * len(items)
+
+    full = await client.get(path, headers=world.coach.headers, params={"explain": "true"})
+    explained = full.json()["items"]
+    assert [(i["vacancy_id"], i["score"]) for i in explained] == [
+        (i["vacancy_id"], i["score"]) for i in items
+    ]
+    assert all(i["explanation"]["matched"] or i["explanation"]["related"] for i in explained)
+    assert await pool.fetchval(stored, person) == len(items)  # computed once, kept
+    # The decision log now holds what was shown with it, the same day, beside the first read.
+    assert [r["explanation"] != {} for r in await pool.fetch(logged, person)] == [
+        False
+    ] * len(items) + [True] * len(items)
+    audited = await pool.fetchval(
+        "SELECT fields FROM audit_log WHERE employee_id = $1 AND purpose = 'person_matches'"
+        " ORDER BY at DESC LIMIT 1",
+        person,
+    )
+    assert set(audited) == {"matches", "skills", "accommodations"}
+    wrong = await client.get(path, headers=world.coach.headers, params={"explain": "maybe"})
+    assert wrong.status_code == 422 and "explain" in wrong.json()["fields"]
 
 
 async def test_an_employer_sees_only_people_who_share_and_counts_the_rest(

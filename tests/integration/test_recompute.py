@@ -259,7 +259,8 @@ async def test_matches_a_run_stores_are_explained_when_first_read_and_kept(
     assert stored and await pool.fetchval(unexplained, person) == stored
     answer = await ok(
         await http.get(
-            f"/api/v1/employees/{person}/matches?limit=100", headers=world.scene.coach.headers
+            f"/api/v1/employees/{person}/matches?limit=100&explain=true",
+            headers=world.scene.coach.headers,
         )
     )
     assert len(answer["items"]) == stored

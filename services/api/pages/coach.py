@@ -137,7 +137,7 @@ async def _overview(
         employee=profile,
         tab="overview",
         needs=[names.get(c, c) for c in employee.accommodations],
-        matches=[(m, matches.explain(m.explanation, lang)) for m in found.items],
+        matches=matches.explained(found.items, lang),
         total_matches=found.total,
         states={v: s for (_, v), s in states.items()},
         steps=steps,

@@ -64,7 +64,7 @@ async def work(
         request,
         "me_work.html",
         title=i18n.translator(lang)("me_work.title"),
-        matches=[(m, matches.explain(m.explanation, lang)) for m in found.items],
+        matches=matches.explained(found.items, lang),
     )
 
 

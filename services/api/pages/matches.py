@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 import asyncpg
@@ -23,7 +23,7 @@ from services.core.decisions import service as decisions
 from services.core.decisions.models import DecisionIn
 from services.core.errors import Invalid, NotFound
 from services.core.matching import service as matching
-from services.core.matching.models import MatchExplanation
+from services.core.matching.models import CandidateMatch, MatchExplanation, VacancyMatch
 from services.core.vacancies.models import Vacancy
 
 COACH_STEPS = ("trial_placement", "hired", "declined")
@@ -67,6 +67,14 @@ def explain(explanation: MatchExplanation, lang: Lang) -> Explanation:
             (c.status, pick(lang, c.label_nl, c.label_en)) for c in explanation.constraints
         ],
     )
+
+
+Match = TypeVar("Match", CandidateMatch, VacancyMatch)
+
+
+def explained(found: Iterable[Match], lang: Lang) -> list[tuple[Match, Explanation]]:
+    """Matches read with their explanations (as the pages read them), each worded in `lang`."""
+    return [(m, explain(m.explanation, lang)) for m in found if m.explanation is not None]
 
 
 @dataclass
@@ -194,7 +202,7 @@ async def vacancy_page(
         title=vacancy.title,
         vacancy=vacancy,
         facts=facts,
-        candidates=[(c, explain(c.explanation, lang)) for c in found.items],
+        candidates=explained(found.items, lang),
         others=found.others,
         visible=found.visible,
         states={e: s for (e, _), s in states.items()},

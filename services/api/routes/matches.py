@@ -18,15 +18,29 @@ from services.core.vacancies.models import ContractKind
 
 router = APIRouter(tags=["matches"], responses=ERROR_RESPONSES)
 Window = Annotated[PageQuery, Query()]
+Explain = Annotated[
+    bool,
+    Query(
+        description="With each match's explanation (what fits, what to learn, the constraints);"
+        " without it, the scores only: a small, fast answer."
+    ),
+]
 
 
 @router.get("/vacancies/{vacancy_id:uuid}/matches", summary="Candidates for a vacancy")
 async def vacancy_matches(
-    vacancy: VisibleVacancy, actor: CurrentActor, conn: Conn, window: Window
+    vacancy: VisibleVacancy,
+    actor: CurrentActor,
+    conn: Conn,
+    window: Window,
+    explain: Explain = False,
 ) -> VacancyMatches:
-    """Ranked people with their explanation. Coaches and admins see the people they may see;
-    an employer sees only people who share their profile with it, and the others as a count."""
-    return await service.for_vacancy(conn, actor, vacancy.id, window.limit, window.offset)
+    """Ranked people, with their explanations when asked for. Coaches and admins see the people
+    they may see; an employer sees only people who share their profile with it, and the others
+    as a count."""
+    return await service.for_vacancy(
+        conn, actor, vacancy.id, window.limit, window.offset, explain=explain
+    )
 
 
 @router.get("/employees/{employee_id:uuid}/matches", summary="Vacancies for a person")
@@ -37,8 +51,10 @@ async def employee_matches(
     window: Window,
     ladder_rung: Annotated[int | None, Query(ge=1, le=6, description="Only this rung.")] = None,
     contract_kind: Annotated[ContractKind | None, Query(description="Only this kind.")] = None,
+    explain: Explain = False,
 ) -> EmployeeMatches:
-    """Open vacancies that fit, best first, each with what fits and what to learn."""
+    """Open vacancies that fit, best first; with `explain`, each with what fits and what to
+    learn."""
     return await service.for_employee(
         conn,
         actor,
@@ -47,4 +63,5 @@ async def employee_matches(
         window.offset,
         rung=ladder_rung,
         contract_kind=contract_kind,
+        explain=explain,
     )

@@ -4,17 +4,19 @@ from services.core.access.queries import employee_visible, vacancy_visible
 
 # Stored matches shown to an actor: the score and model come from the match itself, the
 # explanation too unless the reader computed it ($6: a match stored without one, explained when
-# read). $1 shown_to, $2 audience, $3 context, $4/$5 the pairs, $6 their explanations or NULLs.
+# read), or {} for one stored and read without it (scores only). $1 shown_to, $2 audience,
+# $3 context, $4/$5 the pairs, $6 their explanations or NULLs.
 # A row shown since the start of today (UTC).
 TODAY = "l.shown_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
 
 # Once per reader, context, match and day (UTC): the same suggestion shown again (a page
-# reloaded) adds nothing; a changed one (another score or model) is logged anew.
+# reloaded) adds nothing; a changed one (another score or model) is logged anew, and so is one
+# first logged without an explanation (stored with scores only, read without) that has one now.
 LOG_SHOWN_MATCHES = f"""
 INSERT INTO suggestion_log
     (shown_to, audience, context, employee_id, vacancy_id, score, model_version, explanation)
 SELECT $1, $2, $3, m.employee_id, m.vacancy_id, m.score, m.model_version,
-       coalesce(m.explanation, s.explanation::jsonb)
+       coalesce(m.explanation, s.explanation::jsonb, '{{}}')
 FROM unnest($4::uuid[], $5::uuid[], $6::text[])
      WITH ORDINALITY AS s (employee_id, vacancy_id, explanation, n)
 JOIN match m ON m.employee_id = s.employee_id AND m.vacancy_id = s.vacancy_id
@@ -22,7 +24,8 @@ WHERE NOT EXISTS (
     SELECT FROM suggestion_log AS l
     WHERE l.employee_id = m.employee_id AND l.vacancy_id = m.vacancy_id
       AND l.shown_to IS NOT DISTINCT FROM $1 AND l.context = $3
-      AND l.score = m.score AND l.model_version = m.model_version AND {TODAY})
+      AND l.score = m.score AND l.model_version = m.model_version AND {TODAY}
+      AND (l.explanation <> '{{}}' OR coalesce(m.explanation, s.explanation::jsonb) IS NULL))
 ORDER BY s.n
 """
 

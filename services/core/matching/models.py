@@ -57,7 +57,9 @@ class CandidateMatch(BaseModel):
     employee_id: UUID
     name: str
     score: float
-    explanation: MatchExplanation
+    explanation: MatchExplanation | None = Field(
+        default=None, description="why, with ?explain=true (null without)"
+    )
     computed_at: datetime
 
 
@@ -82,7 +84,9 @@ class VacancyMatch(BaseModel):
     contract_kind: str
     ladder_rung: int
     score: float
-    explanation: MatchExplanation
+    explanation: MatchExplanation | None = Field(
+        default=None, description="why, with ?explain=true (null without)"
+    )
     computed_at: datetime
 
 

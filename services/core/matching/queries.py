@@ -99,9 +99,11 @@ SET score = excluded.score, explanation = excluded.explanation,
 """
 DROP_STAGE = "DROP TABLE IF EXISTS stage_match"
 
-# Matches for one vacancy ($4) among the people the actor ($1..$3) may see, best first.
+# Matches for one vacancy ($4) among the people the actor ($1..$3) may see, best first; $7:
+# with their explanations.
 VISIBLE_MATCHES_FOR_VACANCY = f"""
-SELECT m.employee_id, e.name, m.score, m.explanation, m.model_version, m.computed_at
+SELECT m.employee_id, e.name, m.score, CASE WHEN $7::boolean THEN m.explanation END AS explanation,
+       m.model_version, m.computed_at
 FROM match m JOIN employee e ON e.id = m.employee_id
 WHERE m.vacancy_id = $4 AND {employee_visible("e")}
 ORDER BY m.score DESC, m.employee_id
@@ -115,10 +117,11 @@ WHERE m.vacancy_id = $4
 """
 
 # Matches for one person ($4) among the vacancies the actor ($1..$3) may see, best first;
-# $5 and $6 narrow them to a ladder rung and a contract kind.
+# $5 and $6 narrow them to a ladder rung and a contract kind; $9: with their explanations.
 MATCHES_FOR_EMPLOYEE = f"""
 SELECT m.vacancy_id, v.title, v.contract_kind, v.ladder_rung, v.organisation_id,
-       o.name AS organisation_name, m.score, m.explanation, m.model_version, m.computed_at
+       o.name AS organisation_name, m.score, CASE WHEN $9::boolean THEN m.explanation END
+       AS explanation, m.model_version, m.computed_at
 FROM match m JOIN vacancy v ON v.id = m.vacancy_id JOIN organisation o ON o.id = v.organisation_id
 WHERE m.employee_id = $4 AND v.status = 'open' AND {vacancy_visible("v")}
   AND ($5::smallint IS NULL OR v.ladder_rung = $5) AND ($6::text IS NULL OR v.contract_kind = $6)

@@ -109,11 +109,16 @@ async def replace(
 
 
 async def for_vacancy(
-    conn: asyncpg.Connection, actor: Actor, vacancy_id: UUID, limit: int, offset: int
+    conn: asyncpg.Connection,
+    actor: Actor,
+    vacancy_id: UUID,
+    page: tuple[int, int],
+    explain: bool,
 ) -> tuple[list[asyncpg.Record], int, int]:
-    """(the actor-visible matches of a vacancy, how many are visible, how many in all)."""
+    """(the actor-visible matches of a vacancy, how many are visible, how many in all); page =
+    (limit, offset); the stored explanations only with `explain`."""
     rows = await conn.fetch(
-        queries.VISIBLE_MATCHES_FOR_VACANCY, *actor.as_params(), vacancy_id, limit, offset
+        queries.VISIBLE_MATCHES_FOR_VACANCY, *actor.as_params(), vacancy_id, *page, explain
     )
     counts = await conn.fetchrow(queries.COUNT_MATCHES_FOR_VACANCY, *actor.as_params(), vacancy_id)
     return list(rows), counts["visible"], counts["total"]
@@ -124,13 +129,14 @@ async def for_employee(
     actor: Actor,
     employee_id: UUID,
     page: tuple[int, int],
+    explain: bool,
     rung: int | None = None,
     contract_kind: str | None = None,
 ) -> tuple[list[asyncpg.Record], int]:
     """(the actor-visible open vacancies matched to a person, their number); page = (limit,
-    offset)."""
+    offset); the stored explanations only with `explain`."""
     where = (*actor.as_params(), employee_id, rung, contract_kind)
-    rows = await conn.fetch(queries.MATCHES_FOR_EMPLOYEE, *where, *page)
+    rows = await conn.fetch(queries.MATCHES_FOR_EMPLOYEE, *where, *page, explain)
     total = await conn.fetchval(queries.COUNT_MATCHES_FOR_EMPLOYEE, *where)
     return list(rows), int(total)
 

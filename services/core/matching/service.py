@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -23,6 +23,7 @@ from services.core.matching.live import person_of, vacancy_of
 from services.core.matching.models import (
     CandidateMatch,
     EmployeeMatches,
+    MatchExplanation,
     VacancyMatch,
     VacancyMatches,
 )
@@ -136,34 +137,64 @@ async def explain_stored(
     return await explained(conn, pairs)
 
 
-# An explanation shows skills and the accommodations to discuss: sensitive, so audited.
+# An explanation shows skills and the accommodations to discuss: sensitive, so audited. A
+# match without it shows that the person matches, with the score.
 READ_FIELDS = ("skills", "accommodations")
+SCORE_FIELDS = ("matches",)
+
+
+async def _explanations(
+    conn: asyncpg.Connection,
+    actor: Actor,
+    rows: Sequence[asyncpg.Record],
+    pair: Callable[[asyncpg.Record], tuple[UUID, UUID]],
+    explain: bool,
+) -> tuple[list[MatchExplanation | None], dict[tuple[UUID, UUID], dict[str, Any]]]:
+    """Each row's explanation worded for the actor (None for each without `explain`), and the
+    ones computed now because the match was stored with scores only ((vacancy, employee) keys)."""
+    if not explain:
+        return [None] * len(rows), {}
+    computed = await explained(conn, [pair(r) for r in rows if r["explanation"] is None])
+    reader = texts.reader_of(actor)
+    return [
+        texts.explanation(r["explanation"] or computed[pair(r)], reader) for r in rows
+    ], computed
 
 
 async def for_vacancy(
-    conn: asyncpg.Connection, actor: Actor, vacancy_id: UUID, limit: int, offset: int
+    conn: asyncpg.Connection,
+    actor: Actor,
+    vacancy_id: UUID,
+    limit: int,
+    offset: int,
+    *,
+    explain: bool = True,
 ) -> VacancyMatches:
-    """Ranked candidates for a vacancy; employers see consenting people, the rest as a count."""
+    """Ranked candidates for a vacancy; employers see consenting people, the rest as a count.
+    Without `explain`, scores only (nothing is computed)."""
     require_role(actor, Role.ADMIN, Role.JOBCOACH, Role.EMPLOYER, action="see candidates")
-    rows, visible, total = await repository.for_vacancy(conn, actor, vacancy_id, limit, offset)
-    computed = await explained(
-        conn, [(vacancy_id, r["employee_id"]) for r in rows if r["explanation"] is None]
+    rows, visible, total = await repository.for_vacancy(
+        conn, actor, vacancy_id, (limit, offset), explain
+    )
+    worded, computed = await _explanations(
+        conn, actor, rows, lambda r: (vacancy_id, r["employee_id"]), explain
     )
     items = [
         CandidateMatch(
             employee_id=r["employee_id"],
             name=r["name"],
             score=r["score"],
-            explanation=texts.explanation(
-                r["explanation"] or computed[(vacancy_id, r["employee_id"])],
-                texts.reader_of(actor),
-            ),
+            explanation=why,
             computed_at=r["computed_at"],
         )
-        for r in rows
+        for r, why in zip(rows, worded, strict=True)
     ]
     await audit.record_reads(
-        conn, actor, [i.employee_id for i in items], READ_FIELDS, "vacancy_candidates"
+        conn,
+        actor,
+        [i.employee_id for i in items],
+        READ_FIELDS if explain else SCORE_FIELDS,
+        "vacancy_candidates",
     )
     await decisions.record_shown(
         conn,
@@ -191,14 +222,16 @@ async def for_employee(
     *,
     rung: int | None = None,
     contract_kind: str | None = None,
+    explain: bool = True,
 ) -> EmployeeMatches:
-    """Open vacancies that fit a person, best first, with the gaps to close."""
+    """Open vacancies that fit a person, best first, with the gaps to close (without
+    `explain`, scores only: nothing is computed)."""
     require_role(actor, Role.ADMIN, Role.JOBCOACH, Role.EMPLOYEE, action="see a person's matches")
     rows, total = await repository.for_employee(
-        conn, actor, employee_id, (limit, offset), rung, contract_kind
+        conn, actor, employee_id, (limit, offset), explain, rung, contract_kind
     )
-    computed = await explained(
-        conn, [(r["vacancy_id"], employee_id) for r in rows if r["explanation"] is None]
+    worded, computed = await _explanations(
+        conn, actor, rows, lambda r: (r["vacancy_id"], employee_id), explain
     )
     items = [
         VacancyMatch(
@@ -215,19 +248,16 @@ async def for_employee(
                     "computed_at",
                 )
             },
-            explanation=texts.explanation(
-                r["explanation"] or computed[(r["vacancy_id"], employee_id)],
-                texts.reader_of(actor),
-            ),
+            explanation=why,
         )
-        for r in rows
+        for r, why in zip(rows, worded, strict=True)
     ]
     if items:
         await audit.record_reads(
             conn,
             actor,
             [employee_id],
-            READ_FIELDS,
+            READ_FIELDS if explain else SCORE_FIELDS,
             "own_matches" if actor.role is Role.EMPLOYEE else "person_matches",
         )
     await decisions.record_shown(
