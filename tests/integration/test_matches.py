@@ -149,9 +149,9 @@ async def test_matches_without_explain_are_scores_only_and_explain_when_asked(
     assert all(i["explanation"]["matched"] or i["explanation"]["related"] for i in explained)
     assert await pool.fetchval(stored, person) == len(items)  # computed once, kept
     # The decision log now holds what was shown with it, the same day, beside the first read.
-    assert [r["explanation"] != {} for r in await pool.fetch(logged, person)] == [
-        False
-    ] * len(items) + [True] * len(items)
+    assert [r["explanation"] != {} for r in await pool.fetch(logged, person)] == [False] * len(
+        items
+    ) + [True] * len(items)
     audited = await pool.fetchval(
         "SELECT fields FROM audit_log WHERE employee_id = $1 AND purpose = 'person_matches'"
         " ORDER BY at DESC LIMIT 1",
