@@ -7,9 +7,10 @@ would pick. Everything is measured through a real `opstap api` process on a temp
 - search: a right skill in the top 5 (count of queries), precision@5 and @10, per language;
   baseline: the label search alone (pg_trgm over the labels, what Opstap had before);
 - suggestions: precision@5 and @10 per language, on the texts the suggestions were tuned on
-  and, apart, on two held-out sets of 16 texts each written later without the suggestion code
+  and, apart, on three held-out sets of 16 texts each written later without the suggestion code
   (vacancy_texts_heldout.jsonl, "held-out"; vacancy_texts_heldout2.jsonl, "held-out 2",
-  committed before the suggestions' second round of work); baseline: the label search run on
+  committed before the suggestions' second round of work; vacancy_texts_heldout3.jsonl,
+  "held-out 3", committed before the third); baseline: the label search run on
   each phrase of the text (its best hit per phrase, by trigram score);
 - latency at the API (each query REPEAT times, after a warm-up), p50 and p95;
 - the encoding of every label from a cold cache (the import's extra step), and the API
@@ -46,6 +47,7 @@ from services.core.taxonomy.models import Lang
 DATA = Path(__file__).parent / "data"
 REPEAT = 5
 HELD_OUT_2 = "vacancy_texts_heldout2.jsonl"
+HELD_OUT_3 = "vacancy_texts_heldout3.jsonl"
 PASSWORD = "bench-password-2026"
 
 
@@ -75,9 +77,9 @@ def queries() -> list[Query]:
 
 def texts() -> list[Text]:
     """The labelled vacancy texts and coach notes: the set the suggestions were tuned on, then
-    the held-out sets written independently of the suggestion code (ids `ho-*`, `h2-*`)."""
+    the held-out sets written independently of the suggestion code (ids `ho-*`, `h2-*`, `h3-*`)."""
     rows = []
-    for name in ("vacancy_texts.jsonl", "vacancy_texts_heldout.jsonl", HELD_OUT_2):
+    for name in ("vacancy_texts.jsonl", "vacancy_texts_heldout.jsonl", HELD_OUT_2, HELD_OUT_3):
         with (DATA / name).open(encoding="utf-8") as f:
             rows += [json.loads(line) for line in f if line.strip()]
     return [Text(r["id"], r["lang"], r["text"], frozenset(r["relevant_uris"])) for r in rows]
@@ -89,6 +91,8 @@ def text_kind(text: Text) -> str:
         return "notes"
     if text.id.startswith("h2-"):
         return f"{text.lang} held-out 2"
+    if text.id.startswith("h3-"):
+        return f"{text.lang} held-out 3"
     return f"{text.lang} held-out" if text.id.startswith("ho-") else text.lang
 
 
