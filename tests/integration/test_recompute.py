@@ -167,6 +167,57 @@ async def test_a_new_taxonomy_during_a_run_fails_it_with_a_reason(
     assert found.reason and "taxonomy changed" in found.reason
 
 
+async def test_pairs_lost_in_a_database_restart_fail_the_run_and_a_later_run_cleans_up(
+    pool: asyncpg.Pool, world: World
+) -> None:
+    stored = await _matches(pool, world)
+    async with db.transaction(pool) as conn:
+        recompute_id = await recompute.start(conn, shard_people=6, dispatch=False)
+        found = await recompute.progress(conn, recompute_id)
+        assert found is not None and found.shards > 1
+        for shard in range(found.shards - 1):
+            await recompute.score_shard(conn, recompute_id, shard, dispatch=False)
+    # The pairs are unlogged: a restart empties their table (here: one shard's worth of it).
+    await pool.execute(
+        "DELETE FROM match_recompute_pair WHERE ctid IN (SELECT ctid FROM match_recompute_pair"
+        " WHERE recompute_id = $1 LIMIT 3)",
+        recompute_id,
+    )
+    async with db.transaction(pool) as conn:
+        await recompute.score_shard(conn, recompute_id, found.shards - 1, dispatch=False)
+        failed = await recompute.progress(conn, recompute_id)
+    assert failed is not None and failed.status == "failed"
+    assert failed.reason and "database restarted" in failed.reason
+    assert await _matches(pool, world) == stored  # nothing half-merged was stored
+    assert await pool.fetchval("SELECT count(*) FROM match_recompute_pair") == 0
+
+
+async def test_a_person_erased_during_a_run_is_left_out_of_its_matches(
+    pool: asyncpg.Pool, world: World
+) -> None:
+    async with db.transaction(pool) as conn:
+        recompute_id = await recompute.start(conn, shard_people=6, dispatch=False)
+        found = await recompute.progress(conn, recompute_id)
+        assert found is not None and found.shards > 1
+        await recompute.score_shard(conn, recompute_id, 0, dispatch=False)
+    erased = await pool.fetchval(
+        "SELECT employee_id FROM match_recompute_pair WHERE recompute_id = $1 LIMIT 1",
+        recompute_id,
+    )
+    left = [p for p in world.people if p != erased]
+    # No reference holds the pairs back: the person goes as an erasure removes them.
+    await pool.execute("DELETE FROM employee WHERE id = $1", erased)
+    async with db.transaction(pool) as conn:
+        for shard in range(1, found.shards):
+            await recompute.score_shard(conn, recompute_id, shard, dispatch=False)
+        done = await recompute.progress(conn, recompute_id)
+    assert done is not None and done.status == "done"
+    people = await pool.fetch("SELECT DISTINCT employee_id FROM match")
+    assert erased not in {r["employee_id"] for r in people}
+    assert {r["employee_id"] for r in people} & set(left)
+    world.people[:] = left
+
+
 # A worker backend waiting for a lock another transaction holds.
 BLOCKED = """
 SELECT pid, query FROM pg_stat_activity

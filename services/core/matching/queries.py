@@ -198,8 +198,14 @@ SELECT count(*) AS shards, count(scored_at) AS scored
 FROM match_recompute_shard WHERE recompute_id = $1
 """
 MARK_SCORED = """
-UPDATE match_recompute_shard SET scored_at = clock_timestamp()
+UPDATE match_recompute_shard SET scored_at = clock_timestamp(), pairs = $3
 WHERE recompute_id = $1 AND shard = $2
+"""
+# The pairs are unlogged (emptied if PostgreSQL restarts): all there when the shards' counts
+# add up.
+PAIRS_COMPLETE = """
+SELECT (SELECT count(*) FROM match_recompute_pair WHERE recompute_id = $1)
+     = (SELECT coalesce(sum(pairs), 0) FROM match_recompute_shard WHERE recompute_id = $1)
 """
 SET_RECOMPUTE_STATUS = """
 UPDATE match_recompute
@@ -208,8 +214,8 @@ SET status = $2, reason = $3, matches = $4,
 WHERE id = $1
 """
 # The merge: each vacancy's best $2 over every shard's candidates and each person's best $2 (all
-# in their own shard), ties to the lower id, into a temporary table of the transaction (no WAL,
-# no rewrite of the pairs; the pairs' `kept` column is no longer set); sorting wants memory.
+# in their own shard), ties to the lower id, among the people and vacancies that still exist (the
+# pairs hold no references), into a temporary table of the transaction; sorting wants memory.
 MERGE_MEMORY = "SET LOCAL work_mem = '256MB'"
 CREATE_KEPT = """
 CREATE TEMP TABLE recompute_kept (vacancy_id uuid, employee_id uuid, score real) ON COMMIT DROP
@@ -220,7 +226,9 @@ SELECT vacancy_id, employee_id, score FROM (
     SELECT vacancy_id, employee_id, score,
         row_number() OVER (PARTITION BY vacancy_id ORDER BY score DESC, employee_id) AS by_vacancy,
         row_number() OVER (PARTITION BY employee_id ORDER BY score DESC, vacancy_id) AS by_person
-    FROM match_recompute_pair WHERE recompute_id = $1
+    FROM match_recompute_pair p WHERE recompute_id = $1
+      AND EXISTS (SELECT FROM employee e WHERE e.id = p.employee_id)
+      AND EXISTS (SELECT FROM vacancy v WHERE v.id = p.vacancy_id)
 ) ranked
 WHERE ranked.by_vacancy <= $2 OR ranked.by_person <= $2
 """
@@ -228,7 +236,8 @@ ANALYZE_KEPT = "ANALYZE recompute_kept"
 
 # The kept pairs replace the stored matches, except for the people and vacancies changed since
 # the run started ($2, $3): their own events scored them on what they are now. A match whose score
-# and model stay keeps its explanation; the others are explained when read.
+# and model stay is left as it is (its explanation and `computed_at`, when the score was set); the
+# others are explained when read.
 DELETE_UNKEPT_MATCHES = """
 DELETE FROM match m
 WHERE NOT (m.employee_id = ANY($1::uuid[])) AND NOT (m.vacancy_id = ANY($2::uuid[]))
@@ -241,9 +250,21 @@ SELECT k.vacancy_id, k.employee_id, k.score, NULL, r.model_version
 FROM recompute_kept k CROSS JOIN match_recompute r
 WHERE r.id = $1
   AND NOT (k.employee_id = ANY($2::uuid[])) AND NOT (k.vacancy_id = ANY($3::uuid[]))
+ORDER BY k.vacancy_id, k.employee_id
 ON CONFLICT (vacancy_id, employee_id) DO UPDATE
-SET explanation = CASE WHEN m.score = excluded.score AND m.model_version = excluded.model_version
-                       THEN m.explanation END,
-    score = excluded.score, model_version = excluded.model_version, computed_at = now()
+SET explanation = NULL, score = excluded.score, model_version = excluded.model_version,
+    computed_at = now()
+WHERE (m.score, m.model_version) IS DISTINCT FROM (excluded.score, excluded.model_version)
+"""
+# How many matches the run stands for (stored now, or stored before with the same score).
+KEPT_COUNT = """
+SELECT count(*) FROM recompute_kept k
+WHERE NOT (k.employee_id = ANY($1::uuid[])) AND NOT (k.vacancy_id = ANY($2::uuid[]))
 """
 DROP_PAIRS = "DELETE FROM match_recompute_pair WHERE recompute_id = $1"
+# What runs that ended left (one whose last step failed, one given up): none is running.
+DROP_ENDED_PAIRS = """
+DELETE FROM match_recompute_pair p
+WHERE NOT EXISTS (SELECT FROM match_recompute r
+                  WHERE r.id = p.recompute_id AND r.status = 'scoring')
+"""

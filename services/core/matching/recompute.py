@@ -14,7 +14,8 @@ workers run side by side, each shard in one transaction of its own.
 
 Each step does nothing when its shard is done (a resent event), and a worker that dies mid-
 shard commits nothing: the relay sends the event again after its lease, and another worker
-does the shard. A new taxonomy during the run fails it (the scores would mix two models).
+does the shard. A new taxonomy during the run fails it (the scores would mix two models), and
+so does a restart of PostgreSQL (the pairs are scratch rows it does not keep over a restart).
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ async def score_shard(
         return
     state = await live.warm(conn)
     if state.matcher.model.version != run["model_version"]:
-        await _fail(conn, recompute_id)
+        await _fail(conn, recompute_id, "the taxonomy changed during the recompute")
         return
     people = _people_between(state.people.rows.values(), found["first_id"], found["end_id"])
     pairs = state.matcher.recompute(
@@ -102,7 +103,9 @@ async def score_shard(
     counts = await repository.shard_counts(conn, recompute_id)
     if run is None or counts["scored"] < counts["shards"]:
         return
-    await repository.keep_best(conn, recompute_id, run["keep"])
+    if not await repository.keep_best(conn, recompute_id, run["keep"]):
+        await _fail(conn, recompute_id, "the database restarted during the recompute")
+        return
     started = repository.Horizon(
         run["horizon_upto"], tuple(run["horizon_running"]), run["horizon_source"]
     )
@@ -187,6 +190,7 @@ async def _dispatch(
         )
 
 
-async def _fail(conn: asyncpg.Connection, recompute_id: UUID) -> None:
-    reason = "the taxonomy changed during the recompute; start it again"
+async def _fail(conn: asyncpg.Connection, recompute_id: UUID, why: str) -> None:
+    await repository.drop_pairs(conn, recompute_id)
+    reason = f"{why}; start it again"
     await repository.set_recompute_status(conn, recompute_id, "failed", reason=reason)

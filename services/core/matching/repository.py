@@ -195,6 +195,12 @@ async def shard_counts(conn: asyncpg.Connection, recompute_id: UUID) -> asyncpg.
     return await conn.fetchrow(queries.SHARD_COUNTS, recompute_id)
 
 
+async def drop_pairs(conn: asyncpg.Connection, recompute_id: UUID) -> None:
+    """A run's pairs, and what runs that ended before left behind."""
+    await conn.execute(queries.DROP_PAIRS, recompute_id)
+    await conn.execute(queries.DROP_ENDED_PAIRS)
+
+
 async def set_recompute_status(
     conn: asyncpg.Connection,
     recompute_id: UUID,
@@ -212,32 +218,37 @@ async def add_pairs(
     shard: int,
     pairs: Sequence[tuple[UUID, UUID, float]],
 ) -> None:
-    """A scored shard's candidate pairs (employee, vacancy, score), and the shard marked."""
+    """A scored shard's candidate pairs (employee, vacancy, score), and the shard marked with
+    how many."""
     await conn.copy_records_to_table(
         "match_recompute_pair",
         records=[(recompute_id, v, e, s) for e, v, s in pairs],
         columns=("recompute_id", "vacancy_id", "employee_id", "score"),
     )
-    await conn.execute(queries.MARK_SCORED, recompute_id, shard)
+    await conn.execute(queries.MARK_SCORED, recompute_id, shard, len(pairs))
 
 
-async def keep_best(conn: asyncpg.Connection, recompute_id: UUID, keep: int) -> None:
+async def keep_best(conn: asyncpg.Connection, recompute_id: UUID, keep: int) -> bool:
     """Each vacancy's and each person's best `keep` pairs of the run, kept for `store_recompute`
-    in the same transaction."""
+    in the same transaction; False when pairs are missing (PostgreSQL restarted mid-run)."""
+    if not await conn.fetchval(queries.PAIRS_COMPLETE, recompute_id):
+        return False
     await conn.execute(queries.MERGE_MEMORY)
     await conn.execute(queries.CREATE_KEPT)
     await conn.execute(queries.KEEP_BEST, recompute_id, keep)
     await conn.execute(queries.ANALYZE_KEPT)
+    return True
 
 
 async def store_recompute(conn: asyncpg.Connection, recompute_id: UUID, changed: Changes) -> int:
     """The run's kept pairs (`keep_best`) become the stored matches, except for what changed
-    since it started; its pairs are dropped. How many matches it stored."""
+    since it started; its pairs are dropped. How many matches it keeps (one whose score stayed
+    is not rewritten)."""
     people, vacancies = list(changed.people), list(changed.vacancies)
     await conn.execute(queries.DELETE_UNKEPT_MATCHES, people, vacancies)
-    stored = await conn.execute(queries.UPSERT_KEPT, recompute_id, people, vacancies)
-    await conn.execute(queries.DROP_PAIRS, recompute_id)
-    return int(stored.split()[-1])
+    await conn.execute(queries.UPSERT_KEPT, recompute_id, people, vacancies)
+    await drop_pairs(conn, recompute_id)
+    return int(await conn.fetchval(queries.KEPT_COUNT, people, vacancies))
 
 
 async def unexplained(
