@@ -235,9 +235,12 @@ WHERE ranked.by_vacancy <= $2 OR ranked.by_person <= $2
 ANALYZE_KEPT = "ANALYZE recompute_kept"
 
 # The kept pairs replace the stored matches, except for the people and vacancies changed since
-# the run started ($2, $3): their own events scored them on what they are now. A match whose score
-# and model stay is left as it is (its explanation and `computed_at`, when the score was set); the
-# others are explained when read.
+# the run started ($1, $2; left out of the kept pairs first): their own events scored them on
+# what they are now. A match whose score and model stay is left as it is (its explanation and
+# `computed_at`, when the score was set); the others are explained when read.
+LEAVE_CHANGED = """
+DELETE FROM recompute_kept WHERE employee_id = ANY($1::uuid[]) OR vacancy_id = ANY($2::uuid[])
+"""
 DELETE_UNKEPT_MATCHES = """
 DELETE FROM match m
 WHERE NOT (m.employee_id = ANY($1::uuid[])) AND NOT (m.vacancy_id = ANY($2::uuid[]))
@@ -249,7 +252,6 @@ INSERT INTO match AS m (vacancy_id, employee_id, score, explanation, model_versi
 SELECT k.vacancy_id, k.employee_id, k.score, NULL, r.model_version
 FROM recompute_kept k CROSS JOIN match_recompute r
 WHERE r.id = $1
-  AND NOT (k.employee_id = ANY($2::uuid[])) AND NOT (k.vacancy_id = ANY($3::uuid[]))
 ORDER BY k.vacancy_id, k.employee_id
 ON CONFLICT (vacancy_id, employee_id) DO UPDATE
 SET explanation = NULL, score = excluded.score, model_version = excluded.model_version,
@@ -257,10 +259,7 @@ SET explanation = NULL, score = excluded.score, model_version = excluded.model_v
 WHERE (m.score, m.model_version) IS DISTINCT FROM (excluded.score, excluded.model_version)
 """
 # How many matches the run stands for (stored now, or stored before with the same score).
-KEPT_COUNT = """
-SELECT count(*) FROM recompute_kept k
-WHERE NOT (k.employee_id = ANY($1::uuid[])) AND NOT (k.vacancy_id = ANY($2::uuid[]))
-"""
+KEPT_COUNT = "SELECT count(*) FROM recompute_kept"
 DROP_PAIRS = "DELETE FROM match_recompute_pair WHERE recompute_id = $1"
 # What runs that ended left (one whose last step failed, one given up): none is running.
 DROP_ENDED_PAIRS = """

@@ -245,10 +245,11 @@ async def store_recompute(conn: asyncpg.Connection, recompute_id: UUID, changed:
     since it started; its pairs are dropped. How many matches it keeps (one whose score stayed
     is not rewritten)."""
     people, vacancies = list(changed.people), list(changed.vacancies)
+    await conn.execute(queries.LEAVE_CHANGED, people, vacancies)
     await conn.execute(queries.DELETE_UNKEPT_MATCHES, people, vacancies)
-    await conn.execute(queries.UPSERT_KEPT, recompute_id, people, vacancies)
+    await conn.execute(queries.UPSERT_KEPT, recompute_id)
     await drop_pairs(conn, recompute_id)
-    return int(await conn.fetchval(queries.KEPT_COUNT, people, vacancies))
+    return int(await conn.fetchval(queries.KEPT_COUNT))
 
 
 async def unexplained(
