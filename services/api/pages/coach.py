@@ -1,9 +1,9 @@
-"""Jobcoach pages: the caseload, a person's matches and next steps, a vacancy's candidates,
-and the decisions a coach records (introduced, trial placement, hired, declined)."""
+"""Jobcoach pages: a person's matches and next steps, a vacancy's candidates, and the
+decisions a coach records (introduced, trial placement, hired, declined). The caseload is
+in caseload.py."""
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -16,10 +16,9 @@ from services.api.pages.render import redirect, render
 from services.api.pages.session import CoachActor, check_csrf, coach_actor
 from services.core.access.policy import Actor, can_see_development
 from services.core.employees import service as employees
-from services.core.employees.models import Employee, EmployeeFilter
+from services.core.employees.models import Employee
 from services.core.matching import service as matching
 from services.core.next_steps import service as next_steps_service
-from services.core.notifications import service as notifications
 from services.core.vacancies import service as vacancies
 from services.core.vacancies.models import VacancyFilter
 
@@ -36,38 +35,6 @@ def _int(value: str | None, low: int, high: int) -> int | None:
     except ValueError:
         return None
     return number if low <= number <= high else None
-
-
-@router.get("")
-async def caseload(request: Request, actor: CoachActor, conn: Conn) -> Response:
-    """The people in the coach's caseload (an admin: the organisation's), with their rung,
-    their last change and how many new matches came in for them."""
-    query = request.query_params
-    rung = _int(query.get("rung"), 1, 6)
-    offset = _int(query.get("offset"), 0, 100_000) or 0
-    q = (query.get("q") or "").strip()[:100] or None
-    page = await employees.list_employees(
-        conn,
-        actor,
-        EmployeeFilter(ladder_rung=rung, q=q, sort="name", limit=PAGE_SIZE, offset=offset),
-    )
-    unread = await notifications.feed(
-        conn, actor, unread_only=True, limit=100, offset=0, lang=i18n.language(request)
-    )
-    new_matches = Counter(
-        n.employee_id for n in unread.items if n.kind == "caseload_match" and n.employee_id
-    )
-    t = i18n.translator(i18n.language(request))
-    return render(
-        request,
-        "coach_caseload.html",
-        title=t("caseload.title"),
-        page=page,
-        new_matches=new_matches,
-        values={"q": q or "", "rung": str(rung or "")},
-        offset=offset,
-        page_size=PAGE_SIZE,
-    )
 
 
 @router.get("/vacancies")
