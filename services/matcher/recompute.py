@@ -15,6 +15,8 @@ selection across chunks. Scores are ranked as whole millionths, ties by id.
 from __future__ import annotations
 
 import os
+import threading
+import weakref
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -50,11 +52,14 @@ def run(
     k: int,
     people_chunk: int,
     threads: int = THREADS,
+    rows: np.ndarray | None = None,
 ) -> Iterator[tuple[str, str, float]]:
-    """(vacancy_id, person_id, score) of the union of both top-k selections, by vacancy id;
-    `threads` blocks are scored at once."""
-    plan = _plan(related, affinity, people, vacancies, threads)
-    rows = np.flatnonzero(people.consent)
+    """(vacancy_id, person_id, score) of the union of both top-k selections, by vacancy id, for
+    the consenting people among `rows` (every row by default); `threads` blocks are scored at
+    once. Shards of one people index share its plan (`_plans`)."""
+    plan = _plans.get(related, affinity, people, vacancies, threads)
+    consenting = np.flatnonzero(people.consent)
+    rows = consenting if rows is None else np.intersect1d(consenting, rows)
     if plan is None or k <= 0 or len(rows) == 0:
         return
     n_vacancies, n_people = len(vacancies.vacancies), len(people.people)
@@ -124,6 +129,41 @@ def _score_block(
     # the first k than the last k of rows that are mostly zeros.
     np.negative(negated, out=negated)
     return negated, _top_per_row(negated, k)
+
+
+class _LastPlan:
+    """The plan of the last (model, people index, vacancy index) asked for: the shards of a
+    recompute score rows of one people index against one vacancy index, and building the plan
+    (U above all) costs about as much as scoring a few thousand people. Held by weak references
+    to the indexes, so a new index (a change) builds a new plan and the old indexes are not
+    kept alive; the plan itself is kept until then."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._keys: tuple[weakref.ref[object], ...] = ()
+        self._plan: Plan | None = None
+
+    def get(
+        self,
+        related: sparse.csr_matrix,
+        affinity: sparse.csr_matrix,
+        people: PeopleIndex,
+        vacancies: VacancyIndex,
+        threads: int,
+    ) -> Plan | None:
+        objects = (related, affinity, people, vacancies)
+        with self._lock:
+            if len(self._keys) == 4 and all(
+                key() is obj for key, obj in zip(self._keys, objects, strict=True)
+            ):
+                return self._plan
+            self._keys, self._plan = (), None  # the old plan's memory back before the new
+            plan = _plan(related, affinity, people, vacancies, threads)
+            self._keys, self._plan = tuple(weakref.ref(obj) for obj in objects), plan
+            return plan
+
+
+_plans = _LastPlan()
 
 
 def _plan(

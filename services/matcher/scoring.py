@@ -341,15 +341,15 @@ class Matcher:
         k: int = 50,
         people_chunk: int = 4096,
         threads: int = recompute.THREADS,
+        rows: np.ndarray | None = None,
     ) -> Iterator[tuple[str, str, float]]:
         """(vacancy_id, person_id, score) for each vacancy's top k people and each person's top k
-        vacancies (consenting people, scores above 0), computed in chunks of people, `threads`
-        chunks at a time."""
+        vacancies (consenting people among `rows`, default all; scores above 0), computed in
+        chunks of people, `threads` chunks at a time."""
         self._check(people)
         self._check(vacancies)
-        return recompute.run(
-            self.related, self.affinity, people, vacancies, k, people_chunk, threads
-        )
+        args = (self.related, self.affinity, people, vacancies, k, people_chunk, threads, rows)
+        return recompute.run(*args)
 
 
 def _pair_values(

@@ -20,20 +20,21 @@ so does a restart of PostgreSQL (the pairs are scratch rows it does not keep ove
 
 from __future__ import annotations
 
+import bisect
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID, uuid4
 
 import asyncpg
+import numpy as np
 
 from services.core.events import repository as events
 from services.core.matching import live, repository
 from services.core.matching.service import TOP_K
 from services.core.notifications import service as notifications
 from services.core.settings import Settings
-from services.matcher.types import Person
+from services.matcher.index import PeopleIndex
 
 SHARD_PEOPLE = 25_000
 THREADS: int = Settings.model_fields["matcher_threads"].default
@@ -92,13 +93,15 @@ async def score_shard(
     if state.matcher.model.version != run["model_version"]:
         await _fail(conn, recompute_id, "the taxonomy changed during the recompute")
         return
-    people = _people_between(state.people.rows.values(), found["first_id"], found["end_id"])
+    people = state.people.whole()  # every shard a part of one index, so they share a plan
     pairs = state.matcher.recompute(
-        state.matcher.index_people(people), state.vacancies.whole(), k=run["keep"], threads=threads
+        people,
+        state.vacancies.whole(),
+        k=run["keep"],
+        threads=threads,
+        rows=_rows_between(people, found["first_id"], found["end_id"]),
     )
-    await repository.add_pairs(
-        conn, recompute_id, shard, [(UUID(p), UUID(v), score) for v, p, score in pairs]
-    )
+    await repository.add_pairs(conn, recompute_id, shard, list(pairs))
     run = await repository.recompute_run(conn, recompute_id, lock=True)
     counts = await repository.shard_counts(conn, recompute_id)
     if run is None or counts["scored"] < counts["shards"]:
@@ -166,15 +169,16 @@ def seconds(found: Progress) -> float:
     return end - found.started_at.timestamp()
 
 
-def _people_between(people: Iterable[Person], first: UUID | None, end: UUID | None) -> list[Person]:
-    """The consenting people with ids from `first` up to (not including) `end`, by id."""
+def _rows_between(people: PeopleIndex, first: UUID | None, end: UUID | None) -> np.ndarray:
+    """The index rows of the people with ids from `first` up to (not including) `end` (the
+    index is sorted by id, as PostgreSQL sorts uuids)."""
     if first is None:
-        return []
-    low, high = str(first), str(end) if end is not None else None
-    return sorted(
-        (p for p in people if p.consent_matching and p.id >= low and (high is None or p.id < high)),
-        key=lambda p: p.id,
-    )
+        return np.zeros(0, dtype=np.int64)
+    low = bisect.bisect_left(people.people, str(first), key=lambda p: p.id)
+    high = len(people.people)
+    if end is not None:
+        high = bisect.bisect_left(people.people, str(end), key=lambda p: p.id)
+    return np.arange(low, high, dtype=np.int64)
 
 
 async def _dispatch(

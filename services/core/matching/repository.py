@@ -216,13 +216,14 @@ async def add_pairs(
     conn: asyncpg.Connection,
     recompute_id: UUID,
     shard: int,
-    pairs: Sequence[tuple[UUID, UUID, float]],
+    pairs: Sequence[tuple[str, str, float]],
 ) -> None:
-    """A scored shard's candidate pairs (employee, vacancy, score), and the shard marked with
+    """A scored shard's candidate pairs (vacancy id, employee id, score: the matcher's own
+    order and id strings, which the uuid columns take as they are), and the shard marked with
     how many."""
     await conn.copy_records_to_table(
         "match_recompute_pair",
-        records=[(recompute_id, v, e, s) for e, v, s in pairs],
+        records=[(recompute_id, v, e, s) for v, e, s in pairs],
         columns=("recompute_id", "vacancy_id", "employee_id", "score"),
     )
     await conn.execute(queries.MARK_SCORED, recompute_id, shard, len(pairs))

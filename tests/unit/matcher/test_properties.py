@@ -204,6 +204,24 @@ def test_recompute_is_the_union_of_both_top_k_lists(
 
 
 @SETTINGS
+@given(worlds(), st.integers(1, 4), st.data())
+def test_a_shard_of_one_index_scores_as_an_index_of_its_own(
+    world: tuple[list[Person], list[Vacancy]], k: int, data: st.DataObject
+) -> None:
+    """A recompute's shards score rows of the worker's one people index (sharing its plan);
+    each answers exactly what an index of the shard's people alone answers."""
+    folks, jobs = world
+    everyone = matcher().index_people(folks)
+    vacancies = matcher().index_vacancies(jobs)
+    cut = data.draw(st.integers(0, len(everyone.people)))
+    for rows in (np.arange(0, cut), np.arange(cut, len(everyone.people))):
+        shard = [everyone.people[int(r)] for r in rows]
+        alone = list(matcher().recompute(matcher().index_people(shard), vacancies, k=k))
+        part = list(matcher().recompute(everyone, vacancies, k=k, rows=rows))
+        assert part == alone
+
+
+@SETTINGS
 @given(worlds(), st.floats(0.5, 40))
 def test_a_distance_filter_never_drops_unknown_locations(
     world: tuple[list[Person], list[Vacancy]], km: float
