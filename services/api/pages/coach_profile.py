@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 
 from services.api.dependencies import Conn
-from services.api.pages import consents, forms, i18n, labels, suggestions
+from services.api.pages import consents, forms, fragments, i18n, labels, suggestions
 from services.api.pages.access import PageConsent, PageEmployee
 from services.api.pages.render import redirect, render
 from services.api.pages.session import CoachActor, check_csrf
@@ -37,6 +37,7 @@ PROFILE_FIELDS = (
 )
 PROFILE_MESSAGES = {"hours_min": "error.hours_order"}
 SKILL_MESSAGES = {"skills": "error.unknown_skill"}
+SKILL_DONE = {"add": "skill_added", "update": "skill_saved", "remove": "skill_removed"}
 # The suggestions' form: its level and source apply to every ticked skill.
 SUGGEST_DEFAULTS = {"suggest_level": "2", "suggest_source": "observed"}
 SUGGEST_RENAMES = {
@@ -77,13 +78,7 @@ async def _profile_page(
 ) -> Response:
     lang = i18n.language(request)
     profile = await employees.read(conn, actor, employee)
-    skill_q = (request.query_params.get("skill_q") or "").strip()
-    skill_form = skill_form or {}
-    skill_q = skill_form.get("skill_q", skill_q)
-    names = await labels.skill_labels(conn, [s.skill_uri for s in employee.skills], lang)
-    hits = await _search(conn, request.app.state.settings, skill_q, lang)
-    proposal = proposal or suggestions.Proposal()
-    await suggestions.label(conn, proposal, lang)
+    skills_part = await _skills_view(request, conn, employee, skill_form, proposal, suggest_form)
     return render(
         request,
         "coach_profile.html",
@@ -94,15 +89,36 @@ async def _profile_page(
         values=entered or _stored(employee),
         chosen_needs=(entered or {}).get("accommodations", employee.accommodations),
         errors=errors or {},
-        skills=[(s, *names[s.skill_uri]) for s in employee.skills],
-        skill_q=skill_q,
-        skill_hits=[(uri, text) for uri, text, _ in hits],
-        skill_hit_langs={uri: text_lang for uri, _, text_lang in hits},
-        skill_form=skill_form,
-        proposal=proposal,
-        suggest_form={"errors": {}, **SUGGEST_DEFAULTS, **(suggest_form or {})},
+        **skills_part,
         vocabulary=await labels.accommodation_names(conn, lang),
     )
+
+
+async def _skills_view(
+    request: Request,
+    conn: Conn,
+    employee: Employee,
+    skill_form: dict[str, Any] | None = None,
+    proposal: suggestions.Proposal | None = None,
+    suggest_form: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """What the skills part of the profile page (_coach_skills.html) shows."""
+    lang = i18n.language(request)
+    skill_form = skill_form or {}
+    skill_q = skill_form.get("skill_q", (request.query_params.get("skill_q") or "").strip())
+    names = await labels.skill_labels(conn, [s.skill_uri for s in employee.skills], lang)
+    hits = await _search(conn, request.app.state.settings, skill_q, lang)
+    proposal = proposal or suggestions.Proposal()
+    await suggestions.label(conn, proposal, lang)
+    return {
+        "skills": [(s, *names[s.skill_uri]) for s in employee.skills],
+        "skill_q": skill_q,
+        "skill_hits": [(uri, text) for uri, text, _ in hits],
+        "skill_hit_langs": {uri: text_lang for uri, _, text_lang in hits},
+        "skill_form": skill_form,
+        "proposal": proposal,
+        "suggest_form": {"errors": {}, **SUGGEST_DEFAULTS, **(suggest_form or {})},
+    }
 
 
 @router.get("/people/{employee_id}/profile")
@@ -157,31 +173,77 @@ def _skills_after(employee: Employee, entered: dict[str, str]) -> list[dict[str,
 async def skills_submit(
     request: Request, employee: PageEmployee, actor: CoachActor, conn: Conn
 ) -> Response:
-    """Add, change or remove one skill (the whole list goes to the service, as PATCH does)."""
+    """Add, change or remove one skill (the whole list goes to the service, as PATCH does).
+    Asked by keep-place.js, the answer is the skills part alone, the focus on what comes next."""
     lang = i18n.language(request)
     t = i18n.translator(lang)
     entered = await forms.values(request)
     if entered.get("action") not in ("add", "update", "remove"):
         entered["action"] = "add"
     errors: forms.Errors = {}
+    changed = employee
     if not entered.get("skill_uri"):
         errors["skill_uri"] = t("error.choose_skill")
     else:
         try:
             skills = [SkillIn.model_validate(s) for s in _skills_after(employee, entered)]
             async with conn.transaction():
-                await employees.update(conn, actor, employee.id, EmployeePatch(skills=skills))
+                patch = EmployeePatch(skills=skills)
+                changed = await employees.update(conn, actor, employee.id, patch)
         except ValidationError as exc:
             errors = {"skill_uri" if k.startswith("skills") else k: v for k, v in
                       forms.from_validation(exc, t, {"skills": "skill_uri"}).items()}  # fmt: skip
         except Invalid as exc:
             errors = forms.from_domain(exc, t, lang, SKILL_MESSAGES, {"skills": "skill_uri"})
+    done = SKILL_DONE[entered["action"]]
+    if fragments.wanted(request):
+        if errors:
+            skill_form = {"errors": errors, **entered}
+            first = "add-" + next(iter(errors)).replace("_", "-")  # the field's id
+            focus = first if entered["action"] == "add" else "skill-edit-errors"
+            return await _skills_part(request, conn, employee, 422, focus, skill_form=skill_form)
+        focus = _next_focus(employee, changed, entered)
+        return await _skills_part(request, conn, changed, 200, focus, t(f"done.{done}"))
     if not errors:
-        done = {"add": "skill_added", "update": "skill_saved", "remove": "skill_removed"}
-        target = f"/coach/people/{employee.id}/profile#skills"
-        return redirect(request, target, done=done[entered["action"]])
+        return redirect(request, f"/coach/people/{employee.id}/profile#skills", done=done)
     return await _profile_page(
         request, actor, conn, employee, status=422, skill_form={"errors": errors, **entered}
+    )
+
+
+def _next_focus(before: Employee, after: Employee, entered: dict[str, str]) -> str:
+    """The control to use next: the search after adding; the row's save button after a change;
+    after removing, the next row's remove button (the last row's, or the search when none is
+    left)."""
+    uri, now = entered.get("skill_uri", ""), [s.skill_uri for s in after.skills]
+    if entered["action"] == "update" and uri in now:
+        return f"s{now.index(uri) + 1}-save"
+    if entered["action"] == "remove" and now:
+        was = [s.skill_uri for s in before.skills]
+        at = was.index(uri) if uri in was else len(now)
+        return f"s{min(at, len(now) - 1) + 1}-remove"
+    return "skill-q"
+
+
+async def _skills_part(
+    request: Request,
+    conn: Conn,
+    employee: Employee,
+    status: int,
+    focus: str,
+    announce: str = "",
+    skill_form: dict[str, Any] | None = None,
+) -> Response:
+    """The skills part of the profile page alone (keep-place.js swaps it in)."""
+    view = await _skills_view(request, conn, employee, skill_form)
+    return fragments.part(
+        request,
+        "_coach_skills.html",
+        status=status,
+        focus=focus,
+        announce=announce,
+        employee=employee,
+        **view,
     )
 
 

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from services.api.dependencies import Conn
-from services.api.pages import forms, i18n, labels, matches, vacancy_form
+from services.api.pages import forms, fragments, i18n, labels, matches, vacancy_form
 from services.api.pages.access import PageOwnVacancy, PageVacancy
 from services.api.pages.render import redirect, render
 from services.api.pages.session import EmployerActor, check_csrf, employer_actor
@@ -50,6 +50,18 @@ async def _form_page(
     lang = i18n.language(request)
     t = i18n.translator(lang)
     await vacancy_form.label(conn, form, lang)
+    shown = {"form": form, "values": form.values, "errors": form.errors}
+    action = vacancy_form.action_of(vacancy)
+    if form.focus is not None and fragments.wanted(request):  # a skill step, for keep-place.js
+        return fragments.part(
+            request,
+            "_vacancy_skills.html",
+            status=status,
+            focus=form.focus,
+            announce=form.announce,
+            action=action,
+            **shown,
+        )
     title = t("vacancy_form.edit_title", title=vacancy.title) if vacancy else t("vacancy_form.new")
     return render(
         request,
@@ -57,9 +69,8 @@ async def _form_page(
         status=status,
         title=title,
         vacancy=vacancy,
-        form=form,
-        values=form.values,
-        errors=form.errors,
+        action=action,
+        **shown,
         vocabulary=await labels.accommodation_names(conn, lang),
     )
 

@@ -1,6 +1,7 @@
 """The vacancy form: one form that keeps its state across full page loads (search for an
 occupation, search and add skills, remove one, skills suggested from a pasted vacancy text)
-until it is saved, so it works without script."""
+until it is saved, so it works without script. With script (static/keep-place.js) the skill
+steps answer with the skills part alone (`focus` and `announce` say what follows the swap)."""
 
 from __future__ import annotations
 
@@ -48,6 +49,21 @@ class VacancyForm:
     label_langs: dict[str, str] = field(default_factory=dict)  # URI -> the label's language
     proposal: suggestions.Proposal = field(default_factory=suggestions.Proposal)
     landing: str | None = None  # the fragment the step's button lands on (its formaction)
+    # A step keep-place.js swaps in without a page load: the control focused afterwards, and
+    # what the live region says. None: the step is not one of those (saving, suggestions).
+    focus: str | None = None
+    announce: str = ""
+
+    @property
+    def summary_id(self) -> str | None:
+        """The error summary's id: the fragment its step lands on, so that the browser focuses
+        the summary after the page loads."""
+        return self.landing if self.errors else None
+
+
+def action_of(vacancy: Vacancy | None) -> str:
+    """Where the form posts: the new vacancy's address, or the vacancy's edit address."""
+    return f"/employer/vacancies/{vacancy.id}/edit" if vacancy else "/employer/vacancies/new"
 
 
 def empty() -> VacancyForm:
@@ -104,23 +120,10 @@ async def apply(
         form.label_langs |= {h.uri: h.label_lang for h in occupations.items}
         if not form.occupation_hits:
             form.errors["occupation_q"] = t("error.nothing_found")
-    elif intent == "search_skill" and form.values.get("skill_q"):
-        skills = await taxonomy.search_skills(
-            conn, settings, q=form.values["skill_q"][:200], lang=lang, limit=10
-        )
-        form.skill_hits = [(h.uri, h.label) for h in skills.items]
-        form.label_langs |= {h.uri: h.label_lang for h in skills.items}
-        if not form.skill_hits:
-            form.errors["skill_q"] = t("error.nothing_found")
+    elif intent == "search_skill":
+        await _search_skill(conn, settings, form, t, lang)
     elif intent == "add_skill":
-        uri = form.values.get("skill_pick", "")
-        if not uri:
-            form.errors["skill_pick"] = t("error.choose_skill")
-        elif uri not in {s["skill_uri"] for s in form.skills}:
-            relation = form.values.get("pick_relation") or "essential"
-            level = form.values.get("pick_level") or "1"
-            form.skills.append({"skill_uri": uri, "relation": relation, "min_level": level})
-            form.values["skill_q"] = ""
+        _add_skill(form, t)
     elif intent == "suggest_skills":
         form.landing = "from-text"
         have = {s["skill_uri"] for s in form.skills}
@@ -132,9 +135,60 @@ async def apply(
         form.landing = "skills"
         _add_suggested(form, t)
     elif intent.startswith("remove_skill:"):
-        index = intent.partition(":")[2]
-        if index.isdigit() and int(index) < len(form.skills):
-            del form.skills[int(index)]
+        _remove_skill(form, intent.partition(":")[2], t)
+
+
+async def _search_skill(
+    conn: asyncpg.Connection,
+    settings: Settings,
+    form: VacancyForm,
+    t: Callable[..., str],
+    lang: Lang,
+) -> None:
+    """Skills for the words in the search field, to choose from in the list below it."""
+    form.focus = "skill-q"
+    if not form.values.get("skill_q"):
+        return
+    skills = await taxonomy.search_skills(
+        conn, settings, q=form.values["skill_q"][:200], lang=lang, limit=10
+    )
+    form.skill_hits = [(h.uri, h.label) for h in skills.items]
+    form.label_langs |= {h.uri: h.label_lang for h in skills.items}
+    if not form.skill_hits:
+        form.errors["skill_q"] = t("error.nothing_found")
+        return
+    form.focus = "skill-pick"
+    form.announce = t("keep_place.skills_found", n=len(form.skill_hits))
+
+
+def _add_skill(form: VacancyForm, t: Callable[..., str]) -> None:
+    """The chosen skill joins the list (once); the search is emptied for the next one."""
+    uri = form.values.get("skill_pick", "")
+    if not uri:
+        form.errors["skill_pick"] = t("error.choose_skill")
+        form.focus = "skill-pick"
+        return
+    form.focus = "skill-q"
+    form.values["skill_q"] = ""
+    if uri in {s["skill_uri"] for s in form.skills}:
+        form.announce = t("keep_place.skill_already")
+        return
+    relation = form.values.get("pick_relation") or "essential"
+    level = form.values.get("pick_level") or "1"
+    form.skills.append({"skill_uri": uri, "relation": relation, "min_level": level})
+    form.announce = t("keep_place.skill_added")
+
+
+def _remove_skill(form: VacancyForm, index: str, t: Callable[..., str]) -> None:
+    """One skill off the list; the focus goes to the next row's remove button (the last row's,
+    or the search when the list is empty)."""
+    form.focus = "skill-q"
+    if not (index.isdigit() and int(index) < len(form.skills)):
+        return
+    del form.skills[int(index)]
+    form.announce = t("keep_place.skill_removed")
+    if form.skills:
+        form.focus = f"skills-{min(int(index), len(form.skills) - 1)}-remove"
 
 
 def _add_suggested(form: VacancyForm, t: Callable[..., str]) -> None:

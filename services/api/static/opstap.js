@@ -3,7 +3,8 @@
    - a search field marked data-combobox becomes an accessible combobox (WAI-ARIA 1.2
      "list autocomplete" pattern) that fills the select it names with the chosen item;
      a label in another language than the page's (ESCO skills are in English only) carries
-     its own lang attribute, so a screen reader pronounces it right. */
+     its own lang attribute, so a screen reader pronounces it right; a part of the page that
+     keep-place.js swaps in ("opstap:swapped") gets its comboboxes too. */
 (function () {
   "use strict";
 
@@ -202,15 +203,20 @@
     window.setTimeout(function () { self.close(); }, 150);
   };
 
-  function enhanceComboboxes() {
-    var inputs = document.querySelectorAll("input[data-combobox]");
-    Array.prototype.forEach.call(inputs, function (input, i) {
-      new Combobox(input, i);
+  var comboboxes = 0; // numbers the listboxes' ids, unique across swapped-in parts
+
+  function enhanceComboboxes(root) {
+    var inputs = root.querySelectorAll("input[data-combobox]");
+    Array.prototype.forEach.call(inputs, function (input) {
+      new Combobox(input, comboboxes++);
     });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     focusErrorSummary();
-    enhanceComboboxes();
+    enhanceComboboxes(document);
+  });
+  document.addEventListener("opstap:swapped", function (event) {
+    enhanceComboboxes(event.detail.root);
   });
 })();
