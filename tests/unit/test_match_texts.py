@@ -65,11 +65,40 @@ def test_each_reader_reads_the_constraints_in_their_own_words() -> None:
     assert ladder.label_nl.endswith("Bespreek het met de jobcoach.")
 
 
-def test_an_old_stored_explanation_shows_its_own_sentences() -> None:
+def test_an_old_stored_explanation_is_worded_for_its_reader_from_its_detail() -> None:
     shown = texts.explanation(_old_row(), "coach").constraints
     assert [(c.key, c.label_nl, c.label_en) for c in shown] == [
-        (None, "Je woont 3 km van het werk.", "You live 3 km from the work.")
+        (
+            "constraint.distance.pass",
+            "Deze persoon woont 3 km van het werk.",
+            "This person lives 3 km from the work.",
+        )
     ]
+    named = texts.explanation(_old_row(), "employer", "Noor Visser").constraints[0]
+    assert named.label_nl == "Noor woont 3 km van het werk."
+    mine = texts.explanation(_old_row(), "person").constraints[0]
+    assert mine.label_nl == "Je woont 3 km van het werk."
+
+
+def test_an_old_constraint_that_cannot_be_read_back_keeps_its_sentences() -> None:
+    data = _old_row()
+    data["constraints"][0]["code"] = "something_else"
+    shown = texts.explanation(data, "coach").constraints[0]
+    assert (shown.key, shown.label_nl) == (None, "Je woont 3 km van het werk.")
+
+
+def test_a_coach_and_an_employer_read_about_the_person_by_first_name() -> None:
+    def words(reader: texts.Reader, name: str | None) -> list[str]:
+        return [c.label_nl for c in texts.explanation(_stored(), reader, name).constraints]
+
+    coach, employer = words("coach", "Noor Visser"), words("employer", "Noor Visser")
+    assert coach[1] == "Noor woont 3 km van het werk."
+    assert coach[2].endswith("Bespreek het met Noor.")
+    assert employer[2].endswith("Bespreek het met de jobcoach van Noor.")
+    assert not any(" je " in f" {s.lower()}" or "jouw" in s.lower() for s in coach + employer)
+    assert words("person", "Noor Visser")[1] == "Je woont 3 km van het werk."
+    english = texts.explanation(_stored(), "coach", "Noor Visser").constraints[1].label_en
+    assert english == "Noor lives 3 km from the work."
 
 
 def test_a_key_the_catalogue_no_longer_has_says_the_outcome() -> None:

@@ -4,20 +4,32 @@ in caseload.py."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from services.api.dependencies import AppSettings, Conn
-from services.api.pages import coach_profile, i18n, labels, matches, stepping_stones
+from services.api.pages import (
+    coach_profile,
+    consents,
+    forms,
+    i18n,
+    labels,
+    matches,
+    stepping_stones,
+)
 from services.api.pages.access import PageEmployee, PageVacancy
 from services.api.pages.render import redirect, render
 from services.api.pages.session import CoachActor, check_csrf, coach_actor
 from services.core.access.policy import Actor, can_see_development
 from services.core.employees import service as employees
 from services.core.employees.models import Employee
+from services.core.i18n import Reader
 from services.core.matching import service as matching
+from services.core.matching import texts
+from services.core.matching.models import EmployeeMatches
 from services.core.next_steps import service as next_steps_service
 from services.core.vacancies import service as vacancies
 from services.core.vacancies.models import VacancyFilter
@@ -78,6 +90,39 @@ async def vacancy_decision(
     return redirect(request, target, done=found.done)
 
 
+@dataclass
+class Fits:
+    """A person's matches as the coach's page counts them, each count read once: those that
+    fit (a score at or above the notification threshold) and those below it."""
+
+    min_score: float
+    fits: EmployeeMatches
+    lower: EmployeeMatches
+    view: str  # "" (the best few that fit), "all" (every one that fits), "lower"
+
+
+async def _fits(
+    request: Request, actor: Actor, conn: Conn, settings: AppSettings, employee: Employee
+) -> Fits:
+    view = request.query_params.get("matches") or ""
+    view = view if view in ("all", "lower") else ""
+    bar = settings.notify_min_score
+    fits = await matching.for_employee(
+        conn, actor, employee.id, 50 if view == "all" else 5, 0, scores=(bar, None)
+    )
+    # Below the threshold: counted always, read and explained only when asked for.
+    lower = await matching.for_employee(
+        conn,
+        actor,
+        employee.id,
+        50 if view == "lower" else 0,
+        0,
+        scores=(None, bar),
+        explain=view == "lower",
+    )
+    return Fits(bar, fits, lower, view)
+
+
 async def _overview(
     request: Request,
     actor: Actor,
@@ -90,22 +135,25 @@ async def _overview(
 ) -> Response:
     lang = i18n.language(request)
     profile = await employees.read(conn, actor, employee)
-    every = request.query_params.get("matches") == "all"
-    found = await matching.for_employee(conn, actor, employee.id, 50 if every else 5, 0)
+    found = await _fits(request, actor, conn, settings, employee)
     can_see_development(actor, employee.id)
     steps = await next_steps_service.next_steps(conn, settings, employee.id, actor=actor)
-    states = await matches.choices(conn, actor, [(employee.id, m.vacancy_id) for m in found.items])
+    shown = [*found.fits.items, *found.lower.items]
+    states = await matches.choices(conn, actor, [(employee.id, m.vacancy_id) for m in shown])
     names = await labels.accommodation_names(conn, lang)
+    about: tuple[Reader, str] = ("coach", employee.name)
     return render(
         request,
         "coach_person.html",
         status=status,
         title=employee.name,
         employee=profile,
+        first_name=texts.first_name(employee.name) or employee.name,
         tab="overview",
         needs=[names.get(c, c) for c in employee.accommodations],
-        matches=matches.explained(found.items, lang),
-        total_matches=found.total,
+        found=found,
+        matches=matches.explained(found.fits.items, lang, about),
+        lower=matches.explained(found.lower.items, lang, about),
         states={v: s for (_, v), s in states.items()},
         steps=steps,
         path=stepping_stones.path_of(steps, lang),
@@ -125,7 +173,8 @@ async def person(
 async def person_decision(
     request: Request, employee: PageEmployee, actor: CoachActor, conn: Conn, settings: AppSettings
 ) -> Response:
-    """Introduce the person to an employer, or record what happened after."""
+    """Introduce the person to an employer (with their consent to share), or record what
+    happened after."""
     found = await matches.decide(request, conn, actor, employee_id=employee.id)
     if found.errors:
         decision = found.again(found.vacancy_id)
@@ -134,3 +183,42 @@ async def person_decision(
         )
     target = f"/coach/people/{employee.id}#match-{found.vacancy_id}"
     return redirect(request, target, done=found.done)
+
+
+@router.post("/people/{employee_id}/vacancies/{vacancy_id}/share-consent", dependencies=[Csrf])
+async def share_consent(
+    request: Request,
+    employee: PageEmployee,
+    vacancy: PageVacancy,
+    actor: CoachActor,
+    conn: Conn,
+    settings: AppSettings,
+) -> Response:
+    """Record that the person agreed to share their profile with this vacancy's employer (so
+    that they can be introduced), and go back to the match or the candidate."""
+    lang = i18n.language(request)
+    entered = await forms.values(request)
+    wanted = {"purpose": "share_with_employer", "employer_id": str(vacancy.organisation.id)}
+    errors = await consents.give(conn, actor, employee, wanted, i18n.translator(lang), lang)
+    back = entered.get("back")
+    if errors:
+        decision = {"for": vacancy.id, "errors": errors, "values": {}}
+        if back == "vacancy":
+            return await matches.vacancy_page(
+                request,
+                actor,
+                conn,
+                vacancy,
+                "coach_vacancy.html",
+                status=422,
+                decision={**decision, "for": employee.id},
+            )
+        return await _overview(
+            request, actor, conn, settings, employee, status=422, decision=decision
+        )
+    target = (
+        f"/coach/vacancies/{vacancy.id}#candidate-{employee.id}"
+        if back == "vacancy"
+        else f"/coach/people/{employee.id}#match-{vacancy.id}"
+    )
+    return redirect(request, target, done="consent_given")

@@ -3,6 +3,7 @@ follow, and a vacancy with its ranked candidates."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -17,18 +18,27 @@ from services.api.pages import forms, i18n, labels
 from services.api.pages.i18n import Lang, label, pick
 from services.api.pages.pictures import Coverage
 from services.api.pages.render import render
+from services.core import i18n as core_i18n
 from services.core.access.policy import Actor, Role
 from services.core.decisions import repository as decisions_repository
 from services.core.decisions import service as decisions
 from services.core.decisions.models import DecisionIn
 from services.core.errors import Invalid, NotFound
+from services.core.i18n import Reader
 from services.core.matching import service as matching
-from services.core.matching.models import CandidateMatch, MatchExplanation, VacancyMatch
+from services.core.matching import texts
+from services.core.matching.models import (
+    CandidateMatch,
+    ConstraintResult,
+    MatchExplanation,
+    VacancyMatch,
+)
 from services.core.vacancies.models import Vacancy
 
 COACH_STEPS = ("trial_placement", "hired", "declined")
 EMPLOYER_STEPS = ("trial_placement", "hired", "declined")
 DECISION_MESSAGES = {
+    "consent": "error.consent_to_introduce",
     "reason": "error.reason_required",
     "decision": "error.decision_order",
     "employee_id": "error.not_yours",
@@ -49,41 +59,59 @@ class Explanation:
     constraints: list[tuple[str, str]]  # (pass|fail|unknown, sentence)
 
 
-def explain(explanation: MatchExplanation, lang: Lang) -> Explanation:
-    """The explanation of a stored match, with labels in `lang`."""
+def explain(
+    explanation: MatchExplanation, lang: Lang, about: tuple[Reader, str] | None = None
+) -> Explanation:
+    """The explanation of a stored match, with labels in `lang`; `about` = (reader, the
+    person's name) words its constraints for that reader about the person by name (as the
+    service does for a vacancy's candidates)."""
 
     def name(uri: str | None) -> str:
         return label(explanation.labels.get(uri or ""), lang, uri or "")
 
+    def sentence(c: ConstraintResult) -> str:
+        if about is None or c.key is None:
+            return pick(lang, c.label_nl, c.label_en)
+        reader, person = about
+        called = texts.first_name(person)
+        return texts.constraint_text(c.key, c.fields, lang, reader, c.status, called)
+
     missing = len(explanation.missing_essential) + len(explanation.missing_optional)
     return Explanation(
-        score=round(explanation.score),
+        score=math.floor(explanation.score),  # 59.6 does not reach a threshold of 60
         coverage=Coverage(len(explanation.matched), len(explanation.related), missing),
         matched=[name(e.skill_uri) for e in explanation.matched],
         related=[(name(e.skill_uri), name(e.via_uri)) for e in explanation.related],
         missing_essential=[name(u) for u in explanation.missing_essential],
         missing_optional=[name(u) for u in explanation.missing_optional],
-        constraints=[
-            (c.status, pick(lang, c.label_nl, c.label_en)) for c in explanation.constraints
-        ],
+        constraints=[(c.status, sentence(c)) for c in explanation.constraints],
     )
 
 
 Match = TypeVar("Match", CandidateMatch, VacancyMatch)
 
 
-def explained(found: Iterable[Match], lang: Lang) -> list[tuple[Match, Explanation]]:
-    """Matches read with their explanations (as the pages read them), each worded in `lang`."""
-    return [(m, explain(m.explanation, lang)) for m in found if m.explanation is not None]
+def explained(
+    found: Iterable[Match], lang: Lang, about: tuple[Reader, str] | None = None
+) -> list[tuple[Match, Explanation]]:
+    """Matches read with their explanations (as the pages read them), each worded in `lang`
+    (about a named person for `about`'s reader, see `explain`)."""
+    return [(m, explain(m.explanation, lang, about)) for m in found if m.explanation is not None]
 
 
 @dataclass
 class DecisionChoices:
-    """Where a person and a vacancy stand, and what the reader may record next."""
+    """Where a person and a vacancy stand, and what the reader may record next. An introduction
+    comes next by the order rules (`introduce_next`), and may be recorded (`can_introduce`)
+    only when the person shares their profile with the vacancy's employer (`shares`)."""
 
     state: str | None
     can_introduce: bool
     steps: list[str] = field(default_factory=list)
+    introduce_next: bool = False
+    shares: bool = True
+    employer_id: UUID | None = None
+    employer_name: str = ""
 
 
 async def choices(
@@ -94,15 +122,30 @@ async def choices(
     found = {}
     wanted = list(dict.fromkeys(pairs))
     states = await decisions_repository.pair_states(conn, wanted)
+    sharing = (
+        await decisions_repository.pair_sharing(conn, wanted)
+        if actor.role is not Role.EMPLOYER
+        else {}
+    )
     for pair in wanted:
         state = states.get(pair)
         allowed = [d for d in decisions.ALLOWED_AFTER if state in decisions.ALLOWED_AFTER[d]]
         if actor.role is Role.EMPLOYER:
             steps = [d for d in EMPLOYER_STEPS if d in allowed]
             found[pair] = DecisionChoices(state, False, steps)
-        else:
-            steps = [d for d in COACH_STEPS if d in allowed]
-            found[pair] = DecisionChoices(state, "introduced" in allowed, steps)
+            continue
+        steps = [d for d in COACH_STEPS if d in allowed]
+        share = sharing.get(pair)
+        shares = bool(share and share["shares"])
+        found[pair] = DecisionChoices(
+            state,
+            "introduced" in allowed and shares,
+            steps,
+            introduce_next="introduced" in allowed,
+            shares=shares,
+            employer_id=share["organisation_id"] if share else None,
+            employer_name=share["organisation_name"] if share else "",
+        )
     return found
 
 
@@ -177,6 +220,15 @@ def parse_uuid(value: str | None) -> UUID:
         raise NotFound("No such person or vacancy.") from exc
 
 
+def language_fact(vacancy: Vacancy, lang: Lang) -> str:
+    """The language the work asks and its level ("Nederlands, niveau A2"), or that it asks none."""
+    t = i18n.translator(lang)
+    if vacancy.language is None:
+        return t("vacancy_facts.no_language")
+    name = core_i18n.language_name(vacancy.language.language, lang)
+    return t("vacancy_facts.language", language=name, cefr=vacancy.language.cefr)
+
+
 async def vacancy_page(
     request: Request,
     actor: Actor,
@@ -202,6 +254,7 @@ async def vacancy_page(
         title=vacancy.title,
         vacancy=vacancy,
         facts=facts,
+        language_fact=language_fact(vacancy, lang),
         candidates=explained(found.items, lang),
         others=found.others,
         visible=found.visible,

@@ -24,11 +24,13 @@ Offset = Annotated[int, Query(ge=0, le=100_000, description="Entries to skip.")]
 @router.post("/decisions", status_code=201, summary="Record a human decision")
 async def record_decision(body: DecisionIn, actor: CurrentActor, conn: Conn) -> Decision:
     """Introduced, trial placement, hired, declined or overridden (the last two with a
-    reason), by the person's jobcoach or an admin of their WISE; an employer records trial
-    placements, hires and declines on its own vacancies for people who share their profile
-    with it. Steps come in order (a hire after an introduction or a trial placement). The
-    decision keeps the score and model version of the suggestion it answers. Recording a hire
-    does not fill the vacancy: that stays the employer's own action."""
+    reason), by the person's jobcoach or an admin of their WISE. An introduction needs the
+    person's consent to share their profile with the vacancy's employer (422 with
+    `fields.consent` without it; a vacancy of their own WISE needs none). An employer
+    records trial placements, hires and declines on its own vacancies for people who share
+    their profile with it. Steps come in order (a hire after an introduction or a trial
+    placement). The decision keeps the score and model version of the suggestion it answers.
+    Recording a hire does not fill the vacancy: that stays the employer's own action."""
     return await service.decide(conn, actor, body)
 
 

@@ -48,15 +48,39 @@ WHERE NOT EXISTS (
 ORDER BY o.n
 """
 
-# The pair a decision is about ($4 employee, $5 vacancy), and whether the actor ($1..$3) may
-# see each side of it (false for an id that does not exist).
+
+def _shares(e: str, v: str) -> str:
+    """Whether the person `e` may be introduced to the organisation of vacancy `v`: they share
+    their profile with it now (the consent that lets an employer see them), or the vacancy is
+    their own WISE's, which holds their profile already."""
+    return f"""({v}.organisation_id = {e}.organisation_id OR EXISTS (
+        SELECT 1 FROM consent c
+        WHERE c.employee_id = {e}.id AND c.purpose = 'share_with_employer'
+          AND c.employer_id = {v}.organisation_id AND c.withdrawn_at IS NULL))"""
+
+
+# The pair a decision is about ($4 employee, $5 vacancy), whether the actor ($1..$3) may see
+# each side of it (false for an id that does not exist), and whether the person shares their
+# profile with the vacancy's organisation.
 PAIR = f"""
 SELECT v.organisation_id AS vacancy_organisation_id,
        coalesce({employee_visible("e")}, false) AS employee_visible,
-       coalesce({vacancy_visible("v")}, false) AS vacancy_visible
+       coalesce({vacancy_visible("v")}, false) AS vacancy_visible,
+       coalesce({_shares("e", "v")}, false) AS shares
 FROM (VALUES ($4::uuid, $5::uuid)) AS p (employee_id, vacancy_id)
 LEFT JOIN employee e ON e.id = p.employee_id
 LEFT JOIN vacancy v ON v.id = p.vacancy_id
+"""
+
+# For many pairs ($1 employees, $2 vacancies, pairwise): the vacancy's organisation and whether
+# the person shares their profile with it (as PAIR's `shares`).
+PAIR_SHARING = f"""
+SELECT p.employee_id, p.vacancy_id, v.organisation_id, o.name AS organisation_name,
+       {_shares("e", "v")} AS shares
+FROM unnest($1::uuid[], $2::uuid[]) AS p (employee_id, vacancy_id)
+JOIN employee e ON e.id = p.employee_id
+JOIN vacancy v ON v.id = p.vacancy_id
+JOIN organisation o ON o.id = v.organisation_id
 """
 
 # Decisions on one pair are taken one at a time, so the order check sees every earlier one.

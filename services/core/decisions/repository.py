@@ -82,6 +82,15 @@ async def pair_states(
     return {(r["employee_id"], r["vacancy_id"]): r["decision"] for r in rows}
 
 
+async def pair_sharing(
+    conn: asyncpg.Connection, pairs: Sequence[tuple[UUID, UUID]]
+) -> dict[tuple[UUID, UUID], asyncpg.Record]:
+    """Per (employee, vacancy): the vacancy's organisation (id, name) and whether the person
+    shares their profile with it."""
+    rows = await conn.fetch(queries.PAIR_SHARING, [e for e, _ in pairs], [v for _, v in pairs])
+    return {(r["employee_id"], r["vacancy_id"]): r for r in rows}
+
+
 async def suggestion_for(
     conn: asyncpg.Connection, employee_id: UUID, vacancy_id: UUID, suggestion_id: int | None
 ) -> asyncpg.Record | None:

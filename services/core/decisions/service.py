@@ -1,7 +1,8 @@
 """The decision log: what was suggested to whom, and what people decided (EU AI Act logging
 and human oversight).
 
-Who records a decision: the person's jobcoach or an admin of their WISE, any kind; the employer,
+Who records a decision: the person's jobcoach or an admin of their WISE, any kind (an
+introduction only when the person shares their profile with the vacancy's employer); the employer,
 on its own vacancy and for a candidate who shares their profile with it, only the steps that are
 its to take (trial placement, hire, decline). Introducing someone and overriding a suggestion stay
 with the people who guide them. A decision never changes a vacancy: filling it stays a separate
@@ -105,6 +106,14 @@ async def _check_pair(conn: asyncpg.Connection, actor: Actor, body: DecisionIn) 
         raise Invalid(
             "An employer decides only about its own vacancies.",
             fields={"vacancy_id": "not a vacancy of your organisation"},
+        )
+    # An introduction shows the person to the employer: only with their consent to share.
+    if body.decision == "introduced" and not found["shares"]:
+        raise Invalid(
+            "An introduction needs the person's consent to share their profile with this "
+            "employer: record it first (POST /employees/{id}/consents, purpose "
+            "share_with_employer, employer_id the vacancy's organisation).",
+            fields={"consent": "no consent to share the profile with this employer"},
         )
 
 

@@ -117,21 +117,25 @@ WHERE m.vacancy_id = $4
 """
 
 # Matches for one person ($4) among the vacancies the actor ($1..$3) may see, best first;
-# $5 and $6 narrow them to a ladder rung and a contract kind; $9: with their explanations.
-MATCHES_FOR_EMPLOYEE = f"""
-SELECT m.vacancy_id, v.title, v.contract_kind, v.ladder_rung, v.organisation_id,
-       o.name AS organisation_name, m.score, CASE WHEN $9::boolean THEN m.explanation END
-       AS explanation, m.model_version, m.computed_at
-FROM match m JOIN vacancy v ON v.id = m.vacancy_id JOIN organisation o ON o.id = v.organisation_id
+# $5 and $6 narrow them to a ladder rung and a contract kind, $7 and $8 to scores at least $7 and
+# below $8 (what fits, what does not yet); $11: with their explanations.
+_FOR_EMPLOYEE_WHERE = f"""
 WHERE m.employee_id = $4 AND v.status = 'open' AND {vacancy_visible("v")}
   AND ($5::smallint IS NULL OR v.ladder_rung = $5) AND ($6::text IS NULL OR v.contract_kind = $6)
+  AND ($7::real IS NULL OR m.score >= $7) AND ($8::real IS NULL OR m.score < $8)
+"""
+MATCHES_FOR_EMPLOYEE = f"""
+SELECT m.vacancy_id, v.title, v.contract_kind, v.ladder_rung, v.organisation_id,
+       o.name AS organisation_name, m.score, CASE WHEN $11::boolean THEN m.explanation END
+       AS explanation, m.model_version, m.computed_at
+FROM match m JOIN vacancy v ON v.id = m.vacancy_id JOIN organisation o ON o.id = v.organisation_id
+{_FOR_EMPLOYEE_WHERE}
 ORDER BY m.score DESC, m.vacancy_id
-LIMIT $7 OFFSET $8
+LIMIT $9 OFFSET $10
 """
 COUNT_MATCHES_FOR_EMPLOYEE = f"""
 SELECT count(*) FROM match m JOIN vacancy v ON v.id = m.vacancy_id
-WHERE m.employee_id = $4 AND v.status = 'open' AND {vacancy_visible("v")}
-  AND ($5::smallint IS NULL OR v.ladder_rung = $5) AND ($6::text IS NULL OR v.contract_kind = $6)
+{_FOR_EMPLOYEE_WHERE}
 """
 
 OPEN_VACANCY_IDS = "SELECT id FROM vacancy WHERE status = 'open' ORDER BY id"

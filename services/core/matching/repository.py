@@ -132,10 +132,12 @@ async def for_employee(
     explain: bool,
     rung: int | None = None,
     contract_kind: str | None = None,
+    scores: tuple[float | None, float | None] = (None, None),
 ) -> tuple[list[asyncpg.Record], int]:
     """(the actor-visible open vacancies matched to a person, their number); page = (limit,
-    offset); the stored explanations only with `explain`."""
-    where = (*actor.as_params(), employee_id, rung, contract_kind)
+    offset); scores = (at least, below), either None for no bound; the stored explanations
+    only with `explain`."""
+    where = (*actor.as_params(), employee_id, rung, contract_kind, *scores)
     rows = await conn.fetch(queries.MATCHES_FOR_EMPLOYEE, *where, *page, explain)
     total = await conn.fetchval(queries.COUNT_MATCHES_FOR_EMPLOYEE, *where)
     return list(rows), int(total)

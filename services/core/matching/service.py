@@ -149,15 +149,17 @@ async def _explanations(
     rows: Sequence[asyncpg.Record],
     pair: Callable[[asyncpg.Record], tuple[UUID, UUID]],
     explain: bool,
+    name: Callable[[asyncpg.Record], str | None] = lambda r: None,
 ) -> tuple[list[MatchExplanation | None], dict[tuple[UUID, UUID], dict[str, Any]]]:
-    """Each row's explanation worded for the actor (None for each without `explain`), and the
-    ones computed now because the match was stored with scores only ((vacancy, employee) keys)."""
+    """Each row's explanation worded for the actor, about the person `name` gives for the row
+    (None for each without `explain`), and the ones computed now because the match was stored
+    with scores only ((vacancy, employee) keys)."""
     if not explain:
         return [None] * len(rows), {}
     computed = await explained(conn, [pair(r) for r in rows if r["explanation"] is None])
     reader = texts.reader_of(actor)
     return [
-        texts.explanation(r["explanation"] or computed[pair(r)], reader) for r in rows
+        texts.explanation(r["explanation"] or computed[pair(r)], reader, name(r)) for r in rows
     ], computed
 
 
@@ -177,7 +179,7 @@ async def for_vacancy(
         conn, actor, vacancy_id, (limit, offset), explain
     )
     worded, computed = await _explanations(
-        conn, actor, rows, lambda r: (vacancy_id, r["employee_id"]), explain
+        conn, actor, rows, lambda r: (vacancy_id, r["employee_id"]), explain, lambda r: r["name"]
     )
     items = [
         CandidateMatch(
@@ -223,12 +225,14 @@ async def for_employee(
     rung: int | None = None,
     contract_kind: str | None = None,
     explain: bool = True,
+    scores: tuple[float | None, float | None] = (None, None),
 ) -> EmployeeMatches:
     """Open vacancies that fit a person, best first, with the gaps to close (without
-    `explain`, scores only: nothing is computed)."""
+    `explain`, scores only: nothing is computed); `scores` = (at least, below) narrows them
+    to a range of scores (the total counts that range)."""
     require_role(actor, Role.ADMIN, Role.JOBCOACH, Role.EMPLOYEE, action="see a person's matches")
     rows, total = await repository.for_employee(
-        conn, actor, employee_id, (limit, offset), explain, rung, contract_kind
+        conn, actor, employee_id, (limit, offset), explain, rung, contract_kind, scores
     )
     worded, computed = await _explanations(
         conn, actor, rows, lambda r: (r["vacancy_id"], employee_id), explain
