@@ -70,6 +70,7 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("POST", "/coach/vacancies/{vacancy_id}/decisions"): COACH,
     ("GET", "/coach/people/{employee_id}"): COACH,
     ("POST", "/coach/people/{employee_id}/decisions"): COACH,
+    ("POST", "/coach/people/{employee_id}/vacancies/{vacancy_id}/share-consent"): COACH,
     ("GET", "/coach/people/{employee_id}/profile"): COACH,
     ("POST", "/coach/people/{employee_id}/profile"): COACH,
     ("POST", "/coach/people/{employee_id}/skills"): COACH,
