@@ -68,6 +68,8 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/coach/vacancies"): COACH_NO_ID,
     ("GET", "/coach/vacancies/{vacancy_id}"): COACH,
     ("POST", "/coach/vacancies/{vacancy_id}/decisions"): COACH,
+    ("GET", "/coach/people/new"): COACH_NO_ID,
+    ("POST", "/coach/people/new"): COACH_NO_ID,
     ("GET", "/coach/people/{employee_id}"): COACH,
     ("POST", "/coach/people/{employee_id}/decisions"): COACH,
     ("POST", "/coach/people/{employee_id}/vacancies/{vacancy_id}/share-consent"): COACH,

@@ -1,5 +1,5 @@
-"""Jobcoach pages: a person's profile and skills (with taxonomy search and suggestions from a
-pasted text), and their consents."""
+"""Jobcoach pages: a person's profile (the person form, shared with the new-person page) and
+skills (with taxonomy search and suggestions from a pasted text), and their consents."""
 
 from __future__ import annotations
 
@@ -11,7 +11,16 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 
 from services.api.dependencies import Conn
-from services.api.pages import consents, forms, fragments, i18n, labels, suggestions
+from services.api.pages import (
+    coach_new_person,
+    consents,
+    forms,
+    fragments,
+    i18n,
+    labels,
+    person_form,
+    suggestions,
+)
 from services.api.pages.access import PageConsent, PageEmployee
 from services.api.pages.render import redirect, render
 from services.api.pages.session import CoachActor, check_csrf
@@ -23,19 +32,8 @@ from services.core.settings import Settings
 from services.core.taxonomy import service as taxonomy
 
 router = APIRouter()
+router.include_router(coach_new_person.router)  # first: /people/new before /people/{id}
 Csrf = Depends(check_csrf)
-PROFILE_FIELDS = (
-    "name",
-    "email",
-    "phone",
-    "ladder_rung",
-    "work_setting",
-    "hours_min",
-    "hours_max",
-    "postcode",
-    "max_travel_km",
-)
-PROFILE_MESSAGES = {"hours_min": "error.hours_order"}
 SKILL_MESSAGES = {"skills": "error.unknown_skill"}
 SKILL_DONE = {"add": "skill_added", "update": "skill_saved", "remove": "skill_removed"}
 # The suggestions' form: its level and source apply to every ticked skill.
@@ -46,11 +44,6 @@ SUGGEST_RENAMES = {
     "skill_uri": suggestions.TICKED,
     "skills": suggestions.TICKED,
 }
-
-
-def _stored(employee: Employee) -> dict[str, str]:
-    data = employee.model_dump()
-    return {f: "" if data[f] is None else str(data[f]) for f in PROFILE_FIELDS}
 
 
 async def _search(
@@ -70,8 +63,7 @@ async def _profile_page(
     employee: Employee,
     *,
     status: int = 200,
-    errors: forms.Errors | None = None,
-    entered: dict[str, Any] | None = None,
+    form: person_form.PersonForm | None = None,
     skill_form: dict[str, Any] | None = None,
     proposal: suggestions.Proposal | None = None,
     suggest_form: dict[str, Any] | None = None,
@@ -79,6 +71,7 @@ async def _profile_page(
     lang = i18n.language(request)
     profile = await employees.read(conn, actor, employee)
     skills_part = await _skills_view(request, conn, employee, skill_form, proposal, suggest_form)
+    form = form or person_form.of_employee(employee)
     return render(
         request,
         "coach_profile.html",
@@ -86,11 +79,10 @@ async def _profile_page(
         title=employee.name,
         employee=profile,
         tab="profile",
-        values=entered or _stored(employee),
-        chosen_needs=(entered or {}).get("accommodations", employee.accommodations),
-        errors=errors or {},
+        action=f"/coach/people/{employee.id}/profile",
+        errors=form.errors,
+        **await person_form.view(conn, actor, form, lang),
         **skills_part,
-        vocabulary=await labels.accommodation_names(conn, lang),
     )
 
 
@@ -133,28 +125,17 @@ async def profile(
 async def profile_submit(
     request: Request, employee: PageEmployee, actor: CoachActor, conn: Conn
 ) -> Response:
-    """Store the profile (as PATCH /employees/{id}); the form again with what to fix."""
+    """Store the profile (as PATCH /employees/{id}), or take the form one step further
+    (search an occupation, one more language); the form again with what to fix."""
     lang = i18n.language(request)
     t = i18n.translator(lang)
-    entered: dict[str, Any] = await forms.values(request)
-    entered["accommodations"] = (await forms.lists(request, "accommodations"))["accommodations"]
-    data: dict[str, Any] = {f: forms.blank_none(entered.get(f)) for f in PROFILE_FIELDS}
-    data["name"] = entered.get("name", "")
-    data["ladder_rung"] = entered.get("ladder_rung", "")
-    data["accommodations"] = entered["accommodations"]
-    try:
-        patch = EmployeePatch.model_validate(data)
-        async with conn.transaction():  # a savepoint: a refusal leaves nothing written
-            await employees.update(conn, actor, employee.id, patch)
-    except ValidationError as exc:
-        errors = forms.from_validation(exc, t)
-    except Invalid as exc:
-        errors = forms.from_domain(exc, t, lang, PROFILE_MESSAGES)
-    else:
+    form, intent = await person_form.parse(request)
+    if intent != "save":
+        await person_form.apply(conn, request.app.state.settings, form, intent, t, lang)
+    elif await person_form.save(conn, actor, form, t, lang, employee) is not None:
         return redirect(request, f"/coach/people/{employee.id}/profile", done="profile_saved")
-    return await _profile_page(
-        request, actor, conn, employee, status=422, errors=errors, entered=entered
-    )
+    status = 422 if form.errors else 200
+    return await _profile_page(request, actor, conn, employee, status=status, form=form)
 
 
 def _skills_after(employee: Employee, entered: dict[str, str]) -> list[dict[str, Any]]:

@@ -1,7 +1,9 @@
 """Employees (people on a participation route), their consent, and the views each role gets.
 
 There is deliberately no diagnosis or health field: support needs are recorded only as
-accommodation codes (functional needs), and unknown fields are rejected.
+accommodation codes (functional needs), and unknown fields are rejected. The jobcoach's notes
+are free text, so the pages ask for functional needs and agreements only; employers never see
+them (they are not in the shared profile).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ ConsentPurpose = Literal["matching", "share_with_employer"]
 EmployeeSort = Literal["name", "-name", "ladder_rung", "-ladder_rung", "updated_at", "-updated_at"]
 
 POSTCODE_PATTERN = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
+NOTES_MAX = 2000  # as the CHECK of employee.notes (migration 0015)
 Uri = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
 
@@ -78,6 +81,17 @@ class _ProfileFields(BaseModel):
     )
     jobcoach_id: UUID | None = None
     account_id: UUID | None = Field(None, description="the person's own login (role employee)")
+    notes: str | None = Field(
+        None,
+        max_length=NOTES_MAX,
+        description="the jobcoach's notes: functional needs and agreements, never a diagnosis; "
+        "not shared with employers",
+    )
+
+    @field_validator("notes")
+    @classmethod
+    def _blank_notes(cls, value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None
 
     @field_validator("postcode")
     @classmethod
@@ -184,6 +198,7 @@ class Employee(SharedProfile):
     target_occupation_uri: str | None
     max_travel_km: int | None
     birth_year: int | None
+    notes: str | None = Field(description="the jobcoach's notes; never shown to employers")
     created_at: datetime
     updated_at: datetime
 

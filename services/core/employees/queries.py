@@ -10,8 +10,8 @@ from services.core.access.queries import employee_visible
 _PROFILE_COLUMNS = """
 e.id, e.organisation_id, e.account_id, e.jobcoach_id, e.name, e.email, e.phone, e.postcode,
 e.latitude, e.longitude, e.ladder_rung, e.current_occupation_uri, e.work_setting,
-e.target_occupation_uri, e.hours_min, e.hours_max, e.max_travel_km, e.birth_year, e.created_at,
-e.updated_at,
+e.target_occupation_uri, e.hours_min, e.hours_max, e.max_travel_km, e.birth_year, e.notes,
+e.created_at, e.updated_at,
 coalesce((
     SELECT json_agg(json_build_object('skill_uri', s.skill_uri, 'level', s.level,
                     'source', s.source, 'assessed_on', s.assessed_on) ORDER BY s.skill_uri)
@@ -71,8 +71,8 @@ SELECT_EMPLOYEES = {
 INSERT_EMPLOYEE = """
 INSERT INTO employee (organisation_id, account_id, jobcoach_id, name, email, phone, postcode,
     latitude, longitude, ladder_rung, current_occupation_uri, work_setting,
-    target_occupation_uri, hours_min, hours_max, max_travel_km, birth_year)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+    target_occupation_uri, hours_min, hours_max, max_travel_km, birth_year, notes)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
 RETURNING id
 """
 
@@ -81,7 +81,7 @@ UPDATE employee
 SET account_id = $2, jobcoach_id = $3, name = $4, email = $5, phone = $6, postcode = $7,
     latitude = $8, longitude = $9, ladder_rung = $10, current_occupation_uri = $11,
     work_setting = $12, target_occupation_uri = $13, hours_min = $14, hours_max = $15,
-    max_travel_km = $16, birth_year = $17, updated_at = now()
+    max_travel_km = $16, birth_year = $17, notes = $18, updated_at = now()
 WHERE id = $1
 """
 

@@ -35,6 +35,7 @@ COLUMNS = (
     "hours_max",
     "max_travel_km",
     "birth_year",
+    "notes",
 )
 
 
