@@ -92,6 +92,7 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/me/work"): EMPLOYEE_NO_ID,
     ("GET", "/me/path"): EMPLOYEE_NO_ID,
     ("GET", "/me/learn"): EMPLOYEE_NO_ID,
+    ("GET", "/me/jobs/{vacancy_id}"): EMPLOYEE,
     ("GET", "/me/data"): EMPLOYEE_NO_ID,
     ("GET", "/me/consents"): EMPLOYEE_NO_ID,
     ("POST", "/me/consents"): EMPLOYEE_NO_ID,

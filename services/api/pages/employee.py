@@ -1,24 +1,30 @@
 """The employee's own pages, in easy language: what can I do now, what is my next step, what
-can I learn; the work that fits, the path, what to learn; consents; a copy of my data."""
+can I learn; the work that fits, the path, what to learn; each job explained on its own page;
+consents; a copy of my data. The first four count from one overview (employee_view.py)."""
 
 from __future__ import annotations
 
 import json
+from typing import Annotated, Any
+from uuid import UUID
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import Response
 
+from services.api.access import authorizes
 from services.api.dependencies import AppSettings, Conn
-from services.api.pages import consents, forms, i18n, matches, stepping_stones
+from services.api.pages import consents, employee_view, forms, i18n, labels
 from services.api.pages.access import OwnConsent, OwnEmployee
 from services.api.pages.render import finish, redirect, render
 from services.api.pages.session import EmployeeActor, check_csrf, employee_actor
+from services.core import i18n as core_i18n
 from services.core.access.policy import Actor, can_see_development
 from services.core.employees.models import Employee
-from services.core.matching import service as matching
 from services.core.next_steps import service as next_steps_service
 from services.core.next_steps.models import NextSteps
 from services.core.notifications import service as notifications
+from services.core.person_jobs import service as person_jobs
+from services.core.person_jobs.models import PersonJob
 from services.core.privacy import export
 
 # The role comes first: a page of another role is 403, whatever its id.
@@ -31,6 +37,22 @@ async def _steps(conn: Conn, settings: AppSettings, actor: Actor, employee: Empl
     return await next_steps_service.next_steps(conn, settings, employee.id, actor=actor)
 
 
+async def _page(
+    request: Request,
+    template: str,
+    title_key: str,
+    view: tuple[Actor, Employee, Conn, AppSettings],
+    **extra: Any,
+) -> Response:
+    """One of the person's pages with their overview, worded for the person."""
+    actor, employee, conn, settings = view
+    steps = await _steps(conn, settings, actor, employee)
+    lang = i18n.language(request)
+    t = i18n.translator(lang, "person")
+    found = await employee_view.overview(conn, actor, steps, settings.notify_min_score, lang)
+    return render(request, template, title=t(title_key), t=t, steps=steps, view=found, **extra)
+
+
 @router.get("")
 async def home(
     request: Request,
@@ -40,32 +62,27 @@ async def home(
     settings: AppSettings,
 ) -> Response:
     """Three cards: Wat kan ik nu? Wat is mijn volgende stap? Wat kan ik leren?"""
-    steps = await _steps(conn, settings, actor, employee)
-    t = i18n.translator(i18n.language(request))
-    return render(
+    unread = await notifications.unread_count(conn, actor)
+    return await _page(
         request,
         "me_home.html",
-        title=t("me.title"),
+        "me.title",
+        (actor, employee, conn, settings),
         employee=employee,
-        steps=steps,
-        path=stepping_stones.path_of(steps, i18n.language(request)),
-        unread=await notifications.unread_count(conn, actor),
+        unread=unread,
     )
 
 
 @router.get("/work")
 async def work(
-    request: Request, employee: OwnEmployee, actor: EmployeeActor, conn: Conn
+    request: Request,
+    employee: OwnEmployee,
+    actor: EmployeeActor,
+    conn: Conn,
+    settings: AppSettings,
 ) -> Response:
-    """The work that fits best, each with what the person can already do and what not yet."""
-    lang = i18n.language(request)
-    found = await matching.for_employee(conn, actor, employee.id, 5, 0)
-    return render(
-        request,
-        "me_work.html",
-        title=i18n.translator(lang)("me_work.title"),
-        matches=matches.explained(found.items, lang),
-    )
+    """The work that fits now and the work a step further, each with what to learn for it."""
+    return await _page(request, "me_work.html", "me_work.title", (actor, employee, conn, settings))
 
 
 @router.get("/path")
@@ -76,16 +93,8 @@ async def path(
     conn: Conn,
     settings: AppSettings,
 ) -> Response:
-    """The stepping-stone path from the work of now."""
-    steps = await _steps(conn, settings, actor, employee)
-    lang = i18n.language(request)
-    return render(
-        request,
-        "me_path.html",
-        title=i18n.translator(lang)("me_path.title"),
-        steps=steps,
-        path=stepping_stones.path_of(steps, lang),
-    )
+    """The stepping-stone path from the work of now, and the work a step further."""
+    return await _page(request, "me_path.html", "me_path.title", (actor, employee, conn, settings))
 
 
 @router.get("/learn")
@@ -96,12 +105,69 @@ async def learn(
     conn: Conn,
     settings: AppSettings,
 ) -> Response:
-    """What to learn next (the training plan) and the digital skills per area."""
-    steps = await _steps(conn, settings, actor, employee)
-    lang = i18n.language(request)
-    return render(
-        request, "me_learn.html", title=i18n.translator(lang)("me_learn.title"), steps=steps
+    """What to learn next and the courses that teach it; the computer skills in words."""
+    return await _page(
+        request, "me_learn.html", "me_learn.title", (actor, employee, conn, settings)
     )
+
+
+@authorizes
+async def own_job(
+    vacancy_id: Annotated[UUID, Path()], employee: OwnEmployee, actor: EmployeeActor, conn: Conn
+) -> PersonJob:
+    """A vacancy matched to the signed-in person or told to them; 404 for any other."""
+    return await person_jobs.job(conn, actor, employee.id, vacancy_id)
+
+
+@router.get("/jobs/{vacancy_id}")
+async def job(
+    request: Request,
+    employee: OwnEmployee,
+    found: Annotated[PersonJob, Depends(own_job)],
+    actor: EmployeeActor,
+    conn: Conn,
+    settings: AppSettings,
+) -> Response:
+    """One job explained: what it is, how it fits or what is missing, and what to do next."""
+    lang = i18n.language(request)
+    steps = await _steps(conn, settings, actor, employee)
+    view = await employee_view.overview(conn, actor, steps, settings.notify_min_score, lang)
+    skills = employee_view.explained_skills(found.explanation, lang) if found.explanation else None
+    occupation = await labels.occupation_labels(conn, [found.occupation_uri], lang)
+    offered = await labels.accommodation_names(conn, lang)
+    return render(
+        request,
+        "me_job.html",
+        title=found.title,
+        t=i18n.translator(lang, "person"),
+        job=found,
+        verdict=_verdict(found, view, steps.ladder_rung),
+        listed=view.job(found.id),
+        skills=skills,
+        occupation=labels.Label(*occupation[found.occupation_uri])
+        if found.occupation_uri in occupation
+        else None,
+        offered=[offered.get(c, c) for c in found.accommodations],
+        language_name=core_i18n.language_name(found.language, lang) if found.language else "",
+        constraints=[
+            (c.status, i18n.pick(lang, c.label_nl, c.label_en))
+            for c in (found.explanation.constraints if found.explanation else [])
+        ],
+        view=view,
+    )
+
+
+def _verdict(found: PersonJob, view: employee_view.Overview, rung: int) -> str:
+    """How the job stands for the person, as their other pages put it: closed; fits now; a
+    step further; fits (at or over the threshold, not among the best); not yet."""
+    listed = view.job(found.id)
+    if found.status != "open":
+        return "closed"
+    if listed is not None:
+        return listed.kind
+    if found.score is not None and int(found.score) >= view.threshold:
+        return "fits" if found.ladder_rung <= rung + 1 else "higher"
+    return "not_yet"
 
 
 async def _consents_page(

@@ -3,6 +3,7 @@ a vacancy's references), in the reader's language."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -11,7 +12,48 @@ import asyncpg
 from services.api.pages.i18n import Lang, pick, pick_lang
 from services.core.accommodations import repository as accommodations
 from services.core.next_steps import repository as next_steps_repository
+from services.core.taxonomy import vocabulary
 from services.core.vacancies.models import Vacancy
+
+
+@dataclass(frozen=True)
+class Label:
+    """A taxonomy label and the language it is in: a page marks one that is not in the
+    reader's language with lang (templates: `_lang.html`)."""
+
+    text: str
+    lang: Lang
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@functools.cache
+def vocabulary_names() -> dict[str, str]:
+    """Dutch names of ESCO skills from the curated vocabulary: of the terms whose best skill it
+    is, the one of most words (then the longest, then the first); not an abbreviation of three
+    letters or fewer ("pbm") and not a mapping noted as a stretch."""
+    names: dict[str, str] = {}
+    seen: set[str] = set()
+    for entry in vocabulary.vocabulary().entries:
+        first = entry.term not in seen
+        seen.add(entry.term)
+        if not first or entry.note or len(entry.term) <= 3:
+            continue
+        known = names.get(entry.skill_uri)
+        if known is None or (len(entry.term.split()), len(entry.term)) > (
+            len(known.split()),
+            len(known),
+        ):
+            names[entry.skill_uri] = entry.term
+    return names
+
+
+def skill_label(uri: str, nl: str | None, en: str | None, lang: Lang) -> Label:
+    """A skill's label for a reader of `lang`: ESCO's own, or the vocabulary's Dutch name when
+    ESCO has none in Dutch; the other language (marked) when neither is in `lang`."""
+    text, found = pick_lang(lang, nl or vocabulary_names().get(uri), en)
+    return Label(text or uri, found)
 
 
 async def skill_labels(

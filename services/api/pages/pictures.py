@@ -146,3 +146,37 @@ def path_arrow() -> Markup:
         'stroke-width="3"/><path d="M12 12 L20 22 L28 12" fill="none" stroke="#545454" '
         'stroke-width="3"/></svg>'
     )
+
+
+# DigComp's eight levels in the words a person uses (the coach pages keep the numbers): what
+# the person can do, from not yet looked at to explaining it to others.
+DIGCOMP_WORDS = ("unknown", "starting", "with_help", "on_own", "explains")
+
+
+def digcomp_words(level: int) -> str:
+    """The words for a DigComp level 0-8: unknown (0), starting (1), with_help (2), on_own
+    (3-4), explains (5-8)."""
+    if level <= 0:
+        return "unknown"
+    return DIGCOMP_WORDS[min(level, 3)] if level < 5 else "explains"
+
+
+def word_steps(words: str) -> Markup:
+    """Four steps, filled up to the words' step (none for unknown): a picture beside the words."""
+    reached = DIGCOMP_WORDS.index(words)
+    size, gap = 14, 4
+    steps = []
+    for i in range(1, len(DIGCOMP_WORDS)):
+        height = 6 + i * 6
+        x = (i - 1) * (size + gap) + 1
+        fill = "#1d4f9e" if i <= reached else "#ffffff"
+        steps.append(
+            f'<rect x="{x}" y="{31 - height}" width="{size}" height="{height}" rx="2" '
+            f'fill="{fill}" stroke="#1d4f9e" stroke-width="2"/>'
+        )
+    width = 4 * (size + gap) - gap + 2
+    return Markup(
+        f'<svg class="word-steps" aria-hidden="true" focusable="false" width="{width}" height="32" '
+        f'viewBox="0 0 {width} 32" '
+        'xmlns="http://www.w3.org/2000/svg">' + "".join(steps) + "</svg>"
+    )

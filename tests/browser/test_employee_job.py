@@ -1,0 +1,118 @@
+"""An employee, with the keyboard alone, goes from their messages to a job and reads why it fits
+and what to do next; their pages have no axe finding at all, at 1280 and 390 px wide.
+
+The job opens from the notification's link when the messages page has one (the link to
+/me/jobs/{id}); otherwise from the list of work that fits, which every job is on as well."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import AsyncIterator
+
+import asyncpg
+import pytest
+from playwright.async_api import Page, expect
+
+from services.core.settings import Settings
+from tests.browser import tour
+from tests.browser import world as pages_world
+from tests.factories import PASSWORD
+
+SHOTS = os.environ.get("OPSTAP_SHOTS")  # a folder: keep pictures of the pages on the way
+JOB_LINK = 'a[href^="/me/jobs/"]'
+
+
+@pytest.fixture(scope="module")
+async def world(pool: asyncpg.Pool, settings: Settings) -> AsyncIterator[pages_world.World]:
+    """A world of this module's own; afterwards its vacancies close and its consents end."""
+    found = await pages_world.build(pool, settings, tag="employee-job")
+    yield found
+    orgs = [found.wise, found.other_wise, found.employer_org, found.other_employer_org]
+    await pool.execute(
+        "UPDATE vacancy SET status = 'closed' WHERE status = 'open' AND organisation_id = ANY($1)",
+        orgs,
+    )
+    await pool.execute(
+        "UPDATE consent SET withdrawn_at = now() FROM employee e WHERE e.id = consent.employee_id "
+        "AND e.organisation_id = ANY($1) AND consent.withdrawn_at IS NULL",
+        orgs,
+    )
+
+
+async def _tab_to(page: Page, selector: str, limit: int = 200) -> None:
+    """Press Tab until `selector` has the focus, and check the focus is visible there."""
+    for _ in range(limit):
+        await page.keyboard.press("Tab")
+        if await page.evaluate("s => document.activeElement.matches(s)", selector):
+            outline = await page.evaluate(
+                "() => getComputedStyle(document.activeElement).outlineStyle"
+            )
+            assert outline != "none", f"no visible focus on {selector}"
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+async def _enter(page: Page) -> None:
+    async with page.expect_navigation():
+        await page.keyboard.press("Enter")
+
+
+async def _pictures(page: Page, name: str) -> None:
+    """axe (every finding, whatever its impact) at both widths; a picture when SHOTS is set."""
+    for width in (1280, 390):
+        await page.set_viewport_size({"width": width, "height": 900})
+        found = await tour.axe(page)
+        assert found == [], tour.report(f"{name} {width}px", found)
+        if SHOTS:
+            await page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
+    await page.set_viewport_size({"width": 1280, "height": 900})
+
+
+async def test_an_employee_opens_a_job_from_a_message_with_the_keyboard(
+    page: Page, world: pages_world.World, pool: asyncpg.Pool
+) -> None:
+    told = await pool.fetchval(
+        "SELECT count(*) FROM notification WHERE account_id = $1 AND vacancy_id IS NOT NULL",
+        world.logins["employee"].account_id,
+    )
+    assert told >= 1, "Noor was told about the work that fits her"
+    await page.goto("/sign-in")
+    await _tab_to(page, "#email")
+    await page.keyboard.type(world.logins["employee"].email)
+    await page.keyboard.press("Tab")
+    await page.keyboard.type(PASSWORD)
+    await _enter(page)
+    await expect(page).to_have_url(re.compile(r"/me$"))
+    await _pictures(page, "me-home")
+
+    # To the messages, and from a message to its job (else from the work that fits).
+    await _tab_to(page, 'main a[href="/notifications"]')
+    await _enter(page)
+    await expect(page).to_have_url(re.compile(r"/notifications$"))
+    if await page.locator(f"main .notifications {JOB_LINK}").count():
+        await _tab_to(page, f"main .notifications {JOB_LINK}")
+    else:
+        await page.go_back()
+        await _tab_to(page, 'main a[href="/me/work"]')
+        await _enter(page)
+        await _pictures(page, "me-work")
+        await _tab_to(page, f"main li.card {JOB_LINK}")
+    await _enter(page)
+    await expect(page).to_have_url(re.compile(r"/me/jobs/[0-9a-f-]{36}$"))
+
+    # The job in plain words: how it stands, what it asks, what to do next.
+    main = page.locator("main")
+    await expect(page.locator("#verdict")).to_have_text("Dit werk past nu bij jou.")
+    await expect(main).to_contain_text("Wat dit werk vraagt")
+    await expect(main).to_contain_text(re.compile(r"Je kunt al \d+ van de \d+ dingen\."))
+    await expect(main).to_contain_text("Vraag je jobcoach.")
+    await _pictures(page, "me-job")
+
+    # Back to the work that fits, with the keyboard.
+    await _tab_to(page, 'main a[href="/me/work"]')
+    await _enter(page)
+    await expect(page).to_have_url(re.compile(r"/me/work$"))
+    for path, name in (("/me/path", "me-path"), ("/me/learn", "me-learn")):
+        await page.goto(path)
+        await _pictures(page, name)
