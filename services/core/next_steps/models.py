@@ -127,6 +127,9 @@ class TrainingPlan(BaseModel):
     uncovered: list[Skill] = Field(description="missing skills no module teaches yet")
     viable_now: int = Field(description="open vacancies viable for the person now")
     viable_after: int = Field(description="open vacancies viable after the whole plan")
+    no_course: Words | None = Field(
+        None, description="said when a skill to learn has no course yet (None: every one has)"
+    )
     why: Words
 
 

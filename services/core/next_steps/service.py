@@ -6,10 +6,9 @@ catalogue, and, for "what if" questions, the matcher itself.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections.abc import Collection, Sequence
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID
 
 import asyncpg
@@ -22,16 +21,15 @@ from services.core.matching import live
 from services.core.matching import repository as matching_repository
 from services.core.matching import service as matching
 from services.core.matching.texts import reader_of
+from services.core.next_steps import plan as plans
 from services.core.next_steps import repository, texts
 from services.core.next_steps.models import (
     DigitalArea,
-    ModuleChoice,
     NextSteps,
     Occupation,
     OccupationStep,
     Route,
     Skill,
-    SkillToLearn,
     SteppingStones,
     TrainingPlan,
     VacancySuggestion,
@@ -40,8 +38,7 @@ from services.core.next_steps.models import (
 from services.core.settings import Settings
 from services.core.taxonomy import digcomp
 from services.core.transitions import repository as transitions
-from services.matcher.scoring import Matcher
-from services.matcher.types import Person, PersonSkill
+from services.matcher.types import Person
 
 LIMIT = 5
 # A step up may ask for more learning than work that fits now: shown from this score (a
@@ -271,7 +268,7 @@ async def training_plan(
     person = live.person_of(found[0])
     me = await repository.employee(conn, employee_id)
     assert me is not None
-    goal: Literal["vacancy", "occupation", "route"]
+    goal: plans.Goal
     if vacancy_id is not None:
         rows = await matching_repository.vacancies(conn, [vacancy_id])
         if not rows or rows[0]["status"] != "open":
@@ -279,18 +276,23 @@ async def training_plan(
                 "There is no open vacancy with this id.",
                 fields={"vacancy_id": "not an open vacancy"},
             )
-        explanation = engine.explain(person, live.vacancy_of(rows[0]))
+        base = live.vacancy_of(rows[0])
+        explanation = engine.explain(person, base)
         # Essential skills first, those missing and those a related skill only partly covers;
         # missing optional ones make the person stronger too.
         partly = [e.skill_uri for e in explanation.related if e.relation == "essential"]
         essential = [*explanation.missing_essential, *partly]
         missing = [*essential, *explanation.missing_optional]
-        goal, title = "vacancy", await repository.vacancy_title(conn, vacancy_id)
+        title = await repository.vacancy_title(conn, vacancy_id)
+        goal = plans.Goal("vacancy", title, base, vacancy_id, None)
     elif occupation_uri is not None:
         missing, title = await _occupation_gap(
             conn, person, me["current_occupation_uri"], occupation_uri
         )
-        goal, essential = "occupation", missing
+        essential = missing
+        asked = await repository.occupation_essentials(conn, occupation_uri)
+        wanted = plans.goal_of([*missing, *asked], {*missing, *asked}, None)
+        goal = plans.Goal("occupation", title, wanted, None, occupation_uri)
     else:
         if not me["current_occupation_uri"] or not me["target_occupation_uri"]:
             raise Invalid(
@@ -302,19 +304,16 @@ async def training_plan(
         assert current and target
         found_route = await _route(conn, current, target, reader)
         missing = list(dict.fromkeys(s.uri for step in found_route.steps for s in step.missing))
-        goal, title, essential = "route", target.label_nl or target.label_en, missing
-    return await _plan(
-        conn,
-        settings,
-        person,
-        engine,
-        goal,
-        title,
-        (missing, essential),
-        vacancy_id,
-        occupation_uri,
-        reader,
-    )
+        essential = missing
+        asked = await repository.occupation_essentials(conn, target.uri)
+        goal = plans.Goal(
+            "route",
+            target.label_nl or target.label_en,
+            plans.goal_of([*missing, *asked], {*missing, *asked}, None),
+            None,
+            None,
+        )
+    return await plans.plan(conn, settings, person, engine, goal, (missing, essential), reader)
 
 
 async def _occupation_gap(
@@ -337,114 +336,3 @@ async def _occupation_gap(
         ]
     en, nl = labels[occupation_uri]
     return missing, nl or en
-
-
-def _with_skills(person: Person, uris: Collection[str], level: int) -> Person:
-    """The person as they would be with these skills certified at `level`."""
-    skills = {s.uri: s for s in person.skills}
-    for uri in uris:
-        old = skills.get(uri)
-        skills[uri] = PersonSkill(uri, max(level, old.level if old else 0), "certified")
-    return dataclasses.replace(person, skills=tuple(skills[u] for u in sorted(skills)))
-
-
-def _cover(missing: Sequence[str], modules: Sequence[asyncpg.Record]) -> list[asyncpg.Record]:
-    """Modules that teach the missing skills: each time the one teaching most of what is left
-    (fewest hours on a tie, then code)."""
-    left, chosen = set(missing), []
-    candidates = list(modules)
-    while left:
-        best = min(
-            candidates,
-            key=lambda m: (-len(left & set(m["skills"])), m["hours"], m["code"]),
-            default=None,
-        )
-        if best is None or not left & set(best["skills"]):
-            break
-        chosen.append(best)
-        left -= set(best["skills"])
-        candidates.remove(best)
-    return chosen
-
-
-async def _plan(
-    conn: asyncpg.Connection,
-    settings: Settings,
-    person: Person,
-    engine: Matcher,
-    goal: Literal["vacancy", "occupation", "route"],
-    title: str,
-    to_learn: tuple[list[str], list[str]],
-    vacancy_id: UUID | None,
-    occupation_uri: str | None,
-    reader: Reader,
-) -> TrainingPlan:
-    """The plan for `to_learn`: (every missing skill, the essential ones among them)."""
-    missing, essential_uris = to_learn
-    labels = await repository.skill_labels(conn, missing)
-    demand = await repository.skill_demand(conn, missing)
-    modules = await repository.modules_for(conn, missing)
-    chosen = _cover(missing, modules)
-    teaching = {u: [m["code"] for m in chosen if u in m["skills"]] for u in missing}
-    essential = set(essential_uris)
-    order = sorted(
-        missing,
-        key=lambda u: (u not in essential, -demand.get(u, 0), labels.get(u, (u, None))[0]),
-    )
-    skills = [
-        SkillToLearn(
-            skill=_skill(u, labels),
-            essential=u in essential,
-            opens=demand.get(u, 0),
-            module_codes=teaching[u],
-        )
-        for u in order
-    ]
-    # What if: score the person against every open vacancy as they are, after each module,
-    # and after the whole plan; "viable" is a score worth telling them about.
-    index = engine.index_vacancies(
-        [live.vacancy_of(r) for r in await matching_repository.vacancies(conn)]
-    )
-
-    def viable(someone: Person) -> int:
-        if not index.vacancies:
-            return 0
-        return int((engine.vacancy_scores(someone, index) >= settings.notify_min_score).sum())
-
-    now = viable(person)
-    choices = []
-    for m in chosen:
-        teaches = [_skill(u, labels) for u in order if u in m["skills"]]
-        more = viable(_with_skills(person, m["skills"], m["level"])) - now
-        choices.append(
-            ModuleChoice(
-                module_id=m["id"],
-                code=m["code"],
-                title_nl=m["title_nl"],
-                title_en=m["title_en"],
-                provider_kind=m["provider_kind"],
-                hours=m["hours"],
-                teaches=teaches,
-                more_viable=more,
-                why=texts.module(m["title_nl"], m["title_en"], m["hours"], teaches, more, reader),
-            )
-        )
-    after = person
-    for m in chosen:
-        after = _with_skills(after, m["skills"], m["level"])
-    viable_after = viable(after)
-    hours = sum(m["hours"] for m in chosen)
-    first = skills[0].skill if skills else None
-    return TrainingPlan(
-        goal=goal,
-        goal_title=title,
-        vacancy_id=vacancy_id,
-        occupation_uri=occupation_uri,
-        skills=skills,
-        modules=choices,
-        total_hours=hours,
-        uncovered=[s.skill for s in skills if not s.module_codes],
-        viable_now=now,
-        viable_after=viable_after,
-        why=texts.plan(title, first, hours, viable_after - now, reader),
-    )

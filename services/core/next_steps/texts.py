@@ -110,19 +110,34 @@ def module(
     return _words(say, reader)
 
 
-def plan(goal: str, first: Skill | None, hours: int, more: int, reader: Reader = "person") -> Words:
-    """The plan in two or three sentences."""
+def plan(
+    goal: str,
+    first: Skill | None,
+    hours: int,
+    more: int,
+    reader: Reader = "person",
+    *,
+    first_has_course: bool = True,
+) -> Words:
+    """The plan in two or three sentences; when the first skill has no course, it says so
+    (and never "0 more": a count of nothing is left out)."""
 
     def say(lang: Lang, t: Callable[..., str]) -> list[str]:
         if first is None:
             return [t("next.plan.nothing", goal=goal)]
         return [
             t("next.plan.first", goal=goal, first=_name(first, lang)),
+            "" if first_has_course else t("plan_fit.no_course"),
             t("next.plan.hours", n=hours) if hours else "",
-            t("next.plan.more", n=more) if more else "",
+            t("next.plan.more", n=more) if more > 0 else "",
         ]
 
     return _words(say, reader)
+
+
+def no_course(reader: Reader = "person") -> Words:
+    """When a skill to learn has no course yet: say so, and who to ask."""
+    return _words(lambda lang, t: [t("plan_fit.no_course")], reader)
 
 
 def summary(fits_now: int, stones: int, has_plan: bool, reader: Reader = "person") -> Words:
