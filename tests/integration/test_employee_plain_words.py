@@ -23,6 +23,12 @@ from tests.browser import world as pages_world
 from tests.browser.http import page_client, sign_in
 
 PAGES = ("/me", "/me/work", "/me/path", "/me/learn")
+# What the person was shown before: the coach's words and DigComp's numbers.
+JARGON = (
+    "DigComp", "van 8", "Niveau", "aanwezig", "via een verwante vaardigheid", "ontbreken",
+    "ontbreekt", "Informatie- en datavaardigheden", "loonkostensubsidie",
+)  # fmt: skip
+NO_COURSE = "Voor deze vaardigheid is nog geen cursus. Vraag je jobcoach."
 # Words that are English and not Dutch: one in Dutch text means an untranslated phrase.
 ENGLISH = {
     "the", "and", "with", "ensure", "apply", "perform", "maintain", "manage", "use", "handle",
@@ -131,6 +137,13 @@ async def world(pool: asyncpg.Pool, settings: Settings) -> pages_world.World:
         await vacancies.transition(conn, employer, vacancy, "publish")
         await matching.rescore_vacancy(conn, vacancy.id)
         found.vacancies["poor_fit"] = vacancy.id
+        # Noor can search the internet: a DigComp competence's skill, observed at level 2.
+        await conn.execute(
+            "INSERT INTO employee_skill (employee_id, skill_uri, level, source) "
+            "SELECT $1, skill_uri, 2, 'observed' FROM digcomp_competence "
+            "ORDER BY area_id, id LIMIT 1 ON CONFLICT DO NOTHING",
+            found.people["noor"],
+        )
     return found
 
 
@@ -179,7 +192,9 @@ async def test_sentences_are_short_on_every_page_of_the_person(noor: Any) -> Non
         assert average <= 10, (path, average, max(found, key=len))
 
 
-async def test_no_english_outside_an_element_marked_english(noor: Any, pool: asyncpg.Pool) -> None:
+async def test_no_english_outside_an_element_marked_english(
+    noor: Any, pool: asyncpg.Pool, taxonomy_is_esco: bool
+) -> None:
     dutch_names = vocabulary_names()
     rows = await pool.fetch("SELECT uri, label_en FROM skill WHERE label_nl IS NULL")
     english = {
@@ -193,8 +208,8 @@ async def test_no_english_outside_an_element_marked_english(noor: Any, pool: asy
         for piece in dutch_text(html):
             assert not ENGLISH & set(words(piece)), (path, piece)
             assert not english & ngrams(piece), (path, piece, english & ngrams(piece))
-    # On full ESCO the skills have no Dutch labels: they are there, marked.
-    assert shown_english >= 0
+    if taxonomy_is_esco:  # ESCO has no Dutch skill labels: many are shown, each one marked
+        assert shown_english > 0
 
 
 async def test_no_job_under_the_threshold_is_called_a_fit_and_none_is_both(
@@ -240,3 +255,27 @@ async def test_every_page_of_the_person_shows_the_same_counts(noor: Any) -> None
     assert now >= 1
     word = "baan past" if now == 1 else "banen passen"
     assert f"Er {'past' if now == 1 else 'passen'} nu {now} {word.split()[0]}" in pages["/me"]
+
+
+async def test_no_jargon_and_computer_skills_in_words(noor: Any) -> None:
+    pages = await _pages(noor)
+    for path, html in pages.items():
+        text = " ".join(_blocks(html))
+        assert not [j for j in JARGON if j in text], (path, [j for j in JARGON if j in text])
+    learn = " ".join(_blocks(pages["/me/learn"]))
+    assert "Computervaardigheden" in learn
+    assert re.search(
+        r"Je (begint|kunt het met hulp|kunt het zelf|kunt het anderen uitleggen)", learn
+    )
+
+
+async def test_every_skill_to_learn_has_a_course_or_says_there_is_none(noor: Any) -> None:
+    html = (await noor.get("/me/learn")).text
+    learn = html.split('<ul class="cards easy-cards">', 1)
+    if len(learn) == 1:  # nothing to learn for the goal: it says so
+        assert "niets nieuws te leren" in html or "Praat met je jobcoach" in html
+        return
+    cards = learn[1].split("</ul>", 1)[0].split('<li class="card">')[1:]
+    assert cards
+    for card in cards:
+        assert ("Cursus:" in card) != (NO_COURSE in card), card
