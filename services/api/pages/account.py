@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from services.api.access import Redis
 from services.api.dependencies import AppSettings, ClientAddress, Conn
-from services.api.pages import forms, i18n
+from services.api.pages import forms, i18n, notification_links
 from services.api.pages.access import PageNotificationId
 from services.api.pages.render import HOME, redirect, render
 from services.api.pages.session import (
@@ -118,7 +118,10 @@ async def notifications_page(request: Request, actor: PageActor, conn: Conn) -> 
     lang = i18n.language(request)
     feed = await notifications.feed(conn, actor, unread_only=False, limit=50, offset=0, lang=lang)
     t = i18n.translator(lang)
-    return render(request, "notifications.html", title=t("notifications.title"), feed=feed)
+    targets = {n.id: notification_links.links(actor.role, n) for n in feed.items}
+    return render(
+        request, "notifications.html", title=t("notifications.title"), feed=feed, links=targets
+    )
 
 
 @router.post("/notifications/{notification_id}/read", dependencies=[Csrf])
