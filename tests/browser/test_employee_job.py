@@ -1,8 +1,9 @@
 """An employee, with the keyboard alone, goes from their messages to a job and reads why it fits
 and what to do next; their pages have no axe finding at all, at 1280 and 390 px wide.
 
-The job opens from the notification's link when the messages page has one (the link to
-/me/jobs/{id}); otherwise from the list of work that fits, which every job is on as well."""
+The job opens from the message's link: straight (a link to /me/jobs/{id}) or through the list of
+work that fits (a link to /me/work); a message without a link sends the person through that
+list from their home page."""
 
 from __future__ import annotations
 
@@ -86,19 +87,24 @@ async def test_an_employee_opens_a_job_from_a_message_with_the_keyboard(
     await expect(page).to_have_url(re.compile(r"/me$"))
     await _pictures(page, "me-home")
 
-    # To the messages, and from a message to its job (else from the work that fits).
+    # To the messages, and from a message to its job: straight there, or through the work
+    # that fits when the message links to that; without a link in it, from the work page.
     await _tab_to(page, 'main a[href="/notifications"]')
     await _enter(page)
     await expect(page).to_have_url(re.compile(r"/notifications$"))
-    if await page.locator(f"main .notifications {JOB_LINK}").count():
-        await _tab_to(page, f"main .notifications {JOB_LINK}")
+    message_link = "main .notifications li.card a[href^='/me/']"
+    if await page.locator(message_link).count():
+        await _tab_to(page, message_link)
+        await _enter(page)
     else:
         await page.go_back()
         await _tab_to(page, 'main a[href="/me/work"]')
         await _enter(page)
+    if not re.search(r"/me/jobs/", page.url):
+        await expect(page).to_have_url(re.compile(r"/me/work"))
         await _pictures(page, "me-work")
         await _tab_to(page, f"main li.card {JOB_LINK}")
-    await _enter(page)
+        await _enter(page)
     await expect(page).to_have_url(re.compile(r"/me/jobs/[0-9a-f-]{36}$"))
 
     # The job in plain words: how it stands, what it asks, what to do next.
