@@ -1,6 +1,6 @@
 """Every notification links to the page of its person or vacancy that its reader can open:
 a coach to the person (at the match) and the vacancy, an employer to the candidate on their
-own vacancy, a person to the work that fits them."""
+own vacancy, a person to the page of the job."""
 
 from __future__ import annotations
 
@@ -77,13 +77,13 @@ async def test_an_employer_is_led_to_the_candidate_on_their_own_vacancy(
         await manager.__aexit__(None, None, None)
 
 
-async def test_a_person_is_led_to_the_work_that_fits_them(
-    app: Any, world: pages_world.World
-) -> None:
+async def test_a_person_is_led_to_the_page_of_the_job(app: Any, world: pages_world.World) -> None:
     (manager, http), found = await _links(app, world.logins["employee"].email)
     try:
-        assert found and all(group == ["/me/work"] for group in found)
-        page = await _opens(http, "/me/work")
-        assert world.names["noor"].split()[0] in page or "Medewerker" in page
+        hrefs = [h for group in found for h in group]
+        assert hrefs and all(re.fullmatch(r"/me/jobs/[0-9a-f-]{36}", h) for h in hrefs)
+        assert f"/me/jobs/{world.vacancies['coach_journey']}" in hrefs
+        for href in hrefs:
+            await _opens(http, href)
     finally:
         await manager.__aexit__(None, None, None)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from services.core.access.policy import Role
 from services.core.notifications.models import Notification
 
-# The employee's pages have no page per job yet: their matches are on /me/work.
-EMPLOYEE_JOBS = "/me/work"
+# A person's page of one job (pages/employee.py), which explains how it fits.
+EMPLOYEE_JOB = "/me/jobs/{vacancy_id}"
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,6 @@ def links(role: Role, n: Notification) -> list[Link]:
         )
         key = "notification_link.candidate" if anchor else "notification_link.own_vacancy"
         found.append(Link(f"/employer/vacancies/{n.vacancy_id}{anchor}", key))
-    elif role is Role.EMPLOYEE and n.kind == "match_found":
-        found.append(Link(EMPLOYEE_JOBS, "notification_link.job"))
+    elif role is Role.EMPLOYEE and n.kind == "match_found" and n.vacancy_id:
+        found.append(Link(EMPLOYEE_JOB.format(vacancy_id=n.vacancy_id), "notification_link.job"))
     return found
