@@ -30,22 +30,16 @@ class Label:
 
 @functools.cache
 def vocabulary_names() -> dict[str, str]:
-    """Dutch names of ESCO skills from the curated vocabulary: of the terms whose best skill it
-    is, the one of most words (then the longest, then the first); not an abbreviation of three
-    letters or fewer ("pbm") and not a mapping noted as a stretch."""
+    """Dutch names of ESCO skills from the curated vocabulary: the first term in the file whose
+    best skill it is; not an abbreviation of three letters or fewer ("pbm"), and not a mapping
+    noted as a stretch."""
     names: dict[str, str] = {}
     seen: set[str] = set()
     for entry in vocabulary.vocabulary().entries:
         first = entry.term not in seen
         seen.add(entry.term)
-        if not first or entry.note or len(entry.term) <= 3:
-            continue
-        known = names.get(entry.skill_uri)
-        if known is None or (len(entry.term.split()), len(entry.term)) > (
-            len(known.split()),
-            len(known),
-        ):
-            names[entry.skill_uri] = entry.term
+        if first and not entry.note and len(entry.term) > 3:
+            names.setdefault(entry.skill_uri, entry.term)
     return names
 
 
