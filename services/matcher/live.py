@@ -121,3 +121,13 @@ class LiveVacancies(_Live[Vacancy, VacancyIndex]):
         """As Matcher.vacancies_for over every current vacancy."""
         parts = [(self.base, self.skip), (self.delta, None)]
         return self.matcher.vacancies_among(person, parts, k, filters)
+
+    def fitting(self, person: Person, min_score: float) -> int:
+        """How many current vacancies score at least `min_score` for the person, consent not
+        asked (what-if questions about a person's own profile: Matcher.vacancy_scores)."""
+        found = 0
+        for index, skip in ((self.base, self.skip), (self.delta, None)):
+            if index.vacancies:
+                fits = self.matcher.vacancy_scores(person, index) >= min_score
+                found += int((fits & ~skip).sum() if skip is not None else fits.sum())
+        return found

@@ -42,17 +42,24 @@ _loaded: dict[str, tuple[TaxonomyData, Matcher]] = {}
 
 
 @dataclass
-class Warm:
-    """Everyone and every open vacancy, current up to `horizon`."""
+class WarmVacancies:
+    """Every open vacancy, current up to `horizon`."""
 
     matcher: Matcher
-    people: LivePeople
     vacancies: LiveVacancies
     horizon: repository.Horizon  # includes the database (and server run) it was loaded from
     loaded_at: float
 
 
+@dataclass
+class Warm(WarmVacancies):
+    """Everyone and every open vacancy, current up to `horizon`."""
+
+    people: LivePeople
+
+
 _warm: Warm | None = None
+_open: WarmVacancies | None = None  # a process that scores no events keeps only this
 Locks = weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock]
 _warm_locks: Locks = weakref.WeakKeyDictionary()
 _build_locks: Locks = weakref.WeakKeyDictionary()
@@ -165,13 +172,39 @@ async def warm(conn: asyncpg.Connection) -> Warm:
         global _warm
         engine = await matcher(conn)
         state = _warm
-        if (
-            state is None
-            or state.matcher is not engine
-            or time.monotonic() - state.loaded_at > RELOAD_SECONDS
-        ) or not await _catch_up(conn, state):
+        if not await _current(conn, state, engine):
             state = _warm = await _load(conn, engine)
+        assert state is not None  # loaded just above when it was not current
         return state
+
+
+async def open_vacancies(conn: asyncpg.Connection) -> WarmVacancies:
+    """Every open vacancy as a live index, caught up like `warm`, for what-if questions (how
+    many vacancies would fit after a course) in a process that scores no events and so needs
+    no index of everyone (the API): the warm state when the process has one."""
+    if _warm is not None:
+        return await warm(conn)
+    async with _lock(_warm_locks):
+        global _open
+        engine = await matcher(conn)
+        state = _open
+        if not await _current(conn, state, engine):
+            horizon = await repository.horizon(conn)
+            rows = map(vacancy_of, await repository.vacancies(conn))
+            state = _open = WarmVacancies(engine, LiveVacancies(engine, rows), horizon, _now())
+        assert state is not None
+        return state
+
+
+def _now() -> float:
+    return time.monotonic()
+
+
+async def _current(conn: asyncpg.Connection, state: WarmVacancies | None, engine: Matcher) -> bool:
+    """Whether `state` can serve, caught up now (False: load everything again)."""
+    if state is None or state.matcher is not engine or _now() - state.loaded_at > RELOAD_SECONDS:
+        return False
+    return await _catch_up(conn, state)
 
 
 async def _load(conn: asyncpg.Connection, engine: Matcher) -> Warm:
@@ -179,16 +212,17 @@ async def _load(conn: asyncpg.Connection, engine: Matcher) -> Warm:
     horizon = await repository.horizon(conn)
     people = LivePeople(engine, map(person_of, await repository.people(conn)))
     vacancies = LiveVacancies(engine, map(vacancy_of, await repository.vacancies(conn)))
-    return Warm(engine, people, vacancies, horizon, time.monotonic())
+    return Warm(engine, vacancies, horizon, _now(), people)
 
 
-async def _catch_up(conn: asyncpg.Connection, state: Warm) -> bool:
-    """Apply the changes since the state's horizon; False when `conn` is another database."""
+async def _catch_up(conn: asyncpg.Connection, state: WarmVacancies) -> bool:
+    """Apply the changes since the state's horizon (to everyone too, for a Warm); False when
+    `conn` is another database."""
     changes = await repository.changed_since(conn, state.horizon)
     if changes.horizon.source != state.horizon.source:
         return False
     people_ids, vacancy_ids = changes.people, changes.vacancies
-    if people_ids:
+    if people_ids and isinstance(state, Warm):
         found = {r["id"]: r for r in await repository.people(conn, people_ids)}
         state.people.apply(
             upserts=[person_of(r) for r in found.values()],

@@ -23,7 +23,6 @@ import asyncpg
 
 from services.core.i18n import Reader
 from services.core.matching import live
-from services.core.matching import repository as matching_repository
 from services.core.next_steps import repository, texts
 from services.core.next_steps.models import ModuleChoice, Skill, SkillToLearn, TrainingPlan
 from services.core.settings import Settings
@@ -200,14 +199,11 @@ async def plan(
     ]
     # What if: score the person against every open vacancy as they are, after each module,
     # and after the whole plan; "viable" is the one threshold for "fits".
-    index = engine.index_vacancies(
-        [live.vacancy_of(r) for r in await matching_repository.vacancies(conn)]
-    )
+    # The process's live index of the open vacancies (live.py), not every row read again.
+    opened = (await live.open_vacancies(conn)).vacancies
 
     def viable(someone: Person) -> int:
-        if not index.vacancies:
-            return 0
-        return int((engine.vacancy_scores(someone, index) >= settings.notify_min_score).sum())
+        return opened.fitting(someone, settings.notify_min_score)
 
     now = viable(person)
     choices = []

@@ -108,6 +108,9 @@ def test_live_vacancies_rank_as_a_full_index_of_the_current_rows(
         full = matcher().index_vacancies(sorted(current.values(), key=lambda v: v.id))
         want = matcher().vacancies_for(person, full, k)
         assert _rows(index.vacancies_for(person, k), "vacancy_id") == _rows(want, "vacancy_id")
+        scores = matcher().vacancy_scores(person, full) if full.vacancies else []
+        for bar in (0.0, 20.0, 60.0):
+            assert index.fitting(person, bar) == sum(1 for s in scores if s >= bar)
     # One index of every current row (what a full recompute scores against) is the full one.
     whole = index.whole()
     assert [v.id for v in whole.vacancies] == sorted(current)
