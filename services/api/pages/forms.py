@@ -71,13 +71,27 @@ def field_name(loc: tuple[Any, ...], renames: Mapping[str, str] | None = None) -
     return str(loc[0]) if loc else "form"
 
 
+# A value out of range, or out of order with another field: a form may say what to fix instead.
+OUT_OF_BOUNDS = frozenset(
+    {"greater_than_equal", "less_than_equal", "greater_than", "less_than", "value_error"}
+)
+
+
 def from_validation(
-    exc: ValidationError, t: Callable[..., str], renames: Mapping[str, str] | None = None
+    exc: ValidationError,
+    t: Callable[..., str],
+    renames: Mapping[str, str] | None = None,
+    bounds: Mapping[str, str] | None = None,
 ) -> Errors:
-    """Messages per field from pydantic's errors (first one per field)."""
+    """Messages per field from pydantic's errors (first one per field); `bounds` (field ->
+    message key) words a value out of range or out of order for the fields it names."""
+    bounds = bounds or {}
     found: Errors = {}
     for error in exc.errors():
-        found.setdefault(field_name(tuple(error["loc"]), renames), _message(error, t))
+        name = field_name(tuple(error["loc"]), renames)
+        if name in bounds and error.get("type") in OUT_OF_BOUNDS:
+            found.setdefault(name, t(bounds[name]))
+        found.setdefault(name, _message(error, t))
     return found
 
 

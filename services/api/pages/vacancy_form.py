@@ -33,6 +33,8 @@ FIELDS = (
     "language_cefr",
 )
 RENAMES = {"language.cefr": "language_cefr", "language.language": "language"}
+# Hours outside 0-60, or a minimum above the maximum: one message that says what to fix.
+HOURS = {"hours_min": "vacancy_form.hours_range", "hours_max": "vacancy_form.hours_range"}
 
 
 @dataclass
@@ -225,7 +227,7 @@ def body(form: VacancyForm, t: Callable[..., str]) -> VacancyIn | None:
     try:
         return VacancyIn.model_validate(data)
     except ValidationError as exc:
-        form.errors |= forms.from_validation(exc, t, RENAMES)
+        form.errors |= forms.from_validation(exc, t, RENAMES, bounds=HOURS)
         return None
 
 
