@@ -40,19 +40,28 @@ def symbol(kind: str) -> str:
     return _SYMBOL[kind]
 
 
-def _patterns(uid: str) -> str:
-    return (
-        "<defs>"
-        f'<pattern id="{uid}-matched" width="8" height="8" patternUnits="userSpaceOnUse">'
-        '<rect width="8" height="8" fill="#1a6b37"/></pattern>'
-        f'<pattern id="{uid}-related" width="8" height="8" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="8" height="8" fill="#dce7f8"/>'
-        '<rect width="3.5" height="8" fill="#1d4f9e"/></pattern>'
-        f'<pattern id="{uid}-missing" width="8" height="8" patternUnits="userSpaceOnUse">'
-        '<rect width="8" height="8" fill="#ffffff"/>'
-        '<circle cx="4" cy="4" r="1.6" fill="#8c1d1d"/></pattern>'
-        "</defs>"
-    )
+_PATTERNS = {
+    "matched": '<rect width="8" height="8" fill="#1a6b37"/>',
+    "related": (
+        '<rect width="8" height="8" fill="#dce7f8"/><rect width="3.5" height="8" fill="#1d4f9e"/>'
+    ),
+    "missing": (
+        '<rect width="8" height="8" fill="#ffffff"/><circle cx="4" cy="4" r="1.6" fill="#8c1d1d"/>'
+    ),
+}
+
+
+def _patterns(uid: str, kinds: tuple[str, ...] = KINDS) -> str:
+    """The fill patterns of `kinds`, with ids `{uid}-{kind}`: a page holds many pictures, so
+    each picture passes its own uid and defines each id once."""
+    found = []
+    for kind in kinds:
+        turn = ' patternTransform="rotate(45)"' if kind == "related" else ""
+        found.append(
+            f'<pattern id="{uid}-{kind}" width="8" height="8" patternUnits="userSpaceOnUse"{turn}>'
+            f"{_PATTERNS[kind]}</pattern>"
+        )
+    return "<defs>" + "".join(found) + "</defs>"
 
 
 def _outline(kind: str) -> str:
@@ -86,11 +95,12 @@ def coverage_bar(coverage: Coverage, uid: str, label: str) -> Markup:
 
 
 def swatch(kind: str, uid: str) -> Markup:
-    """A small sample of a kind's pattern, for the legend beside its text."""
+    """A small sample of a kind's pattern, for the legend beside its text (defining only that
+    kind's pattern, so the three swatches of a legend share no id)."""
     edge = _outline(kind) or ' stroke="#545454" stroke-width="2"'
     return Markup(
         '<svg class="swatch" aria-hidden="true" focusable="false" viewBox="0 0 24 24" '
-        f'xmlns="http://www.w3.org/2000/svg">{_patterns(uid + "-s")}'
+        f'xmlns="http://www.w3.org/2000/svg">{_patterns(uid + "-s", (kind,))}'
         f'<rect x="1" y="1" width="22" height="22" fill="url(#{uid}-s-{kind})"{edge}/></svg>'
     )
 
