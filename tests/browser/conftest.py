@@ -46,18 +46,8 @@ def chromium() -> Path:
 async def browser_world(pool: asyncpg.Pool, settings: Settings) -> AsyncIterator[pages_world.World]:
     """The world the journeys walk through; after the browser tests its vacancies close and its
     consents end, so no later module's worker scores against it."""
-    found = await pages_world.build(pool, settings, tag="browser")
-    yield found
-    orgs = [found.wise, found.other_wise, found.employer_org, found.other_employer_org]
-    await pool.execute(
-        "UPDATE vacancy SET status = 'closed' WHERE status = 'open' AND organisation_id = ANY($1)",
-        orgs,
-    )
-    await pool.execute(
-        "UPDATE consent SET withdrawn_at = now() FROM employee e WHERE e.id = consent.employee_id "
-        "AND e.organisation_id = ANY($1) AND consent.withdrawn_at IS NULL",
-        orgs,
-    )
+    async with pages_world.own(pool, settings, "browser") as found:
+        yield found
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import re
 from playwright.async_api import Page, expect
 
 from tests.browser import tour
-from tests.browser.test_journeys import tab_to
+from tests.browser.keys import tab_to
 from tests.browser.world import World
 from tests.factories import PASSWORD
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import os
 import re
+import uuid
 from pathlib import Path
 
 import asyncpg
 import pytest
 from playwright.async_api import Browser, Page, expect
 
+from services.core.matching import service as matching
 from tests.browser import tour
 from tests.browser.world import World
 from tests.factories import PASSWORD
@@ -180,3 +182,90 @@ async def test_the_new_person_page_passes_axe_at_both_widths(
         await context.close()
     found = [line for line in failing if line]
     assert found == [], "\n".join(found)
+
+
+async def test_a_coach_adds_a_person_then_sees_matches_records_consent_and_introduces(
+    page: Page, browser_world: World, pool: asyncpg.Pool
+) -> None:
+    """The jobcoach's whole first day with someone new, by keyboard alone: add the person, give
+    them the skills a vacancy asks for, record their consent to matching, see the vacancy among
+    their matches once the worker has scored them, record their consent to share their
+    profile with that employer, and introduce them."""
+    world = browser_world
+    vacancy = world.vacancies["coach_journey"]
+    labels = [
+        r["label"]
+        for r in await pool.fetch(
+            "SELECT coalesce(s.label_nl, s.label_en) AS label FROM vacancy_skill vs"
+            " JOIN skill s ON s.uri = vs.skill_uri"
+            " WHERE vs.vacancy_id = $1 AND vs.relation = 'essential' ORDER BY 1",
+            vacancy,
+        )
+    ]
+    assert labels, "the vacancy asks for skills"
+    await tour.sign_in(page, world.logins["coach"].email, PASSWORD)
+    await focus(page, "a[href='/coach/people/new']")
+    async with page.expect_navigation():
+        await page.keyboard.press("Enter")
+    name = f"Ilse Bakker {world.tag}"
+    await type_into(page, "#name", name)
+    await arrow_to(page, "#ladder-rung", 4)
+    await type_into(page, "#hours-min", "16")
+    await type_into(page, "#hours-max", "32")
+    await arrow_to(page, "#language-0", 1)  # Nederlands
+    await arrow_to(page, "#cefr-0", 3)  # B1
+    await focus(page, "form.person-form button.primary")
+    async with page.expect_navigation():
+        await page.keyboard.press("Enter")
+    await expect(page.locator("h1")).to_have_text(name)
+    person = page.url.split("/coach/people/")[1].split("?")[0]
+
+    # Her skills, one after another from the skill search: the focus comes back to it.
+    await page.goto(f"/coach/people/{person}/profile")
+    for label in labels:
+        await type_into(page, "#skill-q", label)
+        options = page.get_by_role("listbox").get_by_role("option", name=label, exact=True)
+        await expect(options.first).to_be_visible(timeout=15_000)
+        for _ in range(10):  # down the list to the option of this skill
+            await page.keyboard.press("ArrowDown")
+            if await page.evaluate(
+                "l => document.getElementById(document.activeElement.getAttribute("
+                "'aria-activedescendant'))?.textContent.trim() === l",
+                label,
+            ):
+                break
+        await page.keyboard.press("Enter")
+        await focus(page, "form:has(#add-skill-uri) button[type=submit]")
+        await page.keyboard.press("Enter")
+        await expect(page.locator(".skill-list")).to_contain_text(label)
+        await expect(page.locator("#skill-q")).to_be_focused()
+
+    # Her consent to matching; the worker scores her and the vacancy is among her matches.
+    await page.goto(f"/coach/people/{person}/consents")
+    await focus(page, "form:has(input[name=purpose][value=matching]) button")
+    async with page.expect_navigation():
+        await page.keyboard.press("Enter")
+    # Scored as the worker's task does it on her consent event (the browser tests run no
+    # relay: its backlog would rescore the other modules' worlds under them).
+    async with pool.acquire() as conn, conn.transaction():
+        assert await matching.rescore_employee(conn, uuid.UUID(person)) > 0
+    await page.goto(f"/coach/people/{person}")
+    card = page.locator(f"#match-{vacancy}")
+    await expect(card.locator(".score")).to_contain_text("van 100")
+    await expect(card.get_by_role("button", name="Voorstellen aan de werkgever")).to_have_count(0)
+
+    # Her yes to sharing her profile with this employer, then the introduction.
+    await focus(page, f"#match-{vacancy} .consent-needed button")
+    async with page.expect_navigation():
+        await page.keyboard.press("Enter")
+    introduce = f"#match-{vacancy} form:has(input[name=decision][value=introduced]) button"
+    await focus(page, introduce)
+    async with page.expect_navigation():
+        await page.keyboard.press("Enter")
+    await expect(page.locator(f"#match-{vacancy} .state")).to_contain_text("Voorgesteld")
+    shared = await pool.fetchval(
+        "SELECT count(*) FROM consent WHERE employee_id = $1 AND purpose = 'share_with_employer'"
+        " AND withdrawn_at IS NULL",
+        person,
+    )
+    assert shared == 1

@@ -18,6 +18,7 @@ from playwright.async_api import Page, expect
 from services.core.settings import Settings
 from tests.browser import tour
 from tests.browser import world as pages_world
+from tests.browser.keys import tab_to
 from tests.factories import PASSWORD
 
 SHOTS = os.environ.get("OPSTAP_SHOTS")  # a folder: keep pictures of the pages on the way
@@ -27,31 +28,8 @@ JOB_LINK = 'a[href^="/me/jobs/"]'
 @pytest.fixture(scope="module")
 async def world(pool: asyncpg.Pool, settings: Settings) -> AsyncIterator[pages_world.World]:
     """A world of this module's own; afterwards its vacancies close and its consents end."""
-    found = await pages_world.build(pool, settings, tag="employee-job")
-    yield found
-    orgs = [found.wise, found.other_wise, found.employer_org, found.other_employer_org]
-    await pool.execute(
-        "UPDATE vacancy SET status = 'closed' WHERE status = 'open' AND organisation_id = ANY($1)",
-        orgs,
-    )
-    await pool.execute(
-        "UPDATE consent SET withdrawn_at = now() FROM employee e WHERE e.id = consent.employee_id "
-        "AND e.organisation_id = ANY($1) AND consent.withdrawn_at IS NULL",
-        orgs,
-    )
-
-
-async def _tab_to(page: Page, selector: str, limit: int = 200) -> None:
-    """Press Tab until `selector` has the focus, and check the focus is visible there."""
-    for _ in range(limit):
-        await page.keyboard.press("Tab")
-        if await page.evaluate("s => document.activeElement.matches(s)", selector):
-            outline = await page.evaluate(
-                "() => getComputedStyle(document.activeElement).outlineStyle"
-            )
-            assert outline != "none", f"no visible focus on {selector}"
-            return
-    raise AssertionError(f"Tab never reached {selector}")
+    async with pages_world.own(pool, settings, "employee-job") as found:
+        yield found
 
 
 async def _enter(page: Page) -> None:
@@ -79,7 +57,7 @@ async def test_an_employee_opens_a_job_from_a_message_with_the_keyboard(
     )
     assert told >= 1, "Noor was told about the work that fits her"
     await page.goto("/sign-in")
-    await _tab_to(page, "#email")
+    await tab_to(page, "#email")
     await page.keyboard.type(world.logins["employee"].email)
     await page.keyboard.press("Tab")
     await page.keyboard.type(PASSWORD)
@@ -89,21 +67,21 @@ async def test_an_employee_opens_a_job_from_a_message_with_the_keyboard(
 
     # To the messages, and from a message to its job: straight there, or through the work
     # that fits when the message links to that; without a link in it, from the work page.
-    await _tab_to(page, 'main a[href="/notifications"]')
+    await tab_to(page, 'main a[href="/notifications"]')
     await _enter(page)
     await expect(page).to_have_url(re.compile(r"/notifications$"))
     message_link = "main .notifications li.card a[href^='/me/']"
     if await page.locator(message_link).count():
-        await _tab_to(page, message_link)
+        await tab_to(page, message_link)
         await _enter(page)
     else:
         await page.go_back()
-        await _tab_to(page, 'main a[href="/me/work"]')
+        await tab_to(page, 'main a[href="/me/work"]')
         await _enter(page)
     if not re.search(r"/me/jobs/", page.url):
         await expect(page).to_have_url(re.compile(r"/me/work"))
         await _pictures(page, "me-work")
-        await _tab_to(page, f"main li.card {JOB_LINK}")
+        await tab_to(page, f"main li.card {JOB_LINK}")
         await _enter(page)
     await expect(page).to_have_url(re.compile(r"/me/jobs/[0-9a-f-]{36}$"))
 
@@ -116,7 +94,7 @@ async def test_an_employee_opens_a_job_from_a_message_with_the_keyboard(
     await _pictures(page, "me-job")
 
     # Back to the work that fits, with the keyboard.
-    await _tab_to(page, 'main a[href="/me/work"]')
+    await tab_to(page, 'main a[href="/me/work"]')
     await _enter(page)
     await expect(page).to_have_url(re.compile(r"/me/work$"))
     for path, name in (("/me/path", "me-path"), ("/me/learn", "me-learn")):

@@ -15,6 +15,7 @@ from playwright.async_api import Page, expect
 from services.core.settings import Settings
 from tests.browser import tour
 from tests.browser import world as pages_world
+from tests.browser.keys import tab_to
 from tests.factories import PASSWORD
 
 NOTICE = "main .notice"
@@ -25,31 +26,8 @@ SHOTS = os.environ.get("OPSTAP_SHOTS")  # a folder: keep pictures of the pages o
 async def world(pool: asyncpg.Pool, settings: Settings) -> AsyncIterator[pages_world.World]:
     """A world of this module's own (its consents change who the employer sees); afterwards
     its vacancies close and its consents end, so nothing later scores against it."""
-    found = await pages_world.build(pool, settings, tag="consent")
-    yield found
-    orgs = [found.wise, found.other_wise, found.employer_org, found.other_employer_org]
-    await pool.execute(
-        "UPDATE vacancy SET status = 'closed' WHERE status = 'open' AND organisation_id = ANY($1)",
-        orgs,
-    )
-    await pool.execute(
-        "UPDATE consent SET withdrawn_at = now() FROM employee e WHERE e.id = consent.employee_id "
-        "AND e.organisation_id = ANY($1) AND consent.withdrawn_at IS NULL",
-        orgs,
-    )
-
-
-async def _tab_to(page: Page, selector: str, limit: int = 250) -> None:
-    """Press Tab until `selector` has the focus, and check the focus is visible there."""
-    for _ in range(limit):
-        await page.keyboard.press("Tab")
-        if await page.evaluate("s => document.activeElement.matches(s)", selector):
-            outline = await page.evaluate(
-                "() => getComputedStyle(document.activeElement).outlineStyle"
-            )
-            assert outline != "none", f"no visible focus on {selector}"
-            return
-    raise AssertionError(f"Tab never reached {selector}")
+    async with pages_world.own(pool, settings, "consent") as found:
+        yield found
 
 
 async def _no_serious_findings(page: Page, name: str) -> None:
@@ -74,7 +52,7 @@ async def test_a_coach_records_the_share_consent_and_introduces_with_the_keyboar
     first = world.names["daan"].split()[0]
     # Sign in with the keyboard.
     await page.goto("/sign-in")
-    await _tab_to(page, "#email")
+    await tab_to(page, "#email")
     await page.keyboard.type(world.logins["coach"].email)
     await page.keyboard.press("Tab")
     await page.keyboard.type(PASSWORD)
@@ -96,7 +74,7 @@ async def test_a_coach_records_the_share_consent_and_introduces_with_the_keyboar
     # Record his yes, by keyboard; the page comes back at his match, which he may now be
     # introduced for.
     consent = f"#match-{vacancy} .consent-needed button"
-    await _tab_to(page, consent)
+    await tab_to(page, consent)
     async with page.expect_navigation():
         await page.keyboard.press("Enter")
     await expect(page.locator(NOTICE)).to_have_text(re.compile("toestemming", re.IGNORECASE))
@@ -105,7 +83,7 @@ async def test_a_coach_records_the_share_consent_and_introduces_with_the_keyboar
     await expect(card.locator(".consent-needed")).to_have_count(0)
     introduce = f"#match-{vacancy} form.inline-form button"
     await expect(page.locator(introduce)).to_have_text("Voorstellen aan de werkgever")
-    await _tab_to(page, introduce)
+    await tab_to(page, introduce)
     async with page.expect_navigation():
         await page.keyboard.press("Enter")
     await expect(page.locator(NOTICE)).to_have_text(re.compile("Voorgesteld"))

@@ -9,24 +9,11 @@ import asyncpg
 from playwright.async_api import Page, expect
 
 from tests.browser import tour
+from tests.browser.keys import tab_to
 from tests.browser.world import World
 from tests.factories import PASSWORD
 
 NOTICE = "main .notice"
-
-
-async def tab_to(page: Page, selector: str, limit: int = 120) -> None:
-    """Press Tab until `selector` has the focus (as a keyboard user would get there), and check
-    the focus is visible there."""
-    for _ in range(limit):
-        await page.keyboard.press("Tab")
-        if await page.evaluate("s => document.activeElement.matches(s)", selector):
-            outline = await page.evaluate(
-                "() => getComputedStyle(document.activeElement).outlineStyle"
-            )
-            assert outline != "none", f"no visible focus on {selector}"
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 async def test_jobcoach_journey(page: Page, browser_world: World, pool: asyncpg.Pool) -> None:

@@ -11,7 +11,8 @@ import asyncpg
 from playwright.async_api import Locator, Page, expect
 
 from tests.browser import tour
-from tests.browser.test_journeys import NOTICE, _pick, tab_to
+from tests.browser.keys import tab_to
+from tests.browser.test_journeys import NOTICE, _pick
 from tests.browser.world import World
 from tests.factories import PASSWORD
 

@@ -5,7 +5,9 @@ one in the same session database."""
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 import asyncpg
@@ -129,6 +131,28 @@ async def _vacancy(
     vacancy = await vacancies.create(conn, owner, item)
     await vacancies.transition(conn, owner, vacancy, "publish")
     return vacancy.id
+
+
+@contextlib.asynccontextmanager
+async def own(pool: asyncpg.Pool, settings: Settings, tag: str) -> AsyncIterator[World]:
+    """A world built for the block; afterwards its vacancies close and its consents end, so no
+    later module's worker scores against it."""
+    found = await build(pool, settings, tag=tag)
+    try:
+        yield found
+    finally:
+        orgs = [found.wise, found.other_wise, found.employer_org, found.other_employer_org]
+        await pool.execute(
+            "UPDATE vacancy SET status = 'closed' "
+            "WHERE status = 'open' AND organisation_id = ANY($1)",
+            orgs,
+        )
+        await pool.execute(
+            "UPDATE consent SET withdrawn_at = now() FROM employee e "
+            "WHERE e.id = consent.employee_id "
+            "AND e.organisation_id = ANY($1) AND consent.withdrawn_at IS NULL",
+            orgs,
+        )
 
 
 async def build(pool: asyncpg.Pool, settings: Settings, tag: str | None = None) -> World:
