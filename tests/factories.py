@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import math
 import uuid
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -243,3 +246,27 @@ async def skill_row(
         level,
         source,
     )
+
+
+def splitting_threshold(scores: Sequence[float], configured: float) -> float:
+    """A threshold for "fits" with some of `scores` at or over it and some under: `configured`
+    when it does that, else the middle of the lowest and the highest (a world's scores differ
+    between the starter taxonomy and full ESCO)."""
+    low, high = min(scores), max(scores)
+    assert low < high, f"the scores {sorted(scores)} cannot be told apart by a threshold"
+    if low < configured <= high:
+        return configured
+    middle = (low + high) / 2
+    whole = float(math.ceil(middle))  # a whole number, as the pages show it, where one fits
+    return whole if low < whole <= high else middle
+
+
+@contextlib.contextmanager
+def fits_from(app: Any, bar: float) -> Iterator[None]:
+    """The app's one threshold for "fits" (notify_min_score) at `bar` within the block."""
+    before = app.state.settings
+    app.state.settings = before.model_copy(update={"notify_min_score": bar})
+    try:
+        yield
+    finally:
+        app.state.settings = before

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import asyncpg
@@ -15,7 +16,9 @@ import pytest
 from playwright.async_api import Browser, Page, expect
 
 from services.core.matching import service as matching
+from services.core.settings import Settings
 from tests.browser import tour
+from tests.browser import world as pages_world
 from tests.browser.world import World
 from tests.factories import PASSWORD
 
@@ -184,14 +187,22 @@ async def test_the_new_person_page_passes_axe_at_both_widths(
     assert found == [], "\n".join(found)
 
 
+@pytest.fixture(scope="module")
+async def own_world(pool: asyncpg.Pool, settings: Settings) -> AsyncIterator[World]:
+    """A world of the journey's own: its consent and introduction change who the employer
+    sees, which the shared world's journeys count."""
+    async with pages_world.own(pool, settings, "first-day") as found:
+        yield found
+
+
 async def test_a_coach_adds_a_person_then_sees_matches_records_consent_and_introduces(
-    page: Page, browser_world: World, pool: asyncpg.Pool
+    page: Page, own_world: World, pool: asyncpg.Pool
 ) -> None:
     """The jobcoach's whole first day with someone new, by keyboard alone: add the person, give
     them the skills a vacancy asks for, record their consent to matching, see the vacancy among
     their matches once the worker has scored them, record their consent to share their
     profile with that employer, and introduce them."""
-    world = browser_world
+    world = own_world
     vacancy = world.vacancies["coach_journey"]
     labels = [
         r["label"]

@@ -16,6 +16,7 @@ import pytest
 from services.core.employees import service as employees
 from services.core.employees.models import EmployeeIn
 from services.core.settings import Settings
+from tests import factories
 from tests.browser import world as pages_world
 from tests.browser.http import page_client, sign_in
 
@@ -159,9 +160,15 @@ async def test_the_filter_and_the_pager_keep_the_order(
 
 
 async def test_the_overview_shows_fitting_undecided_matches_and_open_steps(
-    coach: Any, pool: asyncpg.Pool, world: pages_world.World, settings: Settings
+    coach: Any, app: Any, pool: asyncpg.Pool, world: pages_world.World, settings: Settings
 ) -> None:
     coach_id = world.logins["coach"].account_id
+    scores = await pool.fetch(
+        "SELECT m.score FROM match m JOIN employee e ON e.id = m.employee_id "
+        "WHERE e.jobcoach_id = $1",
+        coach_id,
+    )
+    bar = factories.splitting_threshold([r["score"] for r in scores], settings.notify_min_score)
     fitting = await pool.fetch(
         "SELECT m.employee_id, m.vacancy_id FROM match m "
         "JOIN employee e ON e.id = m.employee_id JOIN vacancy v ON v.id = m.vacancy_id "
@@ -169,16 +176,17 @@ async def test_the_overview_shows_fitting_undecided_matches_and_open_steps(
         "AND NOT EXISTS (SELECT 1 FROM placement_decision d "
         "WHERE d.employee_id = m.employee_id AND d.vacancy_id = m.vacancy_id)",
         coach_id,
-        settings.notify_min_score,
+        bar,
     )
     below = await pool.fetch(
         "SELECT m.employee_id, m.vacancy_id FROM match m JOIN employee e ON e.id = m.employee_id "
         "WHERE e.jobcoach_id = $1 AND m.score < $2",
         coach_id,
-        settings.notify_min_score,
+        bar,
     )
     assert fitting and below  # both sides of the threshold are there to tell apart
-    page = await coach.get("/coach")
+    with factories.fits_from(app, bar):
+        page = await coach.get("/coach")
     overview = page.text.split('id="overview-heading"', 1)[1]
     best, waiting = overview.split('id="open-heading"', 1)
     shown = {
@@ -194,7 +202,7 @@ async def test_the_overview_shows_fitting_undecided_matches_and_open_steps(
     assert introduced not in shown
     assert f'href="/coach/people/{introduced[0]}?matches=all#match-{introduced[1]}"' in waiting
     assert "voorgesteld op" in waiting
-    assert f"score {round(settings.notify_min_score)} of hoger" in best
+    assert f"score {round(bar)} of hoger" in best
 
 
 async def test_a_coach_sees_only_their_own_people_in_the_overview(

@@ -198,7 +198,7 @@ async def test_an_occupation_is_found_and_a_language_added_without_script(
     more = await coach.post(NEW, data=kept | {"intent": "add_language"})
     assert len(form_data(more.text, NEW)["language"]) == 3
     nothing = await coach.post(
-        NEW, data=kept | {"target_occupation_q": "qqqxzz", "intent": "search:target_occupation"}
+        NEW, data=kept | {"target_occupation_q": "zzzzzzzz", "intent": "search:target_occupation"}
     )
     assert nothing.status_code == 422
     assert _messages(nothing.text) == ["Doelberoep: Niets gevonden. Probeer een ander woord."]
