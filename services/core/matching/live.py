@@ -190,8 +190,10 @@ async def open_vacancies(conn: asyncpg.Connection) -> WarmVacancies:
         state = _open
         if not await _current(conn, state, engine):
             horizon = await repository.horizon(conn)
-            rows = map(vacancy_of, await repository.vacancies(conn))
-            state = _open = WarmVacancies(engine, LiveVacancies(engine, rows), horizon, _now())
+            rows = [vacancy_of(r) for r in await repository.vacancies(conn)]
+            # Built off the event loop: seconds at national size, and the API keeps answering.
+            index = await asyncio.to_thread(LiveVacancies, engine, rows)
+            state = _open = WarmVacancies(engine, index, horizon, _now())
         assert state is not None
         return state
 
