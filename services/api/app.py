@@ -19,10 +19,13 @@ from services.api.routes import (
     auth,
     decisions,
     employees,
+    ladder,
+    logbook,
     matches,
     next_steps,
     notifications,
     organisations,
+    outcomes,
     privacy,
     system,
     taxonomy,
@@ -103,7 +106,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         taxonomy.router,
         training.router,
         decisions.router,
+        outcomes.router,
         privacy.router,
+        ladder.router,
+        logbook.router,
     )
     for router in routers:
         app.include_router(router, prefix=API_PREFIX)
