@@ -31,6 +31,7 @@ from services.core.employees.models import (
 )
 from services.core.errors import Conflict, Forbidden, Invalid, NotFound, invalid_fields
 from services.core.events.repository import emit
+from services.core.ladder import service as ladder
 from services.core.paging import Page
 from services.core.taxonomy.repository import unknown_occupation_uris, unknown_skill_uris
 
@@ -97,6 +98,7 @@ async def create(conn: asyncpg.Connection, actor: Actor, body: EmployeeIn) -> Em
         data["jobcoach_id"] = actor.account_id
     await _check(conn, actor, data, set(data), None)
     employee_id = await repository.insert(conn, actor.organisation_id, data)
+    await ladder.record_first(conn, actor, employee_id, data["ladder_rung"])
     await repository.replace_skills(conn, employee_id, body.skills)
     await repository.replace_languages(conn, employee_id, body.languages)
     await repository.replace_accommodations(conn, employee_id, body.accommodations)
@@ -126,6 +128,9 @@ async def update(
         merged = current.model_dump() | given
         await _check(conn, actor, merged, set(changed), employee_id)
         await repository.update(conn, employee_id, merged)
+        if "ladder_rung" in changed:
+            rung = merged["ladder_rung"]
+            await ladder.record_change(conn, actor, employee_id, current.ladder_rung, rung)
         await _replace_lists(conn, employee_id, body, changed)
         await emit(
             conn,

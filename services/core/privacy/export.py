@@ -43,6 +43,8 @@ EXPORTED_TABLES = {
     "api_key": "api_keys",
     "notification_preference": "notification_preference",
     "digest": "digests",
+    "ladder_change": "ladder_changes",
+    "logbook_entry": "logbook",
 }
 
 

@@ -36,3 +36,7 @@ class PersonalData(BaseModel):
     api_keys: list[Row] = Field(description="API keys, without key material")
     notification_preference: Row | None
     digests: list[Row]
+    ladder_changes: list[Row] = Field(
+        description="every rung on the participation ladder, with its date and who decided"
+    )
+    logbook: list[Row] = Field(description="the jobcoach's dated notes about the person")

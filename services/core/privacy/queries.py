@@ -136,6 +136,19 @@ SECTIONS: dict[str, str] = {
         "SELECT g.* FROM p JOIN digest g ON g.account_id = p.account_id",
         "x.sent_at",
     ),
+    # Who decided a move or wrote a note is named: the person may know who recorded it.
+    "ladder_changes": _list(
+        """SELECT c.*, a.name AS decided_by_name
+        FROM p JOIN ladder_change c ON c.employee_id = p.employee_id
+        LEFT JOIN account a ON a.id = c.decided_by""",
+        "x.changed_on, x.id",
+    ),
+    "logbook": _list(
+        """SELECT l.*, a.name AS written_by_name
+        FROM p JOIN logbook_entry l ON l.employee_id = p.employee_id
+        LEFT JOIN account a ON a.id = l.written_by""",
+        "x.happened_on, x.written_at",
+    ),
 }
 
 # Every column that refers to a person or an account: foreign keys to employee(id) or
