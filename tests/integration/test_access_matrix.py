@@ -18,6 +18,7 @@ import pytest
 
 from services.api.app import create_app
 from services.api.pages import is_page_route
+from services.core.clock import today
 from services.core.settings import Settings
 from tests import factories
 from tests.factories import PASSWORD
@@ -100,6 +101,10 @@ async def _build(pool: asyncpg.Pool, client: httpx.AsyncClient) -> World:
     consent_a = await factories.consent(client, accounts["jobcoach"], person_a["id"])
     consent_b = await factories.consent(client, accounts["coach_b"], person_b["id"])
     world.ids["consent"] = (consent_a["id"], consent_b["id"])
+    world.ids["entry"] = (
+        await _entry(pool, person_a["id"], accounts["jobcoach"].account_id),
+        await _entry(pool, person_b["id"], accounts["coach_b"].account_id),
+    )
 
     occupation = world.occupation
     for key, by, fields in (
@@ -159,6 +164,17 @@ async def _older_key(pool: asyncpg.Pool, account_id: uuid.UUID) -> uuid.UUID:
     return key_id
 
 
+async def _entry(pool: asyncpg.Pool, employee_id: str, writer: uuid.UUID) -> uuid.UUID:
+    """A logbook note on the person by `writer` (a jobcoach)."""
+    entry_id: uuid.UUID = await pool.fetchval(
+        "INSERT INTO logbook_entry (employee_id, happened_on, body, written_by, written_role) "
+        "VALUES ($1, current_date, 'Matrix', $2, 'jobcoach') RETURNING id",
+        uuid.UUID(employee_id),
+        writer,
+    )
+    return entry_id
+
+
 async def _webhook(pool: asyncpg.Pool, organisation_id: uuid.UUID) -> uuid.UUID:
     webhook_id: uuid.UUID = await pool.fetchval(
         "INSERT INTO webhook (organisation_id, url, secret) "
@@ -191,7 +207,12 @@ def _objects(world: World, role: str, param: str) -> tuple[Any, Any]:
     if param == "module_id":  # the catalogue is shared: "foreign" is just another module
         own_module, other_module = world.ids["module"]
         return own_module, other_module
-    name = {"employee_id": "employee", "consent_id": "consent", "account_id": "account"}[param]
+    name = {
+        "employee_id": "employee",
+        "consent_id": "consent",
+        "account_id": "account",
+        "entry_id": "entry",
+    }[param]
     own_id, foreign_id = world.ids[name]
     return own_id, foreign_id
 
@@ -261,6 +282,12 @@ def _body(world: World, method: str, path: str) -> dict[str, Any]:
         },
         ("POST", "/api/v1/employees/{employee_id}/training-records"): {
             "json": {"module_id": world.ids["module_record"], "completed_on": "2020-06-01"}
+        },
+        ("POST", "/api/v1/employees/{employee_id}/ladder"): {
+            "json": {"rung": 4, "changed_on": today().isoformat()}
+        },
+        ("POST", "/api/v1/employees/{employee_id}/logbook"): {
+            "json": {"happened_on": today().isoformat(), "body": "Matrix"}
         },
         ("POST", "/api/v1/decisions"): {
             "json": {
@@ -410,6 +437,12 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/api/v1/employees/{employee_id}/decision-log"): PEOPLE_WRITE,
     ("GET", "/api/v1/vacancies/{vacancy_id}/decision-log"): PEOPLE_WRITE,
     ("GET", "/api/v1/bias-report"): ADMIN_ONLY,
+    # The ladder over time and the logbook: the person reads their own; never an employer.
+    ("GET", "/api/v1/employees/{employee_id}/ladder"): {**PEOPLE_WRITE, "employee": (K, H)},
+    ("POST", "/api/v1/employees/{employee_id}/ladder"): PEOPLE_WRITE,
+    ("GET", "/api/v1/employees/{employee_id}/logbook"): {**PEOPLE_WRITE, "employee": (K, H)},
+    ("POST", "/api/v1/employees/{employee_id}/logbook"): PEOPLE_WRITE,
+    ("DELETE", "/api/v1/employees/{employee_id}/logbook/{entry_id}"): PEOPLE_WRITE,
 }
 
 
@@ -453,6 +486,7 @@ def _resolve(world: World, role: str, path: str, which: int) -> str:
         "notification_id",
         "webhook_id",
         "module_id",
+        "entry_id",
     ):
         if "{" + param + "}" in path:
             who = "member" if member_key and param == "key_id" else role
@@ -482,6 +516,9 @@ async def test_role_sees_and_does_only_what_it_may(
         org = "X" if role == "employer" else "A"
         if doomed:
             world.ids[f"webhook_{org}"] = await _webhook(pool, world.orgs[org])
+        if method == "DELETE" and "{entry_id}" in template and which == 0:
+            fresh = await _entry(pool, world.ids["employee"][0], world.users["jobcoach"].account_id)
+            world.ids["entry"] = (fresh, world.ids["entry"][1])
         kwargs = _body(world, method, template)
         path = _resolve(world, role, template, which)
         if method == "DELETE" and template == "/api/v1/employees/{employee_id}" and which == 0:
