@@ -1,0 +1,198 @@
+"""The demo's past year: ladder moves for most people (most up, a few down), placements with
+their follow-up moments answered where due, a few wage values, logbook notes, and when skills
+were last confirmed (a few not for 14 months). Deterministic: every date is a fixed number of
+days before the demo's `today`, every choice follows a person's place in a fixed order.
+
+Placements are written as the decisions service writes them (a suggestion shown to the coach,
+then introduced, trial placement and for some a hire, each answering that suggestion), but
+dated in the past, which the service cannot do; the follow-up moments as its hook makes them,
+with the answers written over (ON CONFLICT) what the hook may have made already.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from uuid import UUID
+
+import asyncpg
+
+from services.core.clock import LOCAL_TIME
+from services.core.demo import queries
+from services.core.demo.plan import WISES
+
+START_DAYS = 400
+# When the placements began, in turn (each WISE gets about five): every follow-up moment is
+# due for some of them within the last year.
+PLACED_DAYS_AGO = (400, 300, 200, 120, 60)  # everyone's first rung: about 13 months before today
+LADDER_NOTES = {
+    1: "Stap omhoog: werkt zelfstandig en op tijd.",
+    -1: "Stap terug: minder uren, eerst weer rust en ritme.",
+}
+WAGE_METHOD = "Uniforme loonwaardemethode (sinds juli 2021)"
+LOGBOOK = (
+    "Gesprek over de werktijden: vaste start om negen uur werkt goed.",
+    "Samen de route naar het werk gefietst; gaat voortaan zelf.",
+    "Werkgever tevreden over het tempo; afgesproken om over een maand weer te praten.",
+    "Wil meer klantcontact; we kijken naar een plek aan de balie.",
+)
+SUPPORT = ("Vaste contactpersoon op de werkvloer", "Wekelijks even bellen", None)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A demo person as the history needs them."""
+
+    id: UUID
+    organisation_id: UUID
+    coach: UUID
+    rung: int
+
+
+def _at(day: date) -> datetime:
+    return datetime.combine(day, time(10), tzinfo=LOCAL_TIME)
+
+
+def ladder_path(i: int, rung: int, today: date) -> list[tuple[int, date]]:
+    """Person i's rungs over the year, oldest first, ending on their current rung: (rung, since).
+    Half move up one rung, one in five two rungs, one in ten down, one in ten down and back
+    up; the rest stay where they started."""
+    first = today - timedelta(days=START_DAYS - i % 20)
+    late = today - timedelta(days=20 + (i * 37) % 300)
+    early = late - timedelta(days=60 + (i * 13) % 30)
+    kind = i % 10
+    if kind < 5 and rung > 1:
+        return [(rung - 1, first), (rung, late)]
+    if kind in (5, 6) and rung > 2:
+        return [(rung - 2, first), (rung - 1, early), (rung, late)]
+    if kind == 7 and rung < 6:
+        return [(rung + 1, first), (rung, late)]
+    if kind == 8 and rung > 1:
+        return [(rung, first), (rung - 1, early), (rung, late)]
+    return [(rung, first)]
+
+
+async def _ladder(conn: asyncpg.Connection, people: list[Person], today: date) -> None:
+    rows: list[tuple[Any, ...]] = []
+    for i, p in enumerate(people):
+        before: int | None = None
+        for rung, since in ladder_path(i, p.rung, today):
+            note = LADDER_NOTES.get((rung > before) - (rung < before)) if before else None
+            rows.append((p.id, rung, before, since, p.coach, "jobcoach", note))
+            before = rung
+    await conn.execute(queries.HISTORY_CLEAR_LADDER, [p.id for p in people])
+    await conn.execute(queries.HISTORY_LADDER, *(list(c) for c in zip(*rows, strict=True)))
+
+
+def followup_answers(i: int, placed: date, today: date) -> list[tuple[Any, ...]]:
+    """The four moments of person i's placement: (months, still working, hours, satisfaction,
+    support); the answers are None for a moment not yet due. One placement in four ends
+    before the 6-month moment, one in six before the 12-month one."""
+    stops = 6 if i % 4 == 1 else 12 if i % 6 == 3 else 99
+    answers: list[tuple[Any, ...]] = []
+    for months in (1, 3, 6, 12):
+        due = _add_months(placed, months)
+        if due + timedelta(days=2) > today:
+            answers.append((months, None, None, None, None))
+            continue
+        working = months < stops
+        answers.append(
+            (
+                months,
+                working,
+                (16 + 4 * (i % 4)) if working else 0,
+                3 + (i + months) % 3 if working else 2,
+                SUPPORT[(i + months) % 3] if working else None,
+            )
+        )
+    return answers
+
+
+def _add_months(day: date, months: int) -> date:
+    """As PostgreSQL adds months to a date (the last day of a shorter month)."""
+    years, month = divmod(day.month - 1 + months, 12)
+    year = day.year + years
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+async def _placement(
+    conn: asyncpg.Connection, i: int, p: Person, vacancy: UUID, placed: date, today: date
+) -> None:
+    """Suggested, introduced, on trial and for some hired; then the follow-up moments."""
+    shown = placed - timedelta(days=25 + (i * 7) % 40)
+    score = 60.0 + (i * 3) % 35
+    suggestion = await conn.fetchval(
+        queries.HISTORY_SUGGESTION, _at(shown), p.coach, p.id, vacancy, score
+    )
+    steps = [("introduced", shown + timedelta(days=5)), ("trial_placement", placed)]
+    if i % 3 != 2 and placed + timedelta(days=45) < today:
+        steps.append(("hired", placed + timedelta(days=45)))
+    trial = None
+    for decision, day in steps:
+        made = await conn.fetchval(
+            queries.HISTORY_DECISION,
+            p.id,
+            vacancy,
+            decision,
+            None,
+            suggestion,
+            score,
+            p.coach,
+            _at(day),
+        )
+        trial = trial or (made if decision == "trial_placement" else None)
+    answers = followup_answers(i, placed, today)
+    await conn.execute(
+        queries.HISTORY_FOLLOWUPS,
+        p.id,
+        vacancy,
+        trial,
+        placed,
+        p.coach,
+        *(list(c) for c in zip(*answers, strict=True)),
+    )
+
+
+async def _extras(conn: asyncpg.Connection, i: int, p: Person, title: str, today: date) -> None:
+    """Logbook notes for most, a wage value for some, and when the skills were confirmed."""
+    for n in range(i % 3):
+        day = today - timedelta(days=10 + 45 * n + i % 9)
+        await conn.execute(queries.HISTORY_LOGBOOK, p.id, day, LOGBOOK[(i + n) % 4], p.coach)
+    if i % 8 == 2 and p.rung >= 4:
+        assessed = today - timedelta(days=90 + i)
+        await conn.execute(
+            queries.HISTORY_WAGE_VALUE,
+            p.id,
+            40 + (i * 7) % 45,
+            title,
+            assessed,
+            WAGE_METHOD,
+            p.coach,
+        )
+    stale = i % 9 == 4  # "vaardigheden 14 maanden niet bevestigd"
+    confirmed = today - timedelta(days=427 if stale else 20 + (i * 17) % 250)
+    await conn.execute(queries.HISTORY_SKILLS_CONFIRMED, p.id, confirmed)
+
+
+async def write(conn: asyncpg.Connection, today: date) -> None:
+    """The demo people's past year (once, inside the demo seed's transaction)."""
+    names = [w[0] for w in WISES]
+    rows = await conn.fetch(queries.HISTORY_PEOPLE, names)
+    people = [
+        Person(r["id"], r["organisation_id"], r["jobcoach_id"], r["ladder_rung"]) for r in rows
+    ]
+    vacancies: dict[UUID, list[asyncpg.Record]] = {}
+    for v in await conn.fetch(queries.HISTORY_VACANCIES, names):
+        vacancies.setdefault(v["organisation_id"], []).append(v)
+    await _ladder(conn, people, today)
+    placements = 0
+    for i, p in enumerate(people):
+        own = vacancies.get(p.organisation_id, [])
+        if i % 4 == 1 and own:
+            vacancy = own[i % len(own)]
+            ago = PLACED_DAYS_AGO[placements % 5] + 7 * (placements // 5)
+            await _placement(conn, i, p, vacancy["id"], today - timedelta(days=ago), today)
+            placements += 1
+        await _extras(conn, i, p, own[i % len(own)]["title"] if own else "Medewerker", today)
