@@ -10,7 +10,8 @@ would pick. Everything is measured through a real `opstap api` process on a temp
   and, apart, on three held-out sets of 16 texts each written later without the suggestion code
   (vacancy_texts_heldout.jsonl, "held-out"; vacancy_texts_heldout2.jsonl, "held-out 2",
   committed before the suggestions' second round of work; vacancy_texts_heldout3.jsonl,
-  "held-out 3", committed before the third); baseline: the label search run on
+  "held-out 3", committed before the third; vacancy_texts_heldout4.jsonl, "held-out 4", committed
+  before the fourth); baseline: the label search run on
   each phrase of the text (its best hit per phrase, by trigram score);
 - latency at the API (each query REPEAT times, after a warm-up), p50 and p95;
 - the encoding of every label from a cold cache (the import's extra step), and the API
@@ -48,6 +49,7 @@ DATA = Path(__file__).parent / "data"
 REPEAT = 5
 HELD_OUT_2 = "vacancy_texts_heldout2.jsonl"
 HELD_OUT_3 = "vacancy_texts_heldout3.jsonl"
+HELD_OUT_4 = "vacancy_texts_heldout4.jsonl"
 PASSWORD = "bench-password-2026"
 
 
@@ -77,9 +79,17 @@ def queries() -> list[Query]:
 
 def texts() -> list[Text]:
     """The labelled vacancy texts and coach notes: the set the suggestions were tuned on, then
-    the held-out sets written independently of the suggestion code (ids `ho-*`, `h2-*`, `h3-*`)."""
+    the held-out sets written independently of the suggestion code (ids `ho-*`, `h2-*`, `h3-*`,
+    `h4-*`)."""
     rows = []
-    for name in ("vacancy_texts.jsonl", "vacancy_texts_heldout.jsonl", HELD_OUT_2, HELD_OUT_3):
+    files = (
+        "vacancy_texts.jsonl",
+        "vacancy_texts_heldout.jsonl",
+        HELD_OUT_2,
+        HELD_OUT_3,
+        HELD_OUT_4,
+    )
+    for name in files:
         with (DATA / name).open(encoding="utf-8") as f:
             rows += [json.loads(line) for line in f if line.strip()]
     return [Text(r["id"], r["lang"], r["text"], frozenset(r["relevant_uris"])) for r in rows]
@@ -93,6 +103,8 @@ def text_kind(text: Text) -> str:
         return f"{text.lang} held-out 2"
     if text.id.startswith("h3-"):
         return f"{text.lang} held-out 3"
+    if text.id.startswith("h4-"):
+        return f"{text.lang} held-out 4"
     return f"{text.lang} held-out" if text.id.startswith("ho-") else text.lang
 
 
