@@ -437,6 +437,7 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/api/v1/employees/{employee_id}/decision-log"): PEOPLE_WRITE,
     ("GET", "/api/v1/vacancies/{vacancy_id}/decision-log"): PEOPLE_WRITE,
     ("GET", "/api/v1/bias-report"): ADMIN_ONLY,
+    ("GET", "/api/v1/organisations/{organisation_id}/outcomes"): PEOPLE_WRITE,
     # The ladder over time and the logbook: the person reads their own; never an employer.
     ("GET", "/api/v1/employees/{employee_id}/ladder"): {**PEOPLE_WRITE, "employee": (K, H)},
     ("POST", "/api/v1/employees/{employee_id}/ladder"): PEOPLE_WRITE,
