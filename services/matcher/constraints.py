@@ -4,7 +4,9 @@ numbers; core words them for the reader): shown beside the score, never in it.
 Only consent is hard (candidates_for and recompute leave people without it out); distance is a
 filter only when a caller asks for one. A ladder stretch and an accommodation that is not
 offered are shown as "fail" with a detail that says what to discuss: they never exclude and
-never lower a score.
+never lower a score. Work capacity is the same: a demand the person does not meet is "fail",
+one an offered accommodation can make workable is a point to discuss (shown as "pass" with its
+own sentence), and a demand on an item the person has no level for is "unknown", never "fail".
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
 
 def check(person: Person, vacancy: Vacancy) -> tuple[Constraint, ...]:
     """The constraints of a pair in a fixed order: hours, distance, ladder_rung, language,
-    accommodations, consent."""
+    accommodations, capacity, consent."""
     return (
         hours(person, vacancy),
         distance(person, vacancy),
         ladder_rung(person, vacancy),
         language(person, vacancy),
         accommodations(person, vacancy),
+        capacity(person, vacancy),
         consent(person),
     )
 
@@ -141,6 +144,56 @@ def accommodations(person: Person, vacancy: Vacancy) -> Constraint:
     if not to_discuss:
         return _constraint("accommodations", "pass", detail, "accommodations.pass")
     return _constraint("accommodations", "fail", detail, "accommodations.fail", items=to_discuss)
+
+
+def capacity(person: Person, vacancy: Vacancy) -> Constraint:
+    """Pass when the person's level meets every demand of the vacancy; "fail" listing the
+    demands they do not meet; "unknown" listing the demanded items they have no level for; a
+    shortfall an offered accommodation can make workable is a point to discuss, not a fail."""
+    if not vacancy.capacity_demands:
+        return _constraint("capacity", "pass", {}, "capacity.none")
+    have = dict(person.capacity)
+    helps: dict[str, list[str]] = {}
+    for item, code in vacancy.capacity_resolved:
+        helps.setdefault(item, []).append(code)
+    met: list[str] = []
+    unmet: list[str] = []
+    unknown: list[str] = []
+    discuss: list[str] = []
+    levels: dict[str, list[int | None]] = {}
+    for item, demand in sorted(vacancy.capacity_demands):
+        if demand <= 0:  # level 0: the vacancy does not ask this
+            continue
+        level = have.get(item)
+        levels[item] = [level, demand]
+        if level is None:
+            unknown.append(item)
+        elif level >= demand:
+            met.append(item)
+        elif item in helps:
+            discuss.append(item)
+        else:
+            unmet.append(item)
+    offers = sorted({code for item in discuss for code in helps[item]})
+    detail: dict[str, object] = {
+        "met": met,
+        "unmet": unmet,
+        "unknown": unknown,
+        "discuss": discuss,
+        "offers": offers,
+        "levels": levels,
+    }
+    if unmet:
+        return _constraint("capacity", "fail", detail, "capacity.fail", capacity_items=unmet)
+    if unknown:
+        return _constraint(
+            "capacity", "unknown", detail, "capacity.unknown", capacity_items=unknown
+        )
+    if discuss:
+        return _constraint(
+            "capacity", "pass", detail, "capacity.discuss", capacity_items=discuss, offers=offers
+        )
+    return _constraint("capacity", "pass", detail, "capacity.pass")
 
 
 def consent(person: Person) -> Constraint:

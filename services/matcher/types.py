@@ -75,6 +75,8 @@ class Person:
     languages: tuple[tuple[str, str], ...] = ()  # (ISO 639-1, CEFR)
     accommodations: frozenset[str] = frozenset()  # needed
     consent_matching: bool = False
+    # Work capacity: (item, level 0-4) for the items with a level; an item left out is unknown.
+    capacity: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,10 @@ class Vacancy:
     longitude: float | None = None
     language: tuple[str, str] | None = None  # (ISO 639-1, least CEFR)
     accommodations: frozenset[str] = frozenset()  # offered
+    # Work capacity the vacancy asks: (item, level 0-4); and (item, accommodation) for each
+    # offered accommodation that can make a shortfall on the item workable.
+    capacity_demands: tuple[tuple[str, int], ...] = ()
+    capacity_resolved: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,7 @@ class Constraint:
     """One constraint's result for a pair; `key` and `fields` say it in words, which core
     renders in the reader's language (services/core/matching/texts.py)."""
 
-    code: str  # hours | distance | ladder_rung | language | accommodations | consent
+    code: str  # hours | distance | ladder_rung | language | accommodations | capacity | consent
     status: Status
     detail: dict[str, object]
     key: str  # a catalogue key, e.g. "constraint.hours.fail"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
@@ -52,6 +52,14 @@ async def employee_matches(
     ladder_rung: Annotated[int | None, Query(ge=1, le=6, description="Only this rung.")] = None,
     contract_kind: Annotated[ContractKind | None, Query(description="Only this kind.")] = None,
     explain: Explain = False,
+    capacity: Annotated[
+        Literal["fits"] | None,
+        Query(
+            description="`fits`: only work that fits what the person can do; leaves out the"
+            " vacancies whose capacity demands the person does not meet (a demand on an item"
+            " without a level, or one an offered accommodation can make workable, stays)."
+        ),
+    ] = None,
 ) -> EmployeeMatches:
     """Open vacancies that fit, best first; with `explain`, each with what fits and what to
     learn."""
@@ -64,4 +72,5 @@ async def employee_matches(
         rung=ladder_rung,
         contract_kind=contract_kind,
         explain=explain,
+        capacity_fits=capacity == "fits",
     )

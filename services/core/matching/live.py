@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import asyncpg
 
+from services.core.capacity import items as capacity_items
 from services.core.matching import repository
 from services.core.settings import get_settings
 from services.core.taxonomy import vectors
@@ -147,6 +148,7 @@ def person_of(row: asyncpg.Record) -> Person:
         languages=tuple((lang, cefr) for lang, cefr in row["languages"]),
         accommodations=frozenset(row["accommodations"]),
         consent_matching=row["consent_matching"],
+        capacity=tuple((item, level) for item, level in row["capacity"]),
     )
 
 
@@ -163,6 +165,8 @@ def vacancy_of(row: asyncpg.Record) -> Vacancy:
         longitude=row["longitude"],
         language=(row["language"], row["language_cefr"]) if row["language"] else None,
         accommodations=frozenset(row["accommodations"]),
+        capacity_demands=tuple((item, level) for item, level in row["capacity_demands"]),
+        capacity_resolved=capacity_items.resolved_pairs(row["accommodations"]),
     )
 
 

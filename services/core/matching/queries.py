@@ -1,6 +1,7 @@
 """SQL of matching: the inputs the matcher needs, and the results it gives."""
 
 from services.core.access.queries import employee_visible, vacancy_visible
+from services.core.capacity.queries import capacity_fails
 
 TAXONOMY_SKILLS = "SELECT uri, label_en, label_nl FROM skill ORDER BY uri"
 TAXONOMY_OCCUPATIONS = "SELECT uri FROM occupation ORDER BY uri"
@@ -31,6 +32,8 @@ SELECT e.id, e.ladder_rung, e.hours_min, e.hours_max, e.latitude, e.longitude, e
                  FROM employee_language l WHERE l.employee_id = e.id), '[]') AS languages,
        coalesce((SELECT array_agg(a.accommodation_code ORDER BY a.accommodation_code)
                  FROM employee_accommodation a WHERE a.employee_id = e.id), '{}') AS accommodations,
+       coalesce((SELECT json_agg(json_build_array(k.item, k.level) ORDER BY k.item)
+                 FROM employee_capacity k WHERE k.employee_id = e.id), '[]') AS capacity,
        EXISTS (SELECT 1 FROM consent c WHERE c.employee_id = e.id AND c.purpose = 'matching'
                AND c.withdrawn_at IS NULL) AS consent_matching
 FROM employee e
@@ -46,7 +49,10 @@ SELECT v.id, v.ladder_rung, v.contract_kind, v.hours_min, v.hours_max, v.latitud
                                  ORDER BY s.skill_uri)
                  FROM vacancy_skill s WHERE s.vacancy_id = v.id), '[]') AS skills,
        coalesce((SELECT array_agg(a.accommodation_code ORDER BY a.accommodation_code)
-                 FROM vacancy_accommodation a WHERE a.vacancy_id = v.id), '{}') AS accommodations
+                 FROM vacancy_accommodation a WHERE a.vacancy_id = v.id), '{}') AS accommodations,
+       coalesce((SELECT json_agg(json_build_array(k.item, k.level) ORDER BY k.item)
+                 FROM vacancy_capacity_demand k WHERE k.vacancy_id = v.id), '[]')
+           AS capacity_demands
 FROM vacancy v
 WHERE ($1::uuid[] IS NULL AND v.status = 'open') OR v.id = ANY($1::uuid[])
 ORDER BY v.id
@@ -118,20 +124,22 @@ WHERE m.vacancy_id = $4
 
 # Matches for one person ($4) among the vacancies the actor ($1..$3) may see, best first;
 # $5 and $6 narrow them to a ladder rung and a contract kind, $7 and $8 to scores at least $7 and
-# below $8 (what fits, what does not yet); $11: with their explanations.
+# below $8 (what fits, what does not yet); $9: leave out those whose capacity constraint fails;
+# $12: with their explanations.
 _FOR_EMPLOYEE_WHERE = f"""
 WHERE m.employee_id = $4 AND v.status = 'open' AND {vacancy_visible("v")}
   AND ($5::smallint IS NULL OR v.ladder_rung = $5) AND ($6::text IS NULL OR v.contract_kind = $6)
   AND ($7::real IS NULL OR m.score >= $7) AND ($8::real IS NULL OR m.score < $8)
+  AND (NOT $9::boolean OR NOT {capacity_fails("m.employee_id", "m.vacancy_id")})
 """
 MATCHES_FOR_EMPLOYEE = f"""
 SELECT m.vacancy_id, v.title, v.contract_kind, v.ladder_rung, v.organisation_id,
-       o.name AS organisation_name, m.score, CASE WHEN $11::boolean THEN m.explanation END
+       o.name AS organisation_name, m.score, CASE WHEN $12::boolean THEN m.explanation END
        AS explanation, m.model_version, m.computed_at
 FROM match m JOIN vacancy v ON v.id = m.vacancy_id JOIN organisation o ON o.id = v.organisation_id
 {_FOR_EMPLOYEE_WHERE}
 ORDER BY m.score DESC, m.vacancy_id
-LIMIT $9 OFFSET $10
+LIMIT $10 OFFSET $11
 """
 COUNT_MATCHES_FOR_EMPLOYEE = f"""
 SELECT count(*) FROM match m JOIN vacancy v ON v.id = m.vacancy_id

@@ -133,11 +133,12 @@ async def for_employee(
     rung: int | None = None,
     contract_kind: str | None = None,
     scores: tuple[float | None, float | None] = (None, None),
+    capacity_fits: bool = False,
 ) -> tuple[list[asyncpg.Record], int]:
     """(the actor-visible open vacancies matched to a person, their number); page = (limit,
-    offset); scores = (at least, below), either None for no bound; the stored explanations
-    only with `explain`."""
-    where = (*actor.as_params(), employee_id, rung, contract_kind, *scores)
+    offset); scores = (at least, below), either None for no bound; `capacity_fits` leaves out
+    those whose capacity constraint fails; the stored explanations only with `explain`."""
+    where = (*actor.as_params(), employee_id, rung, contract_kind, *scores, capacity_fits)
     rows = await conn.fetch(queries.MATCHES_FOR_EMPLOYEE, *where, *page, explain)
     total = await conn.fetchval(queries.COUNT_MATCHES_FOR_EMPLOYEE, *where)
     return list(rows), int(total)

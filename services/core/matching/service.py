@@ -137,9 +137,9 @@ async def explain_stored(
     return await explained(conn, pairs)
 
 
-# An explanation shows skills and the accommodations to discuss: sensitive, so audited. A
-# match without it shows that the person matches, with the score.
-READ_FIELDS = ("skills", "accommodations")
+# An explanation shows skills, the accommodations to discuss and the work capacity asked:
+# sensitive, so audited. A match without it shows that the person matches, with the score.
+READ_FIELDS = ("skills", "accommodations", "capacity")
 SCORE_FIELDS = ("matches",)
 
 
@@ -226,13 +226,23 @@ async def for_employee(
     contract_kind: str | None = None,
     explain: bool = True,
     scores: tuple[float | None, float | None] = (None, None),
+    capacity_fits: bool = False,
 ) -> EmployeeMatches:
     """Open vacancies that fit a person, best first, with the gaps to close (without
     `explain`, scores only: nothing is computed); `scores` = (at least, below) narrows them
-    to a range of scores (the total counts that range)."""
+    to a range of scores (the total counts that range); `capacity_fits` leaves out the work
+    whose capacity demands the person does not meet (unknown and to-discuss stay)."""
     require_role(actor, Role.ADMIN, Role.JOBCOACH, Role.EMPLOYEE, action="see a person's matches")
     rows, total = await repository.for_employee(
-        conn, actor, employee_id, (limit, offset), explain, rung, contract_kind, scores
+        conn,
+        actor,
+        employee_id,
+        (limit, offset),
+        explain,
+        rung,
+        contract_kind,
+        scores,
+        capacity_fits,
     )
     worded, computed = await _explanations(
         conn, actor, rows, lambda r: (r["vacancy_id"], employee_id), explain

@@ -18,6 +18,7 @@ from typing import Any
 
 from services.core import i18n
 from services.core.access.policy import Actor, Role
+from services.core.capacity import items as capacity_items
 from services.core.i18n import Lang, Reader
 from services.core.matching.models import MatchExplanation
 
@@ -58,7 +59,17 @@ def _values(fields: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
         values["language"] = i18n.language_name(str(values["language"]), lang)
     if isinstance(values.get("items"), list):
         values["items"] = i18n.join((accommodation(c, lang) for c in values["items"]), lang)
+    if isinstance(values.get("offers"), list):
+        values["offers"] = i18n.join((accommodation(c, lang) for c in values["offers"]), lang)
+    if isinstance(values.get("capacity_items"), list):
+        names = (_lower(capacity_items.label(c, lang)) for c in values["capacity_items"])
+        values["capacity_items"] = i18n.join(names, lang)
     return values
+
+
+def _lower(text: str) -> str:
+    """A capacity item's name inside a sentence."""
+    return text[:1].lower() + text[1:]
 
 
 def _sentence(text: str) -> str:

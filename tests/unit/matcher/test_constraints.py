@@ -39,7 +39,15 @@ def test_haversine_amsterdam_utrecht_is_about_35_km() -> None:
 
 def test_check_returns_every_constraint_in_a_fixed_order() -> None:
     codes = [c.code for c in constraints.check(PERSON, VACANCY)]
-    assert codes == ["hours", "distance", "ladder_rung", "language", "accommodations", "consent"]
+    assert codes == [
+        "hours",
+        "distance",
+        "ladder_rung",
+        "language",
+        "accommodations",
+        "capacity",
+        "consent",
+    ]
 
 
 @pytest.mark.parametrize(
