@@ -22,6 +22,8 @@ from services.core import bootstrap, db
 from services.core.demo import seed
 from services.core.demo.plan import DEMO_PASSWORD
 from services.core.settings import Settings
+from tests.browser.http import page_client
+from tests.browser.http import sign_in as page_sign_in
 from tests.factories import sign_in
 
 NL = ZoneInfo("Europe/Amsterdam")
@@ -44,12 +46,17 @@ async def demo_url(service_urls: tuple[str, str], settings: Settings) -> AsyncIt
 
 
 @pytest.fixture(scope="module")
-async def http(demo_url: str, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+async def demo_app(demo_url: str, settings: Settings) -> AsyncIterator[Any]:
     app = create_app(settings.model_copy(update={"database_url": demo_url}))
     async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://demo") as client:
-            yield client
+        yield app
+
+
+@pytest.fixture(scope="module")
+async def http(demo_app: Any) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=demo_app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://demo") as client:
+        yield client
 
 
 async def _headers(http: httpx.AsyncClient, email: str) -> dict[str, str]:
@@ -282,3 +289,53 @@ async def test_the_csv_holds_the_same_figures_as_the_json(
         assert values[(section, "still_working")] == str(k["still_working"])
     median = report["time_to_placement"]["median_days"]
     assert values[("time_to_placement", "median_days")] == f"{median:g}"
+
+
+async def _page_as(demo_app: Any, email: str, path: str) -> httpx.Response:
+    async with page_client(demo_app) as page:
+        assert (await page_sign_in(page, email, DEMO_PASSWORD)).status_code == 303
+        return await page.get(path)
+
+
+async def test_the_page_shows_the_figures_with_accessible_charts_and_a_csv(
+    demo_url: str, demo_app: Any, http: httpx.AsyncClient
+) -> None:
+    org = await _wise(demo_url)
+    headers = await _headers(http, "sanne@groenschoon.example")
+    report = (await http.get(f"/api/v1/organisations/{org}/outcomes", headers=headers)).json()
+    page = await _page_as(demo_app, "sanne@groenschoon.example", "/coach/outcomes")
+    assert page.status_code == 200, page.text[:500]
+    html = page.text
+    assert html.count('role="img"') >= 3 and html.count("<desc id=") == 3
+    assert 'href="/coach/outcomes"' in html and 'aria-current="page"' in html
+    for r in report["rungs"]:
+        assert f"<td>{r['start']}</td><td>{r['end']}</td>" in html
+    assert f"<td>{report['moves']['up']}</td>" in html
+    assert "Het rapport over eerlijkheid is voor de beheerders" in html  # a coach: no figures
+    csv_page = await _page_as(
+        demo_app,
+        "sanne@groenschoon.example",
+        f"/coach/outcomes.csv?start={report['period']['start']}&end={report['period']['end']}",
+    )
+    assert csv_page.status_code == 200
+    assert (
+        csv_page.text
+        == (
+            await http.get(
+                f"/api/v1/organisations/{org}/outcomes", params={"format": "csv"}, headers=headers
+            )
+        ).text
+    )
+    admin = await _page_as(demo_app, "admin@groenschoon.example", "/coach/outcomes?lang=en")
+    assert admin.status_code == 200 and "Suggestions and outcomes per group" in admin.text
+
+
+async def test_the_page_says_what_to_fix_in_a_bad_period(demo_app: Any) -> None:
+    bad = await _page_as(
+        demo_app, "sanne@groenschoon.example", "/coach/outcomes?start=2026-06-01&end=2026-05-01"
+    )
+    assert bad.status_code == 422
+    assert "Vul een geldige einddatum in, op of na de begindatum." in bad.text
+    assert 'role="img"' not in bad.text
+    employee = await _page_as(demo_app, "werknemer@groenschoon.example", "/coach/outcomes")
+    assert employee.status_code == 403

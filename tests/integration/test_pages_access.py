@@ -66,6 +66,8 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/window/{organisation_id}"): PUBLIC,
     ("GET", "/coach"): COACH_NO_ID,
     ("GET", "/coach/vacancies"): COACH_NO_ID,
+    ("GET", "/coach/outcomes"): COACH_NO_ID,
+    ("GET", "/coach/outcomes.csv"): COACH_NO_ID,
     ("GET", "/coach/vacancies/{vacancy_id}"): COACH,
     ("POST", "/coach/vacancies/{vacancy_id}/decisions"): COACH,
     ("GET", "/coach/people/new"): COACH_NO_ID,

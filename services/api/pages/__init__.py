@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import Response
 
-from services.api.pages import account, caseload, coach, employee, employer, public
+from services.api.pages import account, caseload, coach, employee, employer, outcomes, public
 from services.api.pages.render import STATIC, error_page, sign_in_redirect
 from services.core.errors import Unauthorized
 
@@ -25,7 +25,7 @@ Handler = Callable[[Request, Any], Any]  # as Starlette keeps them: sync or asyn
 API_PATHS = ("/api/", "/docs", "/redoc", "/openapi", "/health", "/ready", "/metrics", "/static/")
 
 router = APIRouter(include_in_schema=False)
-for module in (account, caseload, coach, employer, employee, public):
+for module in (account, caseload, outcomes, coach, employer, employee, public):
     router.include_router(module.router)
 
 

@@ -42,11 +42,13 @@ NAV: dict[Role, tuple[tuple[str, str], ...]] = {
     Role.JOBCOACH: (
         ("/coach", "nav.caseload"),
         ("/coach/vacancies", "nav.vacancies"),
+        ("/coach/outcomes", "nav.outcomes"),
         ("/notifications", "nav.notifications"),
     ),
     Role.ADMIN: (
         ("/coach", "nav.people"),
         ("/coach/vacancies", "nav.vacancies"),
+        ("/coach/outcomes", "nav.outcomes"),
         ("/employer", "nav.own_vacancies"),
         ("/organisation", "nav.organisation"),
         ("/notifications", "nav.notifications"),
