@@ -13,6 +13,7 @@ TASK_MODULES = [
     "services.worker.tasks.match_events",
     "services.worker.tasks.notification_events",
     "services.worker.tasks.maintenance",
+    "services.worker.tasks.followups",
 ]
 
 
@@ -46,6 +47,10 @@ def create_celery(settings: Settings | None = None) -> Celery:
             "retention": {
                 "task": "maintenance.retention",
                 "schedule": crontab(minute=37, hour=3),
+            },
+            "followup-reminders": {
+                "task": "followups.remind_due",
+                "schedule": crontab(minute=7, hour=8),
             },
             "weekly-digest": {
                 "task": "maintenance.weekly_digest",

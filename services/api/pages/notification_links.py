@@ -24,7 +24,11 @@ class Link:
 def links(role: Role, n: Notification) -> list[Link]:
     """The pages a notification links to for a reader of `role`, most telling first."""
     found: list[Link] = []
-    if role in (Role.JOBCOACH, Role.ADMIN):
+    if role in (Role.JOBCOACH, Role.ADMIN) and n.kind == "followup_due" and n.employee_id:
+        anchor = f"#followup-{n.data['followup_id']}" if n.data.get("followup_id") else ""
+        href = f"/coach/people/{n.employee_id}/placement{anchor}"
+        found.append(Link(href, "notification_link.placement"))
+    elif role in (Role.JOBCOACH, Role.ADMIN):
         if n.employee_id:
             anchor = f"?matches=all#match-{n.vacancy_id}" if n.vacancy_id else ""
             found.append(Link(f"/coach/people/{n.employee_id}{anchor}", "notification_link.person"))

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from services.core.followup.models import FollowupDue
 from services.core.paging import PageQuery
 
 # A column to sort on; a leading - sorts descending.
@@ -70,3 +71,7 @@ class Overview(BaseModel):
     best_total: int
     open_steps: list[OpenStep]
     open_total: int
+    followups_due: list[FollowupDue] = Field(
+        default_factory=list, description="follow-up moments to record now, overdue first"
+    )
+    followups_total: int = 0

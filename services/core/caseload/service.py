@@ -9,6 +9,7 @@ from services.core.access.policy import Actor, Role, require_role
 from services.core.caseload import repository
 from services.core.caseload.models import CaseloadFilter, CaseloadRow, Overview
 from services.core.decisions import service as decisions
+from services.core.followup import service as followup
 from services.core.paging import Page
 
 # What a caseload read shows of each person: name and rung (not sensitive) and match scores.
@@ -38,10 +39,13 @@ async def overview(conn: asyncpg.Connection, actor: Actor, min_score: float) -> 
     await audit.record_reads(conn, actor, people, READ_FIELDS, "list_caseload")
     pairs = [(m.employee_id, m.vacancy_id) for m in best]
     await decisions.record_shown(conn, actor, "caseload", pairs)
+    due, due_total = await followup.due_for_caseload(conn, actor, OVERVIEW_LIMIT)
     return Overview(
         min_score=min_score,
         best_matches=best,
         best_total=best_total,
         open_steps=steps,
         open_total=open_total,
+        followups_due=due,
+        followups_total=due_total,
     )

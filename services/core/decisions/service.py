@@ -23,6 +23,8 @@ from services.core.access.policy import Actor, Role, require_role
 from services.core.decisions import repository
 from services.core.decisions.models import Decision, DecisionIn, DecisionLog, LogEntry
 from services.core.errors import Forbidden, Invalid
+from services.core.followup import repository as followup
+from services.core.followup.models import PLACEMENT_DECISIONS
 from services.core.next_steps.models import OccupationStep, VacancySuggestion
 
 EMPLOYER_DECISIONS = frozenset({"trial_placement", "hired", "declined"})
@@ -158,6 +160,8 @@ async def decide(conn: asyncpg.Connection, actor: Actor, body: DecisionIn) -> De
         actor.account_id,
         actor.role.value,
     )
+    if body.decision in PLACEMENT_DECISIONS:  # the follow-up moments after it (followup/)
+        await followup.create_for_decision(conn, row["id"])
     return Decision.model_validate(dict(row))
 
 

@@ -10,7 +10,7 @@ from pydantic import AnyHttpUrl, BaseModel, Field, StrictBool
 
 from services.core.paging import Page, PageQuery
 
-Kind = Literal["match_found", "caseload_match", "candidate_found", "vacancy_closed"]
+Kind = Literal["match_found", "caseload_match", "candidate_found", "vacancy_closed", "followup_due"]
 EmailChoice = Literal["off", "instant", "digest"]
 Language = Literal["nl", "en"]
 

@@ -101,6 +101,17 @@ ON CONFLICT (account_id, dedupe_key) DO NOTHING
 RETURNING id, kind
 """
 
+# The person's jobcoach hears once of each follow-up moment ($1) that is due (followup/).
+INSERT_FOLLOWUP_NOTIFICATIONS = """
+INSERT INTO notification (account_id, kind, dedupe_key, employee_id, vacancy_id, data)
+SELECT e.jobcoach_id, 'followup_due', 'followup_due:' || f.id, f.employee_id, f.vacancy_id,
+       jsonb_build_object('followup_id', f.id, 'months', f.months, 'due_on', f.due_on)
+FROM placement_followup f JOIN employee e ON e.id = f.employee_id
+WHERE f.id = ANY($1::uuid[]) AND e.jobcoach_id IS NOT NULL
+ON CONFLICT (account_id, dedupe_key) DO NOTHING
+RETURNING id, kind
+"""
+
 # A delivery for each new notification on each channel its account asked for: email when
 # 'instant' (the default), and every enabled webhook of the account's organisation when on.
 INSERT_DELIVERIES = """

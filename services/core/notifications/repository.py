@@ -45,6 +45,13 @@ async def create_for_closed_vacancy(
     return list(await conn.fetch(queries.INSERT_CLOSED_NOTIFICATIONS, vacancy_id))
 
 
+async def create_for_followups(
+    conn: asyncpg.Connection, followup_ids: Sequence[UUID]
+) -> list[asyncpg.Record]:
+    """Notifications (id, kind) reminding jobcoaches of follow-up moments that are due."""
+    return list(await conn.fetch(queries.INSERT_FOLLOWUP_NOTIFICATIONS, list(followup_ids)))
+
+
 async def create_deliveries(
     conn: asyncpg.Connection, notification_ids: Sequence[UUID]
 ) -> list[UUID]:

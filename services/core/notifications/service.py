@@ -60,6 +60,13 @@ async def notify_closed(conn: asyncpg.Connection, vacancy_id: UUID) -> int:
     return len(created)
 
 
+async def notify_followups_due(conn: asyncpg.Connection, followup_ids: Sequence[UUID]) -> int:
+    """Remind each person's jobcoach, once, of their follow-up moments that are due."""
+    created = await repository.create_for_followups(conn, followup_ids)
+    await _announce(conn, created)
+    return len(created)
+
+
 async def _announce(conn: asyncpg.Connection, created: list[asyncpg.Record]) -> None:
     for row in created:
         NOTIFICATIONS.labels(row["kind"]).inc()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from services.core import i18n
@@ -31,6 +32,12 @@ def _learn(data: dict[str, Any], lang: Lang) -> str:
     """The skills still to learn, each in `lang` when stored so, else in English."""
     items = data.get("learn", [])
     return i18n.join((item.get(lang) or item.get("en") or item["uri"] for item in items), lang)
+
+
+def _due(data: dict[str, Any], lang: Lang) -> str:
+    """A follow-up moment's due date in `lang` ("" for other kinds)."""
+    due = data.get("due_on")
+    return i18n.format_date(date.fromisoformat(due), lang) if isinstance(due, str) else ""
 
 
 def _have(data: dict[str, Any], t: Callable[..., str], person: str | None = None) -> str:
@@ -81,11 +88,20 @@ def _vacancy_closed(facts: Facts, t: Callable[..., str], names: dict[str, Any]) 
     return [t(f"notification.vacancy_closed.{closed}", **names), last]
 
 
+def _followup_due(facts: Facts, t: Callable[..., str], names: dict[str, Any]) -> list[str]:
+    months = facts.data.get("months", 0)
+    return [
+        t("notification.followup_due.due", n=months, **names),
+        t("notification.followup_due.next", person=names["person"]),
+    ]
+
+
 BODIES = {
     "match_found": _match_found,
     "caseload_match": _caseload_match,
     "candidate_found": _candidate_found,
     "vacancy_closed": _vacancy_closed,
+    "followup_due": _followup_due,
 }
 
 
@@ -106,5 +122,6 @@ def render(facts: Facts, lang: Lang) -> tuple[str, str]:
         "org": facts.organisation_name or "",
         "person": facts.employee_name or t("notification.someone"),
         "learn": _learn(facts.data, lang),
+        "due": _due(facts.data, lang),
     }
     return _title(facts, t, names), " ".join(p for p in body(facts, t, names) if p)
