@@ -17,8 +17,10 @@ from services.api.pages import install as install_pages
 from services.api.routes import (
     accommodations,
     auth,
+    capacity,
     decisions,
     employees,
+    followups,
     ladder,
     logbook,
     matches,
@@ -31,6 +33,7 @@ from services.api.routes import (
     taxonomy,
     training,
     vacancies,
+    wage_value,
 )
 from services.api.security_headers import install_security
 from services.core import db, migrate
@@ -102,10 +105,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         matches.router,
         next_steps.router,
         accommodations.router,
+        capacity.router,
         notifications.router,
         taxonomy.router,
         training.router,
         decisions.router,
+        followups.router,
+        wage_value.router,
         outcomes.router,
         privacy.router,
         ladder.router,

@@ -45,6 +45,9 @@ EXPORTED_TABLES = {
     "digest": "digests",
     "ladder_change": "ladder_changes",
     "logbook_entry": "logbook",
+    "employee_capacity": "capacity",
+    "placement_followup": "placement_followups",
+    "wage_value": "wage_values",
 }
 
 

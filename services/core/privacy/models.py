@@ -40,3 +40,12 @@ class PersonalData(BaseModel):
         description="every rung on the participation ladder, with its date and who decided"
     )
     logbook: list[Row] = Field(description="the jobcoach's dated notes about the person")
+    capacity: list[Row] = Field(
+        description="the work capacity: a level 0-4 per item, when assessed and who recorded it"
+    )
+    placement_followups: list[Row] = Field(
+        description="the follow-up moments after each placement, with what was recorded"
+    )
+    wage_values: list[Row] = Field(
+        description="the wage values (loonwaarde) assessed; the register flag is in profile"
+    )

@@ -149,6 +149,25 @@ SECTIONS: dict[str, str] = {
         LEFT JOIN account a ON a.id = l.written_by""",
         "x.happened_on, x.written_at",
     ),
+    "capacity": _list(
+        """SELECT k.*, a.name AS recorded_by_name
+        FROM p JOIN employee_capacity k ON k.employee_id = p.employee_id
+        LEFT JOIN account a ON a.id = k.recorded_by""",
+        "x.item",
+    ),
+    "placement_followups": _list(
+        """SELECT f.*, v.title AS vacancy_title, a.name AS recorded_by_name
+        FROM p JOIN placement_followup f ON f.employee_id = p.employee_id
+        JOIN vacancy v ON v.id = f.vacancy_id
+        LEFT JOIN account a ON a.id = f.recorded_by""",
+        "x.due_on, x.vacancy_id, x.months",
+    ),
+    "wage_values": _list(
+        """SELECT w.*, a.name AS recorded_by_name
+        FROM p JOIN wage_value w ON w.employee_id = p.employee_id
+        LEFT JOIN account a ON a.id = w.recorded_by""",
+        "x.assessed_on, x.recorded_at",
+    ),
 }
 
 # Every column that refers to a person or an account: foreign keys to employee(id) or
