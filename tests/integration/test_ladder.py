@@ -10,6 +10,7 @@ import httpx
 
 from services.core.clock import today
 from tests import factories
+from tests.browser.http import page_client, sign_in, submit
 from tests.factories import Scene, ok
 
 
@@ -162,3 +163,52 @@ async def test_the_ladder_is_exported_and_erased_with_the_person(
         "SELECT count(*) FROM ladder_change WHERE employee_id = $1", s.employee_id
     )
     assert left == 0
+
+
+async def test_the_coach_records_a_move_on_the_progress_page_and_sees_the_line(
+    pool: asyncpg.Pool, client: httpx.AsyncClient, app: object
+) -> None:
+    s = await factories.scene(pool, client)
+    await _backdate(pool, s, date(2025, 1, 10))
+    page = f"/coach/people/{s.employee_id}/progress"
+    async with page_client(app) as http:
+        assert (await sign_in(http, s.coach.email)).status_code == 303
+        http.cookies.set("opstap_lang", "nl")
+        shown = await http.get(page)
+        assert shown.status_code == 200
+        assert 'role="img"' in shown.text and "<polyline" in shown.text
+        assert "Voortgang" in shown.text and 'aria-current="page"' in shown.text
+        # A date before the newest move: the field says which dates may be chosen.
+        early = {"rung": "4", "changed_on": "2024-12-01", "note": ""}
+        refused = await submit(http, page, f"/coach/people/{s.employee_id}/ladder", early)
+        assert refused.status_code == 422
+        assert "Kies een datum van 10 januari 2025 of later" in refused.text
+        same = {"rung": "5", "changed_on": "2025-05-01"}
+        refused = await submit(http, page, f"/coach/people/{s.employee_id}/ladder", same)
+        assert refused.status_code == 422 and "Kies een andere trede" in refused.text
+        move = {"rung": "6", "changed_on": "2025-05-01", "note": "Vaste baan"}
+        done = await submit(http, page, f"/coach/people/{s.employee_id}/ladder", move)
+        assert done.status_code == 303
+        after = await http.get(done.headers["location"])
+        assert "De nieuwe trede is vastgelegd." in after.text
+        assert "Omhoog, van trede 5" in after.text and "Vaste baan" in after.text
+    history = await ok(await client.get(_url(s), headers=s.coach.headers))
+    assert [c["rung"] for c in history["changes"]] == [5, 6]
+
+
+async def test_the_person_sees_their_line_on_their_path_page(
+    pool: asyncpg.Pool, client: httpx.AsyncClient, app: object
+) -> None:
+    s = await factories.scene(pool, client)
+    await _backdate(pool, s, date(2025, 2, 3))
+    move = {"rung": 4, "changed_on": "2025-08-01"}
+    await ok(await client.post(_url(s), headers=s.coach.headers, json=move))
+    async with page_client(app) as http:
+        assert (await sign_in(http, s.person.email)).status_code == 303
+        http.cookies.set("opstap_lang", "nl")
+        path = await http.get("/me/path")
+    assert path.status_code == 200
+    assert "Jouw treden door de tijd" in path.text
+    assert "Je staat sinds 1 augustus 2025 op trede 4." in path.text
+    assert "Omlaag, van trede 5" in path.text
+    assert 'href="/me/logbook"' in path.text

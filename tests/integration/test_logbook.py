@@ -10,6 +10,7 @@ import httpx
 
 from services.core.clock import today
 from tests import factories
+from tests.browser.http import page_client, sign_in, submit
 from tests.factories import Scene, ok
 
 
@@ -136,3 +137,43 @@ async def test_the_logbook_is_exported_and_erased_with_the_person(
         "SELECT count(*) FROM logbook_entry WHERE employee_id = $1", s.employee_id
     )
     assert left == 0
+
+
+async def test_the_coach_writes_on_the_progress_page_and_the_person_reads_it(
+    pool: asyncpg.Pool, client: httpx.AsyncClient, app: object
+) -> None:
+    s = await factories.scene(pool, client)
+    page = f"/coach/people/{s.employee_id}/progress"
+    action = f"/coach/people/{s.employee_id}/logbook"
+    async with page_client(app) as http:
+        assert (await sign_in(http, s.coach.email)).status_code == 303
+        http.cookies.set("opstap_lang", "nl")
+        shown = await http.get(page)
+        assert "Schrijf geen medische informatie of diagnoses op" in shown.text
+        tomorrow = (today() + timedelta(days=1)).isoformat()
+        late = await submit(http, page, action, {"happened_on": tomorrow, "body": "Later"})
+        assert late.status_code == 422 and "Kies vandaag of een eerdere datum." in late.text
+        empty = await submit(http, page, action, {"happened_on": today().isoformat(), "body": ""})
+        assert empty.status_code == 422
+        note = {"happened_on": "2026-02-03", "body": "Afgesproken: elke maandag bellen."}
+        done = await submit(http, page, action, note)
+        assert done.status_code == 303
+        after = await http.get(done.headers["location"])
+        assert "De notitie is opgeslagen." in after.text
+        assert "Afgesproken: elke maandag bellen." in after.text
+        entry = await pool.fetchval(
+            "SELECT id FROM logbook_entry WHERE employee_id = $1", s.employee_id
+        )
+        assert f'name="entry_id" value="{entry}"' in after.text
+    async with page_client(app) as http:
+        assert (await sign_in(http, s.person.email)).status_code == 303
+        http.cookies.set("opstap_lang", "nl")
+        mine = await http.get("/me/logbook")
+        assert mine.status_code == 200
+        assert "Afgesproken: elke maandag bellen." in mine.text
+        assert "entry_id" not in mine.text  # the person reads; they delete nothing
+    async with page_client(app) as http:
+        assert (await sign_in(http, s.coach.email)).status_code == 303
+        gone = await submit(http, page, f"{action}/delete", {"entry_id": str(entry)})
+        assert gone.status_code == 303
+    assert await pool.fetchval("SELECT count(*) FROM logbook_entry WHERE id = $1", entry) == 0

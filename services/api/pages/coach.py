@@ -13,6 +13,7 @@ from fastapi.responses import Response
 from services.api.dependencies import AppSettings, Conn
 from services.api.pages import (
     coach_profile,
+    coach_progress,
     consents,
     forms,
     i18n,
@@ -37,6 +38,7 @@ from services.core.vacancies.models import VacancyFilter
 # The role comes first: a page of another role is 403, whatever its id.
 router = APIRouter(prefix="/coach", dependencies=[Depends(coach_actor)])
 router.include_router(coach_profile.router)
+router.include_router(coach_progress.router)
 Csrf = Depends(check_csrf)
 PAGE_SIZE = 50
 
