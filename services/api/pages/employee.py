@@ -13,7 +13,7 @@ from fastapi.responses import Response
 
 from services.api.access import authorizes
 from services.api.dependencies import AppSettings, Conn
-from services.api.pages import consents, employee_view, forms, i18n, labels
+from services.api.pages import consents, employee_view, forms, i18n, labels, me_progress
 from services.api.pages.access import OwnConsent, OwnEmployee
 from services.api.pages.render import finish, redirect, render
 from services.api.pages.session import EmployeeActor, check_csrf, employee_actor
@@ -29,6 +29,7 @@ from services.core.privacy import export
 
 # The role comes first: a page of another role is 403, whatever its id.
 router = APIRouter(prefix="/me", dependencies=[Depends(employee_actor)])
+router.include_router(me_progress.router)
 Csrf = Depends(check_csrf)
 
 
@@ -93,8 +94,11 @@ async def path(
     conn: Conn,
     settings: AppSettings,
 ) -> Response:
-    """The stepping-stone path from the work of now, and the work a step further."""
-    return await _page(request, "me_path.html", "me_path.title", (actor, employee, conn, settings))
+    """The stepping-stone path from the work of now, the work a step further, and my rungs
+    over time."""
+    ladder = await me_progress.ladder_for(request, conn, actor, employee)
+    view = (actor, employee, conn, settings)
+    return await _page(request, "me_path.html", "me_path.title", view, ladder=ladder)
 
 
 @router.get("/learn")
