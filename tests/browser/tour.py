@@ -91,6 +91,14 @@ def stops(ids: dict[str, UUID], skill_query: str) -> list[Stop]:
             submit="form.person-form button.primary",
         ),
         Stop("coach-consents", "coach", f"/coach/people/{person}/consents"),
+        Stop("coach-capacity", "coach", f"/coach/people/{person}/capacity"),
+        Stop(
+            "coach-capacity-errors",
+            "coach",
+            f"/coach/people/{person}/capacity",
+            fill=(("#assessed-on", "2099-01-01"),),
+            submit="form.capacity-form button.primary",
+        ),
         Stop("coach-progress", "coach", f"/coach/people/{person}/progress"),
         Stop(
             "coach-progress-errors",
@@ -121,6 +129,7 @@ def stops(ids: dict[str, UUID], skill_query: str) -> list[Stop]:
         Stop("employer-notifications", "employer", "/notifications"),
         Stop("employee-home", "employee", "/me"),
         Stop("employee-work", "employee", "/me/work"),
+        Stop("employee-work-fits", "employee", "/me/work?capacity=fits"),
         Stop("employee-job", "employee", f"/me/jobs/{vacancy}"),
         Stop("employee-path", "employee", "/me/path"),
         Stop("employee-logbook", "employee", "/me/logbook"),

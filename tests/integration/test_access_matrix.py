@@ -289,6 +289,12 @@ def _body(world: World, method: str, path: str) -> dict[str, Any]:
         ("POST", "/api/v1/employees/{employee_id}/logbook"): {
             "json": {"happened_on": today().isoformat(), "body": "Matrix"}
         },
+        ("PUT", "/api/v1/employees/{employee_id}/capacity"): {
+            "json": {"levels": [{"item": "standing", "level": 3}]}
+        },
+        ("PUT", "/api/v1/vacancies/{vacancy_id}/capacity"): {
+            "json": {"demands": [{"item": "standing", "level": 2}]}
+        },
         ("POST", "/api/v1/decisions"): {
             "json": {
                 "employee_id": world.ids["employee"][0],
@@ -444,6 +450,20 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/api/v1/employees/{employee_id}/logbook"): {**PEOPLE_WRITE, "employee": (K, H)},
     ("POST", "/api/v1/employees/{employee_id}/logbook"): PEOPLE_WRITE,
     ("DELETE", "/api/v1/employees/{employee_id}/logbook/{entry_id}"): PEOPLE_WRITE,
+    # Work capacity: special category data; an employer reads it only with the person's
+    # consent to share (Person A shares with X); demands are as public as the vacancy.
+    ("GET", "/api/v1/capacity/items"): SIGNED_IN,
+    ("GET", "/api/v1/employees/{employee_id}/capacity"): {
+        **dict.fromkeys(ROLES[:4], (K, H)),
+        "anonymous": (U, U),
+    },
+    ("PUT", "/api/v1/employees/{employee_id}/capacity"): PEOPLE_WRITE,
+    ("GET", "/api/v1/vacancies/{vacancy_id}/capacity"): {
+        **VACANCY_WRITE,
+        "jobcoach": (K, H),
+        "employee": (K, H),
+    },
+    ("PUT", "/api/v1/vacancies/{vacancy_id}/capacity"): VACANCY_WRITE,
 }
 
 

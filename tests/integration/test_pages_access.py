@@ -82,6 +82,8 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/coach/people/{employee_id}/consents"): COACH,
     ("POST", "/coach/people/{employee_id}/consents"): COACH,
     ("POST", "/coach/people/{employee_id}/consents/{consent_id}/withdraw"): COACH,
+    ("GET", "/coach/people/{employee_id}/capacity"): COACH,
+    ("POST", "/coach/people/{employee_id}/capacity"): COACH,
     ("GET", "/coach/people/{employee_id}/progress"): COACH,
     ("POST", "/coach/people/{employee_id}/ladder"): COACH,
     ("POST", "/coach/people/{employee_id}/logbook"): COACH,

@@ -17,7 +17,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import Response
 
-from services.api.pages import account, caseload, coach, employee, employer, outcomes, public
+from services.api.pages import (
+    account,
+    capacity_pages,
+    caseload,
+    coach,
+    employee,
+    employer,
+    outcomes,
+    public,
+)
 from services.api.pages.render import STATIC, error_page, sign_in_redirect
 from services.core.errors import Unauthorized
 
@@ -27,6 +36,7 @@ API_PATHS = ("/api/", "/docs", "/redoc", "/openapi", "/health", "/ready", "/metr
 router = APIRouter(include_in_schema=False)
 for module in (account, caseload, outcomes, coach, employer, employee, public):
     router.include_router(module.router)
+router.include_router(capacity_pages.router)
 
 
 def is_page_route(route: Any) -> bool:

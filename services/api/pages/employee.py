@@ -13,7 +13,15 @@ from fastapi.responses import Response
 
 from services.api.access import authorizes
 from services.api.dependencies import AppSettings, Conn
-from services.api.pages import consents, employee_view, forms, i18n, labels, me_progress
+from services.api.pages import (
+    capacity_pages,
+    consents,
+    employee_view,
+    forms,
+    i18n,
+    labels,
+    me_progress,
+)
 from services.api.pages.access import OwnConsent, OwnEmployee
 from services.api.pages.render import finish, redirect, render
 from services.api.pages.session import EmployeeActor, check_csrf, employee_actor
@@ -82,8 +90,26 @@ async def work(
     conn: Conn,
     settings: AppSettings,
 ) -> Response:
-    """The work that fits now and the work a step further, each with what to learn for it."""
-    return await _page(request, "me_work.html", "me_work.title", (actor, employee, conn, settings))
+    """The work that fits now and the work a step further, each with what to learn for it;
+    with ?capacity=fits only the work that fits what the person can do. Their own capacity."""
+    lang = i18n.language(request)
+    fits = request.query_params.get("capacity") == capacity_pages.FITS
+    steps = await _steps(conn, settings, actor, employee)
+    found = await employee_view.overview(conn, actor, steps, settings.notify_min_score, lang)
+    if fits:
+        found = await capacity_pages.only_fitting(conn, employee.id, found)
+    t = i18n.translator(lang, "person")
+    own = await capacity_pages.own_profile(conn, actor, employee, lang)
+    return render(
+        request,
+        "me_work.html",
+        title=t("me_work.title"),
+        t=t,
+        steps=steps,
+        view=found,
+        fits=fits,
+        capacity=own,
+    )
 
 
 @router.get("/path")

@@ -10,7 +10,15 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from services.api.dependencies import Conn
-from services.api.pages import forms, fragments, i18n, labels, matches, vacancy_form
+from services.api.pages import (
+    capacity_pages,
+    forms,
+    fragments,
+    i18n,
+    labels,
+    matches,
+    vacancy_form,
+)
 from services.api.pages.access import PageOwnVacancy, PageVacancy
 from services.api.pages.render import redirect, render
 from services.api.pages.session import EmployerActor, check_csrf, employer_actor
@@ -72,6 +80,7 @@ async def _form_page(
         action=action,
         **shown,
         vocabulary=await labels.accommodation_names(conn, lang),
+        demands=capacity_pages.groups(form.demands, lang, asks=True, prefix=capacity_pages.DEMAND),
     )
 
 
@@ -92,14 +101,19 @@ async def _submit(
         await vacancy_form.apply(conn, request.app.state.settings, form, intent, t, lang)
         return form, None
     item = vacancy_form.body(form, t)
-    if item is None:
+    demands, problems = capacity_pages.checked_demands(form.demands, t)
+    form.errors |= problems
+    if item is None or demands is None:
         return form, None
     try:
         async with conn.transaction():  # a savepoint: a refusal leaves nothing written
             if vacancy is None:
-                return form, await vacancies.create(conn, actor, item)
-            patch = VacancyPatch.model_validate(item.model_dump())
-            return form, await vacancies.update(conn, actor, vacancy, patch)
+                saved = await vacancies.create(conn, actor, item)
+            else:
+                patch = VacancyPatch.model_validate(item.model_dump())
+                saved = await vacancies.update(conn, actor, vacancy, patch)
+            await capacity_pages.save_demands(conn, saved, demands)
+            return form, saved
     except Invalid as exc:
         form.errors |= forms.from_domain(exc, t, lang, renames=vacancy_form.RENAMES)
         return form, None
@@ -119,7 +133,9 @@ async def edit_vacancy(
     request: Request, vacancy: PageOwnVacancy, actor: EmployerActor, conn: Conn
 ) -> Response:
     """The form for changing a vacancy."""
-    return await _form_page(request, conn, vacancy_form.of_vacancy(vacancy), vacancy)
+    form = vacancy_form.of_vacancy(vacancy)
+    form.demands = await capacity_pages.stored_demands(conn, vacancy.id)
+    return await _form_page(request, conn, form, vacancy)
 
 
 @router.post("/vacancies/{vacancy_id}/edit", dependencies=[Csrf])

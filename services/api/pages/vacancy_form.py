@@ -13,7 +13,7 @@ import asyncpg
 from fastapi import Request
 from pydantic import ValidationError
 
-from services.api.pages import forms, labels, suggestions
+from services.api.pages import capacity_pages, forms, labels, suggestions
 from services.api.pages.i18n import Lang
 from services.core.settings import Settings
 from services.core.taxonomy import service as taxonomy
@@ -45,6 +45,7 @@ class VacancyForm:
     skills: list[dict[str, Any]]
     accommodations: list[str]
     errors: forms.Errors = field(default_factory=dict)
+    demands: dict[str, str] = field(default_factory=dict)  # demand_<item> -> level ("": none)
     occupation_hits: list[tuple[str, str]] = field(default_factory=list)
     skill_hits: list[tuple[str, str]] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # skill and occupation URI -> label
@@ -100,6 +101,7 @@ async def parse(request: Request) -> tuple[VacancyForm, str]:
     values = {f: entered.get(f, "") for f in (*FIELDS, "occupation_q", "skill_q")}
     values |= {k: entered.get(k, "") for k in ("skill_pick", "pick_relation", "pick_level")}
     form = VacancyForm(values, skills, rows["accommodations"])
+    form.demands = capacity_pages.demands_of(entered)
     form.proposal = await suggestions.carried(request)
     return form, entered.get("intent", "save")
 

@@ -19,12 +19,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 CATEGORIES: tuple[tuple[str, str, str], ...] = (
-    # (code, nl, en): the order of the FML
-    ("personal", "Persoonlijk functioneren", "Personal functioning"),
-    ("social", "Sociaal functioneren", "Social functioning"),
-    ("environment", "Werkomgeving", "Working environment"),
+    # (code, nl, en) in the order of the FML: personal functioning, social functioning,
+    # adapting to the physical environment, dynamic movements, static postures, working hours;
+    # named in plain words, since the person reads them too.
+    ("personal", "Aandacht en zelfstandig werken", "Attention and working on your own"),
+    ("social", "Samen met anderen", "With other people"),
+    ("environment", "De werkplek", "The workplace"),
     ("dynamic", "Bewegen", "Moving"),
-    ("static", "Houdingen", "Postures"),
+    ("static", "Houding", "Postures"),
     ("hours", "Werktijden", "Working hours"),
 )
 

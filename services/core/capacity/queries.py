@@ -65,3 +65,10 @@ def capacity_fails(employee_id: str, vacancy_id: str) -> str:
               JOIN (VALUES {_resolving_values()}) AS r (item, code)
                 ON r.code = a.accommodation_code
               WHERE a.vacancy_id = d.vacancy_id AND r.item = d.item))"""
+
+
+# Which of these vacancies ($2) the person's ($1) capacity constraint fails for.
+FAILING = f"""
+SELECT v.id FROM unnest($2::uuid[]) AS v (id)
+WHERE {capacity_fails("$1::uuid", "v.id")}
+"""

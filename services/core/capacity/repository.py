@@ -66,3 +66,13 @@ async def replace_demands(
 def _count(status: str) -> int:
     """The row count of a command status such as 'INSERT 0 3' or 'DELETE 2'."""
     return int(status.rsplit(" ", 1)[-1])
+
+
+async def failing(
+    conn: asyncpg.Connection, employee_id: UUID, vacancy_ids: Sequence[UUID]
+) -> set[UUID]:
+    """The vacancies among these whose capacity demands the person does not meet (an item
+    without a level, or a shortfall an offered accommodation can make workable, is no fail)."""
+    if not vacancy_ids:
+        return set()
+    return {r["id"] for r in await conn.fetch(queries.FAILING, employee_id, list(vacancy_ids))}
