@@ -181,7 +181,31 @@ async def build(pool: asyncpg.Pool, settings: Settings, tag: str | None = None) 
             world.logins[key] = await _login(conn, org, role, tag)
         await _people_and_vacancies(conn, world)
         await _score(conn, settings, world)
+        await _followups(conn, world)
     return world
+
+
+# Noor's follow-up moments at the step-up vacancy, one in each state: recorded, overdue, due
+# (within the 14 days before its date) and later; written straight to the table.
+FOLLOWUPS = """
+INSERT INTO placement_followup (employee_id, vacancy_id, months, due_on, still_working, hours,
+                                satisfaction, recorded_at, recorded_by)
+SELECT $1, $2, m.months, current_date + m.days, m.working, m.hours, m.satisfaction,
+       CASE WHEN m.working IS NOT NULL THEN now() END,
+       CASE WHEN m.working IS NOT NULL THEN $3::uuid END
+FROM (VALUES (1, -40, true, 24, 4), (3, -5, NULL, NULL, NULL), (6, 10, NULL, NULL, NULL),
+             (12, 200, NULL, NULL, NULL))
+     AS m (months, days, working, hours, satisfaction)
+"""
+
+
+async def _followups(conn: asyncpg.Connection, world: World) -> None:
+    await conn.execute(
+        FOLLOWUPS,
+        world.people["noor"],
+        world.vacancies["step_up"],
+        world.logins["coach"].account_id,
+    )
 
 
 async def _people_and_vacancies(conn: asyncpg.Connection, world: World) -> None:

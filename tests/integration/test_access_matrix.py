@@ -137,7 +137,22 @@ async def _build(pool: asyncpg.Pool, client: httpx.AsyncClient) -> World:
         for _ in range(3)
     ]
     world.ids["module"], world.ids["module_record"] = (modules[0], modules[1]), modules[2]
+    world.ids["followup"] = (
+        await _followup(pool, person_a["id"], world.ids["vacancy_a_open"]),
+        await _followup(pool, person_b["id"], world.ids["vacancy_a_open"]),
+    )
     return world
+
+
+async def _followup(pool: asyncpg.Pool, employee_id: str, vacancy_id: str) -> uuid.UUID:
+    """A follow-up moment of the person's placement, due today (so it may be recorded)."""
+    followup_id: uuid.UUID = await pool.fetchval(
+        "INSERT INTO placement_followup (employee_id, vacancy_id, months, due_on) "
+        "VALUES ($1, $2, 1, current_date) RETURNING id",
+        uuid.UUID(employee_id),
+        uuid.UUID(vacancy_id),
+    )
+    return followup_id
 
 
 def _module(world: World) -> dict[str, Any]:
@@ -212,6 +227,7 @@ def _objects(world: World, role: str, param: str) -> tuple[Any, Any]:
         "consent_id": "consent",
         "account_id": "account",
         "entry_id": "entry",
+        "followup_id": "followup",
     }[param]
     own_id, foreign_id = world.ids[name]
     return own_id, foreign_id
@@ -294,6 +310,19 @@ def _body(world: World, method: str, path: str) -> dict[str, Any]:
         },
         ("PUT", "/api/v1/vacancies/{vacancy_id}/capacity"): {
             "json": {"demands": [{"item": "standing", "level": 2}]}
+        },
+        ("PUT", "/api/v1/employees/{employee_id}/followups/{followup_id}"): {
+            "json": {"still_working": True, "hours": 20, "satisfaction": 4}
+        },
+        ("POST", "/api/v1/employees/{employee_id}/wage-values"): {
+            "json": {
+                "percentage": 60,
+                "reference_job": "Medewerker groen",
+                "assessed_on": "2026-01-15",
+            }
+        },
+        ("PUT", "/api/v1/employees/{employee_id}/target-group-register"): {
+            "json": {"target_group_register": True}
         },
         ("POST", "/api/v1/decisions"): {
             "json": {
@@ -450,6 +479,17 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/api/v1/employees/{employee_id}/logbook"): {**PEOPLE_WRITE, "employee": (K, H)},
     ("POST", "/api/v1/employees/{employee_id}/logbook"): PEOPLE_WRITE,
     ("DELETE", "/api/v1/employees/{employee_id}/logbook/{entry_id}"): PEOPLE_WRITE,
+    # Follow-up after placement: the person reads their own; never an employer. The wage value
+    # and register flag: an employer reads them with the person's consent to share (A shares
+    # with X); only the person's coach and admins record them.
+    ("GET", "/api/v1/employees/{employee_id}/followups"): {**PEOPLE_WRITE, "employee": (K, H)},
+    ("PUT", "/api/v1/employees/{employee_id}/followups/{followup_id}"): PEOPLE_WRITE,
+    ("GET", "/api/v1/employees/{employee_id}/wage-values"): {
+        **dict.fromkeys(ROLES[:4], (K, H)),
+        "anonymous": (U, U),
+    },
+    ("POST", "/api/v1/employees/{employee_id}/wage-values"): PEOPLE_WRITE,
+    ("PUT", "/api/v1/employees/{employee_id}/target-group-register"): PEOPLE_WRITE,
     # Work capacity: special category data; an employer reads it only with the person's
     # consent to share (Person A shares with X); demands are as public as the vacancy.
     ("GET", "/api/v1/capacity/items"): SIGNED_IN,
@@ -508,6 +548,7 @@ def _resolve(world: World, role: str, path: str, which: int) -> str:
         "webhook_id",
         "module_id",
         "entry_id",
+        "followup_id",
     ):
         if "{" + param + "}" in path:
             who = "member" if member_key and param == "key_id" else role

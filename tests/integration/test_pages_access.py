@@ -82,12 +82,16 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/coach/people/{employee_id}/consents"): COACH,
     ("POST", "/coach/people/{employee_id}/consents"): COACH,
     ("POST", "/coach/people/{employee_id}/consents/{consent_id}/withdraw"): COACH,
-    ("GET", "/coach/people/{employee_id}/capacity"): COACH,
-    ("POST", "/coach/people/{employee_id}/capacity"): COACH,
     ("GET", "/coach/people/{employee_id}/progress"): COACH,
     ("POST", "/coach/people/{employee_id}/ladder"): COACH,
     ("POST", "/coach/people/{employee_id}/logbook"): COACH,
     ("POST", "/coach/people/{employee_id}/logbook/delete"): COACH,
+    ("GET", "/coach/people/{employee_id}/placement"): COACH,
+    ("POST", "/coach/people/{employee_id}/placement/followups/{followup_id}"): COACH,
+    ("POST", "/coach/people/{employee_id}/placement/wage-values"): COACH,
+    ("POST", "/coach/people/{employee_id}/placement/register"): COACH,
+    ("GET", "/coach/people/{employee_id}/capacity"): COACH,
+    ("POST", "/coach/people/{employee_id}/capacity"): COACH,
     ("GET", "/employer"): EMPLOYER_NO_ID,
     ("GET", "/employer/vacancies/new"): EMPLOYER_NO_ID,
     ("POST", "/employer/vacancies/new"): EMPLOYER_NO_ID,
@@ -172,8 +176,19 @@ async def _objects(
         "admin": world.vacancies["step_up"],
         "employer": world.vacancies["employer_journey"],
     }.get(role, world.vacancies["coach_journey"])
+    # A follow-up moment of each person's placement, due today (so a form reaches the service).
+    moment = (
+        "INSERT INTO placement_followup (employee_id, vacancy_id, months, due_on) "
+        "VALUES ($1, $2, 1, current_date) ON CONFLICT (employee_id, vacancy_id, months) "
+        "DO UPDATE SET months = excluded.months RETURNING id"
+    )
+    placed = world.vacancies["coach_journey"]
     return {
         "employee_id": (noor, other),
+        "followup_id": (
+            await pool.fetchval(moment, noor, placed),
+            await pool.fetchval(moment, other, placed),
+        ),
         "consent_id": (await pool.fetchval(consent, noor), await pool.fetchval(consent, other)),
         "vacancy_id": (own_vacancy, world.hidden_draft),
         "notification_id": (mine, foreign_note),

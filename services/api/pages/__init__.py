@@ -25,6 +25,7 @@ from services.api.pages import (
     employee,
     employer,
     outcomes,
+    placement,
     public,
 )
 from services.api.pages.render import STATIC, error_page, sign_in_redirect
@@ -34,7 +35,7 @@ Handler = Callable[[Request, Any], Any]  # as Starlette keeps them: sync or asyn
 API_PATHS = ("/api/", "/docs", "/redoc", "/openapi", "/health", "/ready", "/metrics", "/static/")
 
 router = APIRouter(include_in_schema=False)
-for module in (account, caseload, outcomes, coach, employer, employee, public):
+for module in (account, caseload, outcomes, placement, coach, employer, employee, public):
     router.include_router(module.router)
 router.include_router(capacity_pages.router)
 
