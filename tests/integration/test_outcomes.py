@@ -21,6 +21,7 @@ from services.api.app import create_app
 from services.core import bootstrap, db
 from services.core.demo import seed
 from services.core.demo.plan import DEMO_PASSWORD
+from services.core.outcomes.completeness import profile_gaps
 from services.core.settings import Settings
 from tests.browser.http import page_client
 from tests.browser.http import sign_in as page_sign_in
@@ -339,3 +340,38 @@ async def test_the_page_says_what_to_fix_in_a_bad_period(demo_app: Any) -> None:
     assert 'role="img"' not in bad.text
     employee = await _page_as(demo_app, "werknemer@groenschoon.example", "/coach/outcomes")
     assert employee.status_code == 403
+
+
+async def test_the_caseload_sorts_on_profile_gaps_as_the_completeness_rules_count_them(
+    demo_url: str, demo_app: Any
+) -> None:
+    from services.core.accounts import repository as accounts
+    from services.core.accounts.service import actor_of
+    from services.core.caseload import service as caseload
+    from services.core.caseload.models import CaseloadFilter
+    from services.core.outcomes import repository as outcomes
+
+    conn = await db.connect(demo_url)
+    try:
+        coach_id = await conn.fetchval(
+            "SELECT id FROM account WHERE email = 'sanne@groenschoon.example'"
+        )
+        actor = actor_of(await accounts.account_by_id(conn, coach_id))
+        page = await caseload.caseload(conn, actor, CaseloadFilter(sort="-profile", limit=50))
+        facts = await outcomes.people_facts(conn, [r.id for r in page.items])
+    finally:
+        await conn.close()
+    counts = [r.profile_gaps for r in page.items]
+    assert counts == sorted(counts, reverse=True) and len(counts) >= 5
+    assert counts == [len(profile_gaps(facts[r.id], date.today())) for r in page.items]
+    stale = [
+        r for r in page.items if any(g.kind == "stale" for g in profile_gaps(facts[r.id], TODAY))
+    ]
+    assert stale, "the demo has people whose skills were confirmed 14 months ago"
+    html = (await _page_as(demo_app, "sanne@groenschoon.example", "/coach?sort=-profile")).text
+    assert "vaardigheden 14 maanden niet bevestigd" in html
+    assert 'aria-sort="descending"' in html and "sort=profile" in html
+    person = await _page_as(demo_app, "sanne@groenschoon.example", f"/coach/people/{stale[0].id}")
+    assert person.status_code == 200
+    assert "vaardigheden 14 maanden niet bevestigd" in person.text
+    assert f'href="/coach/people/{stale[0].id}/profile">Vul het profiel aan' in person.text

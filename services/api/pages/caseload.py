@@ -13,16 +13,18 @@ from fastapi.responses import Response
 
 from services.api.dependencies import AppSettings, Conn
 from services.api.pages import i18n
+from services.api.pages.outcomes import gap_words
 from services.api.pages.render import render
 from services.api.pages.session import CoachActor, coach_actor
 from services.core.caseload import service as caseload_service
 from services.core.caseload.models import SORT_KEYS, CaseloadFilter, Sort, SortKey
 from services.core.notifications import service as notifications
+from services.core.outcomes import service as outcomes_service
 
 router = APIRouter(prefix="/coach", dependencies=[Depends(coach_actor)])
 PAGE_SIZE = 50
 # A column's first click: names and rungs from low to high, the rest the most first.
-FIRST_DESCENDING = frozenset({"best", "open", "changed"})
+FIRST_DESCENDING = frozenset({"best", "open", "changed", "profile"})
 SORTS: frozenset[str] = frozenset(get_args(Sort))
 
 
@@ -77,6 +79,7 @@ async def caseload(
     lang = i18n.language(request)
     found = CaseloadFilter(ladder_rung=rung, q=q, sort=sort, limit=PAGE_SIZE, offset=offset)
     page = await caseload_service.caseload(conn, actor, found)
+    gaps = await outcomes_service.gaps_of_many(conn, [p.id for p in page.items])
     overview = await caseload_service.overview(conn, actor, settings.notify_min_score)
     unread = await notifications.feed(conn, actor, unread_only=True, limit=100, offset=0, lang=lang)
     new_matches = Counter(
@@ -92,6 +95,7 @@ async def caseload(
         page=page,
         overview=overview,
         new_matches=new_matches,
+        gaps={i: gap_words(g, t) for i, g in gaps.items()},
         columns=columns(sort, keep),
         sort=sort,
         values={"q": q or "", "rung": str(rung or "")},

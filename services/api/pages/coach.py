@@ -19,6 +19,7 @@ from services.api.pages import (
     i18n,
     labels,
     matches,
+    outcomes,
     stepping_stones,
 )
 from services.api.pages.access import PageEmployee, PageVacancy
@@ -32,6 +33,7 @@ from services.core.matching import service as matching
 from services.core.matching import texts
 from services.core.matching.models import EmployeeMatches
 from services.core.next_steps import service as next_steps_service
+from services.core.outcomes import service as outcomes_service
 from services.core.vacancies import service as vacancies
 from services.core.vacancies.models import VacancyFilter
 
@@ -144,6 +146,8 @@ async def _overview(
     states = await matches.choices(conn, actor, [(employee.id, m.vacancy_id) for m in shown])
     names = await labels.accommodation_names(conn, lang)
     about: tuple[Reader, str] = ("coach", employee.name)
+    gap_list = await outcomes_service.gaps_of(conn, employee.id)
+    gaps = outcomes.gap_words(gap_list, i18n.translator(lang))
     return render(
         request,
         "coach_person.html",
@@ -153,6 +157,7 @@ async def _overview(
         first_name=texts.first_name(employee.name) or employee.name,
         tab="overview",
         needs=[names.get(c, c) for c in employee.accommodations],
+        gaps=gaps,
         found=found,
         matches=matches.explained(found.fits.items, lang, about),
         lower=matches.explained(found.lower.items, lang, about),

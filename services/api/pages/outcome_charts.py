@@ -49,6 +49,7 @@ class Chart:
     width: float = WIDTH
     height: float = HEIGHT
     axis_y: float = AXIS_Y
+    empty: bool = False  # every value is 0: the page says so instead of drawing flat bars
 
 
 def bars(
@@ -60,7 +61,8 @@ def bars(
 ) -> Chart:
     """A chart of groups of bars: (group label, [(series, value, value text)]); the tallest
     bar fills the plot, a zero stays a line on the axis."""
-    top = max((v for _, values in groups for _, v, _ in values), default=0.0) or 1.0
+    highest = max((v for _, values in groups for _, v, _ in values), default=0.0)
+    top = highest or 1.0
     slot = WIDTH / max(len(groups), 1)
     found = []
     for n, (label, values) in enumerate(groups):
@@ -71,7 +73,7 @@ def bars(
             height = max(PLOT_HEIGHT * value / top, 1.0)
             drawn.append(Bar(left + k * width, AXIS_Y - height, width - 4.0, height, text, series))
         found.append(Group(label, n * slot + slot / 2, drawn))
-    return Chart(uid, title, description, found, legend)
+    return Chart(uid, title, description, found, legend, empty=highest == 0)
 
 
 def charts(report: OutcomeReport, t: Callable[..., str]) -> list[Chart]:

@@ -4,6 +4,8 @@ with charts (each with its numbers as a table), a CSV download, and beside it th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
@@ -17,10 +19,21 @@ from services.core.access.policy import Role
 from services.core.bias import service as bias
 from services.core.errors import Invalid
 from services.core.outcomes import service
+from services.core.outcomes.completeness import Gap
 from services.core.outcomes.models import Period
 
 router = APIRouter(prefix="/coach", dependencies=[Depends(coach_actor)])
 KNOWN = {"start": "outcomes.error_start", "end": "outcomes.error_end"}
+
+
+def gap_words(gaps: list[Gap], t: Callable[..., str]) -> list[str]:
+    """A profile's gaps in words: "geen talen", "vaardigheden 14 maanden niet bevestigd"."""
+    return [
+        t(f"profile_gaps.stale_{g.item}", n=g.months)
+        if g.kind == "stale"
+        else t(f"profile_gaps.missing_{g.item}")
+        for g in gaps
+    ]
 
 
 def _asked(request: Request) -> tuple[str | None, str | None]:

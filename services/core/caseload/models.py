@@ -12,10 +12,21 @@ from services.core.followup.models import FollowupDue
 from services.core.paging import PageQuery
 
 # A column to sort on; a leading - sorts descending.
-SortKey = Literal["name", "rung", "best", "open", "changed"]
-SORT_KEYS: tuple[SortKey, ...] = ("name", "rung", "best", "open", "changed")
+SortKey = Literal["name", "rung", "best", "open", "changed", "profile"]
+SORT_KEYS: tuple[SortKey, ...] = ("name", "rung", "best", "open", "changed", "profile")
 Sort = Literal[
-    "name", "-name", "rung", "-rung", "best", "-best", "open", "-open", "changed", "-changed"
+    "name",
+    "-name",
+    "rung",
+    "-rung",
+    "best",
+    "-best",
+    "open",
+    "-open",
+    "changed",
+    "-changed",
+    "profile",
+    "-profile",
 ]
 
 
@@ -38,6 +49,9 @@ class CaseloadRow(BaseModel):
     best_title: str | None
     open_steps: int = Field(description="introductions and trial placements awaiting an answer")
     last_change: datetime = Field(description="profile changed or a decision taken, the newest")
+    profile_gaps: int = Field(
+        0, description="missing parts and stale skills of the profile (outcomes.completeness)"
+    )
 
 
 class BestMatch(BaseModel):

@@ -6,6 +6,7 @@ see, the vacancies open ones `vacancy_visible` allows.
 """
 
 from services.core.access.queries import employee_visible, vacancy_visible
+from services.core.outcomes.queries import gaps
 
 # A pair's placement state is its newest decision other than an override (decisions/queries.py);
 # an introduction or trial placement on an open vacancy awaits an answer.
@@ -47,6 +48,7 @@ _COLUMNS = {
     "best": "best.score",
     "open": "steps.open_steps",
     "changed": "greatest(e.updated_at, steps.last_decision)",
+    "profile": gaps("e"),
 }
 
 
@@ -61,7 +63,8 @@ SELECT_CASELOAD = {
     f"{'-' if descending else ''}{key}": f"""
 SELECT e.id, e.name, e.ladder_rung, best.score AS best_score, best.vacancy_id AS best_vacancy_id,
        best.title AS best_title, steps.open_steps,
-       greatest(e.updated_at, steps.last_decision) AS last_change
+       greatest(e.updated_at, steps.last_decision) AS last_change,
+       {_COLUMNS["profile"]} AS profile_gaps
 {_PEOPLE}
 ORDER BY {_order(key, descending)}
 LIMIT $6 OFFSET $7

@@ -155,7 +155,9 @@ async def _placement(
     )
 
 
-async def _extras(conn: asyncpg.Connection, i: int, p: Person, title: str, today: date) -> None:
+async def _extras(
+    conn: asyncpg.Connection, i: int, p: Person, title: str, today: date, stale: bool
+) -> None:
     """Logbook notes for most, a wage value for some, and when the skills were confirmed."""
     for n in range(i % 3):
         day = today - timedelta(days=10 + 45 * n + i % 9)
@@ -171,8 +173,8 @@ async def _extras(conn: asyncpg.Connection, i: int, p: Person, title: str, today
             WAGE_METHOD,
             p.coach,
         )
-    stale = i % 9 == 4  # "vaardigheden 14 maanden niet bevestigd"
-    confirmed = today - timedelta(days=427 if stale else 20 + (i * 17) % 250)
+    # Stale: "vaardigheden 14 maanden niet bevestigd" on their page and in the caseload.
+    confirmed = _add_months(today, -14) if stale else today - timedelta(days=20 + (i * 17) % 250)
     await conn.execute(queries.HISTORY_SKILLS_CONFIRMED, p.id, confirmed)
 
 
@@ -188,6 +190,7 @@ async def write(conn: asyncpg.Connection, today: date) -> None:
         vacancies.setdefault(v["organisation_id"], []).append(v)
     await _ladder(conn, people, today)
     placements = 0
+    nth: dict[UUID, int] = {}
     for i, p in enumerate(people):
         own = vacancies.get(p.organisation_id, [])
         if i % 4 == 1 and own:
@@ -195,4 +198,7 @@ async def write(conn: asyncpg.Connection, today: date) -> None:
             ago = PLACED_DAYS_AGO[placements % 5] + 7 * (placements // 5)
             await _placement(conn, i, p, vacancy["id"], today - timedelta(days=ago), today)
             placements += 1
-        await _extras(conn, i, p, own[i % len(own)]["title"] if own else "Medewerker", today)
+        # Every coach has two people whose skills were last confirmed 14 months ago.
+        nth[p.coach] = nth.get(p.coach, -1) + 1
+        title = own[i % len(own)]["title"] if own else "Medewerker"
+        await _extras(conn, i, p, title, today, stale=nth[p.coach] in (1, 6))
