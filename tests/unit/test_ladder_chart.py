@@ -49,24 +49,24 @@ def test_the_points_of_a_known_history_are_flat_steps_with_jumps_at_each_move() 
     steps = steps_of(HISTORY, UNTIL)
     frame = Frame.around(steps)
     assert (frame.first, frame.last) == (date(2025, 1, 1), date(2026, 4, 1))
-    # x: 250 + 450 * days since 1 January 2025 / 455 days; y: 16 + 48 per rung below 6.
+    # x: 12 + 436 * days since 1 January 2025 / 455 days; y: 36 + 50 per rung below 6.
     assert points(steps, frame) == [
-        (258.9, 160.0),
-        (399.3, 160.0),
-        (399.3, 64.0),
-        (624.8, 64.0),
-        (624.8, 112.0),
-        (688.1, 112.0),
+        (20.6, 186.0),
+        (156.7, 186.0),
+        (156.7, 86.0),
+        (375.2, 86.0),
+        (375.2, 136.0),
+        (436.5, 136.0),
     ]
-    assert [Frame.y(r) for r in range(1, 7)] == [256.0, 208.0, 160.0, 112.0, 64.0, 16.0]
+    assert [Frame.y(r) for r in range(1, 7)] == [286.0, 236.0, 186.0, 136.0, 86.0, 36.0]
 
 
-def test_months_run_along_the_axis_and_at_most_eight_carry_a_label() -> None:
+def test_months_run_along_the_axis_and_at_most_six_carry_a_label() -> None:
     frame = Frame(date(2025, 1, 1), date(2026, 4, 1))
     months = frame.months()
     assert len(months) == 16 and months[0] == date(2025, 1, 1) and months[-1] == date(2026, 4, 1)
-    assert labelled(months) == months[::2]
-    assert labelled(months[:5]) == months[:5]
+    assert labelled(months) == months[::3]
+    assert labelled(months[:6]) == months[:6]
 
 
 def test_the_svg_is_an_image_with_a_title_a_description_and_the_rung_names() -> None:
@@ -75,9 +75,10 @@ def test_the_svg_is_an_image_with_a_title_a_description_and_the_rung_names() -> 
     assert '<title id="t-title">Noor &lt;treden&gt;</title>' in svg
     assert '<desc id="t-desc">Van januari 2025 tot vandaag.</desc>' in svg
     assert all(f">trede {n}</text>" in svg for n in range(1, 7))
-    assert ">01-2025</text>" in svg and ">02-2025</text>" not in svg  # every other month
+    assert ">01-2025</text>" in svg and ">04-2025</text>" in svg  # every third month
+    assert ">02-2025</text>" not in svg
     line = re.search(r'<polyline points="([^"]+)"', svg)
-    assert line and line[1] == "258.9,160 399.3,160 399.3,64 624.8,64 624.8,112 688.1,112"
+    assert line and line[1] == "20.6,186 156.7,186 156.7,86 375.2,86 375.2,136 436.5,136"
     assert svg.count("<circle") == 3  # one dot per rung held
 
 

@@ -110,6 +110,8 @@ async def record_move(
             await ladder.move(conn, actor, employee.id, body)
     except ValidationError as exc:
         errors = forms.from_validation(exc, t)
+        if "changed_on" not in errors and values["changed_on"] > today().isoformat():
+            errors["changed_on"] = t("ladder_time.error_date")  # said with the other mistakes
     except Invalid as exc:
         errors = _move_errors(exc, await ladder.history(conn, actor, employee), t, lang)
     if errors:

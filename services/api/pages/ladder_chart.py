@@ -2,7 +2,8 @@
 
 Steps, not slopes: a rung holds from the day it took effect until the next change, so the line
 runs flat and jumps where a move was recorded. Months on the x axis, rungs 1-6 with their
-names on the y axis. The picture is role="img" with a title and a description; the page puts
+names on the y axis (each name above its line, so the picture stays narrow enough for a
+phone). The picture is role="img" with a title and a description; the page puts
 the same data beside it as a table, so nothing depends on seeing the line.
 """
 
@@ -14,10 +15,11 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
-WIDTH, HEIGHT = 720.0, 300.0
-LEFT, RIGHT, TOP, BOTTOM = 250.0, 20.0, 16.0, 44.0
+WIDTH, HEIGHT = 480.0, 330.0
+LEFT, RIGHT, TOP, BOTTOM = 12.0, 32.0, 36.0, 44.0
 RUNGS = range(1, 7)
-MAX_MONTH_LABELS = 8
+MAX_MONTH_LABELS = 6
+FONT = 14
 LINE, GRID, AXIS, INK = "#1d4f9e", "#d6d6d6", "#545454", "#1f1f1f"
 
 
@@ -102,6 +104,14 @@ def labelled(months: Sequence[date], most: int = MAX_MONTH_LABELS) -> list[date]
     return list(months[::every])
 
 
+def _anchor(x: float) -> str:
+    """Month labels sit centred under their tick, except at the edges, where they would be
+    cut off."""
+    if x - LEFT < 30:
+        return "start"
+    return "end" if WIDTH - x < 40 else "middle"
+
+
 def chart(
     changes: Sequence[tuple[date, int]],
     until: date,
@@ -128,7 +138,7 @@ def chart(
         y = frame.y(rung)
         parts.append(
             f'<line x1="{LEFT:g}" y1="{y:g}" x2="{WIDTH - RIGHT:g}" y2="{y:g}" stroke="{GRID}"/>'
-            f'<text x="{LEFT - 8:g}" y="{y + 4:g}" text-anchor="end" font-size="13" '
+            f'<text x="{LEFT:g}" y="{y - 8:g}" font-size="{FONT}" '
             f'fill="{INK}">{escape(rung_label(rung))}</text>'
         )
     parts.append(
@@ -144,7 +154,8 @@ def chart(
         )
         if month in shown:
             parts.append(
-                f'<text x="{x:g}" y="{bottom + 24:g}" text-anchor="middle" font-size="13" '
+                f'<text x="{x:g}" y="{bottom + 26:g}" text-anchor="{_anchor(x)}" '
+                f'font-size="{FONT}" '
                 f'fill="{INK}">{escape(month_label(month))}</text>'
             )
     corners = " ".join(f"{x:g},{y:g}" for x, y in points(steps, frame))
