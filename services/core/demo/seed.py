@@ -14,7 +14,7 @@ from services.core.accounts import repository as accounts
 from services.core.accounts.service import actor_of
 from services.core.decisions import service as decisions
 from services.core.decisions.models import DecisionIn
-from services.core.demo import history, queries
+from services.core.demo import capacity, history, queries
 from services.core.demo.plan import (
     DEMO_PASSWORD,
     ISCO_POOL,
@@ -110,6 +110,7 @@ async def seed(conn: asyncpg.Connection, today: date) -> bool:
     await _people(conn, plan, world)
     await _vacancies(conn, plan, world)
     await history.write(conn, today)
+    await capacity.write(conn, today)
     return True
 
 
