@@ -175,6 +175,7 @@ def test_explanation_carries_constraints_and_the_model_version(small_matcher: Ma
         "ladder_rung",
         "language",
         "accommodations",
+        "capacity",
         "consent",
     ]
     assert explanation.model_version == small_matcher.model.version
