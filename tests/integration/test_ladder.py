@@ -9,6 +9,7 @@ import asyncpg
 import httpx
 
 from services.core.clock import today
+from services.core.ladder.service import months_between
 from tests import factories
 from tests.browser.http import page_client, sign_in, submit
 from tests.factories import Scene, ok
@@ -212,3 +213,35 @@ async def test_the_person_sees_their_line_on_their_path_page(
     assert "Je staat sinds 1 augustus 2025 op trede 4." in path.text
     assert "Omlaag, van trede 5" in path.text
     assert 'href="/me/logbook"' in path.text
+
+
+async def test_a_year_on_one_rung_is_time_to_look_at_the_next_step_together(
+    pool: asyncpg.Pool, client: httpx.AsyncClient, app: object
+) -> None:
+    s = await factories.scene(pool, client)
+    since = today() - timedelta(days=430)
+    await _backdate(pool, s, since)
+    months = months_between(since, today())
+    assert months >= 12
+    steps = f"/api/v1/employees/{s.employee_id}/next-steps"
+    coach = await ok(await client.get(steps, headers=s.coach.headers))
+    assert coach["rung_time"]["nl"] == (
+        f"Noor staat al {months} maanden op trede 5: tijd om samen naar de volgende stap te kijken."
+    )
+    own = await ok(await client.get(steps, headers=s.person.headers))
+    assert own["rung_time"]["nl"].startswith(f"Je staat al {months} maanden op trede 5.")
+    async with page_client(app) as http:
+        assert (await sign_in(http, s.coach.email)).status_code == 303
+        http.cookies.set("opstap_lang", "nl")
+        page = await http.get(f"/coach/people/{s.employee_id}/progress")
+        assert f"Noor staat al {months} maanden op trede 5" in page.text
+    # Less than a year on the rung, or on the top rung: nothing to say.
+    await ok(
+        await client.post(
+            _url(s), headers=s.coach.headers, json={"rung": 6, "changed_on": since.isoformat()}
+        )
+    )
+    assert (await ok(await client.get(steps, headers=s.coach.headers)))["rung_time"] is None
+    recent = {"rung": 4, "changed_on": (today() - timedelta(days=40)).isoformat()}
+    await ok(await client.post(_url(s), headers=s.coach.headers, json=recent))
+    assert (await ok(await client.get(steps, headers=s.coach.headers)))["rung_time"] is None

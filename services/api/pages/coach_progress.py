@@ -56,6 +56,7 @@ async def _page(
         first_name=name,
         tab="progress",
         ladder=progress.ladder_view(history, lang, t, uid="ladder", name=name),
+        rung_time=progress.rung_time(history, lang, name),
         entries=entries,
         may_delete={e.id for e in entries if _may_delete(actor, e.written_by)},
         move=move or {"errors": {}, "entered": start},

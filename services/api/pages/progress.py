@@ -16,6 +16,8 @@ from services.api.pages.i18n import Lang, format_date
 from services.core.clock import today
 from services.core.i18n import LOCALES
 from services.core.ladder.models import LadderHistory
+from services.core.ladder.service import long_on_rung
+from services.core.next_steps import texts as next_texts
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,16 @@ def _direction(previous: int | None, rung: int) -> str:
 def month_label(day: date, lang: Lang) -> str:
     """A month on the axis: "jun 2026" / "Jun 2026"."""
     return str(babel_format_date(day, "MMM yyyy", locale=LOCALES[lang]))
+
+
+def rung_time(history: LadderHistory, lang: Lang, name: str) -> str:
+    """For the coach, as next steps say it: a year or more on one rung below 6 is time to
+    look at the next step together; empty otherwise."""
+    months = history.months_on_rung or 0
+    if not long_on_rung(history.current_rung, months):
+        return ""
+    words = next_texts.rung_time(months, history.current_rung, name, "coach")
+    return words.in_language(lang)
 
 
 def ladder_view(

@@ -31,6 +31,11 @@ def months_between(start: date, end: date) -> int:
     return max(months, 0)
 
 
+def long_on_rung(rung: int, months: int | None) -> bool:
+    """A year or more on one rung below 6: time to look at the next step together."""
+    return rung < 6 and (months or 0) >= LONG_ON_RUNG_MONTHS
+
+
 async def record_first(
     conn: asyncpg.Connection, actor: Actor, employee_id: UUID, rung: int
 ) -> None:

@@ -156,3 +156,8 @@ class NextSteps(BaseModel):
     training_plan: TrainingPlan | None
     digital: list[DigitalArea]
     why: Words
+    rung_time: Words | None = Field(
+        None,
+        description="Said when the person has been on a rung below 6 for 12 months or more: "
+        "time to look at the next step together.",
+    )

@@ -2,7 +2,7 @@
 and the training modules that teach them."""
 
 EMPLOYEE = """
-SELECT e.id, e.ladder_rung, e.current_occupation_uri, e.target_occupation_uri,
+SELECT e.id, e.name, e.ladder_rung, e.current_occupation_uri, e.target_occupation_uri,
        c.label_en AS current_en, c.label_nl AS current_nl,
        t.label_en AS target_en, t.label_nl AS target_nl
 FROM employee e

@@ -14,13 +14,16 @@ from uuid import UUID
 import asyncpg
 
 from services.core.access.policy import Actor
+from services.core.clock import today
 from services.core.decisions import service as decisions
 from services.core.errors import Invalid, NotFound
 from services.core.i18n import Reader
+from services.core.ladder import repository as ladder
+from services.core.ladder.service import long_on_rung, months_between
 from services.core.matching import live
 from services.core.matching import repository as matching_repository
 from services.core.matching import service as matching
-from services.core.matching.texts import reader_of
+from services.core.matching.texts import first_name, reader_of
 from services.core.next_steps import plan as plans
 from services.core.next_steps import repository, texts
 from services.core.next_steps.models import (
@@ -201,7 +204,19 @@ async def next_steps(
         training_plan=plan,
         digital=digital,
         why=texts.summary(len(fits), len(step_vacancies) + len(stones), plan is not None, reader),
+        rung_time=await _rung_time(conn, employee_id, me["ladder_rung"], me["name"], reader),
     )
+
+
+async def _rung_time(
+    conn: asyncpg.Connection, employee_id: UUID, rung: int, name: str, reader: Reader
+) -> Words | None:
+    """A year or more on one rung below 6: time to look at the next step together."""
+    since = (await ladder.on_rung_since(conn, [employee_id])).get(employee_id)
+    months = months_between(since, today()) if since else 0
+    if not long_on_rung(rung, months):
+        return None
+    return texts.rung_time(months, rung, first_name(name) or name, reader)
 
 
 async def _digital(

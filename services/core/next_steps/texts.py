@@ -140,6 +140,11 @@ def no_course(reader: Reader = "person") -> Words:
     return _words(lambda lang, t: [t("plan_fit.no_course")], reader)
 
 
+def rung_time(months: int, rung: int, name: str, reader: Reader = "person") -> Words:
+    """A long time on one rung: time to look at the next step together."""
+    return _words(lambda lang, t: [t("next.rung_time", n=months, rung=rung, name=name)], reader)
+
+
 def summary(fits_now: int, stones: int, has_plan: bool, reader: Reader = "person") -> Words:
     """The page's first sentences."""
 
