@@ -157,7 +157,7 @@ async def test_matches_without_explain_are_scores_only_and_explain_when_asked(
         " ORDER BY at DESC LIMIT 1",
         person,
     )
-    assert set(audited) == {"matches", "skills", "accommodations"}
+    assert set(audited) == {"matches", "skills", "accommodations", "capacity"}
     wrong = await client.get(path, headers=world.coach.headers, params={"explain": "maybe"})
     assert wrong.status_code == 422 and "explain" in wrong.json()["fields"]
 
