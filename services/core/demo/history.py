@@ -57,19 +57,19 @@ def _at(day: date) -> datetime:
 
 def ladder_path(i: int, rung: int, today: date) -> list[tuple[int, date]]:
     """Person i's rungs over the year, oldest first, ending on their current rung: (rung, since).
-    Half move up one rung, one in five two rungs, one in ten down, one in ten down and back
-    up; the rest stay where they started."""
+    Three in ten move up one rung, one in ten two rungs, one in ten down, one in ten down and
+    back up; the rest stay where they started."""
     first = today - timedelta(days=START_DAYS - i % 20)
     late = today - timedelta(days=20 + (i * 37) % 300)
     early = late - timedelta(days=60 + (i * 13) % 30)
     kind = i % 10
-    if kind < 5 and rung > 1:
+    if kind < 3 and rung > 1:
         return [(rung - 1, first), (rung, late)]
-    if kind in (5, 6) and rung > 2:
+    if kind == 3 and rung > 2:
         return [(rung - 2, first), (rung - 1, early), (rung, late)]
-    if kind == 7 and rung < 6:
+    if kind == 4 and rung < 6:
         return [(rung + 1, first), (rung, late)]
-    if kind == 8 and rung > 1:
+    if kind == 5 and rung > 1:
         return [(rung, first), (rung - 1, early), (rung, late)]
     return [(rung, first)]
 
@@ -86,11 +86,12 @@ async def _ladder(conn: asyncpg.Connection, people: list[Person], today: date) -
     await conn.execute(queries.HISTORY_LADDER, *(list(c) for c in zip(*rows, strict=True)))
 
 
-def followup_answers(i: int, placed: date, today: date) -> list[tuple[Any, ...]]:
-    """The four moments of person i's placement: (months, still working, hours, satisfaction,
-    support); the answers are None for a moment not yet due. One placement in four ends
-    before the 6-month moment, one in six before the 12-month one."""
-    stops = 6 if i % 4 == 1 else 12 if i % 6 == 3 else 99
+def followup_answers(k: int, i: int, placed: date, today: date) -> list[tuple[Any, ...]]:
+    """The four moments of placement k (of person i): (months, still working, hours,
+    satisfaction, support); the answers are None for a moment not yet due. The third placement
+    of every five ends before its 6-month moment, the sixth of every ten before its 12-month
+    one."""
+    stops = 6 if k % 5 == 2 else 12 if k % 10 == 5 else 99
     answers: list[tuple[Any, ...]] = []
     for months in (1, 3, 6, 12):
         due = _add_months(placed, months)
@@ -118,7 +119,7 @@ def _add_months(day: date, months: int) -> date:
 
 
 async def _placement(
-    conn: asyncpg.Connection, i: int, p: Person, vacancy: UUID, placed: date, today: date
+    conn: asyncpg.Connection, k: int, i: int, p: Person, vacancy: UUID, placed: date, today: date
 ) -> None:
     """Suggested, introduced, on trial and for some hired; then the follow-up moments."""
     shown = placed - timedelta(days=25 + (i * 7) % 40)
@@ -143,7 +144,7 @@ async def _placement(
             _at(day),
         )
         trial = trial or (made if decision == "trial_placement" else None)
-    answers = followup_answers(i, placed, today)
+    answers = followup_answers(k, i, placed, today)
     await conn.execute(
         queries.HISTORY_FOLLOWUPS,
         p.id,
@@ -196,7 +197,8 @@ async def write(conn: asyncpg.Connection, today: date) -> None:
         if i % 4 == 1 and own:
             vacancy = own[i % len(own)]
             ago = PLACED_DAYS_AGO[placements % 5] + 7 * (placements // 5)
-            await _placement(conn, i, p, vacancy["id"], today - timedelta(days=ago), today)
+            placed = today - timedelta(days=ago)
+            await _placement(conn, placements, i, p, vacancy["id"], placed, today)
             placements += 1
         # Every coach has two people whose skills were last confirmed 14 months ago.
         nth[p.coach] = nth.get(p.coach, -1) + 1
