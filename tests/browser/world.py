@@ -182,6 +182,7 @@ async def build(pool: asyncpg.Pool, settings: Settings, tag: str | None = None) 
         await _people_and_vacancies(conn, world)
         await _score(conn, settings, world)
         await _followups(conn, world)
+        await _progress(conn, world)
     return world
 
 
@@ -205,6 +206,34 @@ async def _followups(conn: asyncpg.Connection, world: World) -> None:
         world.people["noor"],
         world.vacancies["step_up"],
         world.logins["coach"].account_id,
+    )
+
+
+# Noor's rungs over a year and more (3, then 4, now her 5) and two notes in her logbook, one by
+# her jobcoach and one by the admin; written straight to the tables.
+PROGRESS = """
+WITH first AS (
+    UPDATE ladder_change SET rung = 3, changed_on = current_date - 450
+    WHERE employee_id = $1 RETURNING employee_id
+), moves AS (
+    INSERT INTO ladder_change (employee_id, rung, previous_rung, changed_on, decided_by,
+                               decided_role, note)
+    SELECT $1, m.rung, m.previous, current_date + m.days, $2, 'jobcoach', m.note
+    FROM (VALUES (4, 3, -270, 'Vrijwilligerswerk in de kantine'), (5, 4, -60, NULL))
+         AS m (rung, previous, days, note)
+)
+INSERT INTO logbook_entry (employee_id, happened_on, body, written_by, written_role)
+VALUES ($1, current_date - 20, 'Afgesproken: dinsdag en donderdag 4 uur.', $2, 'jobcoach'),
+       ($1, current_date - 3, 'Werkt zelfstandig aan de inpaklijn.', $3, 'admin')
+"""
+
+
+async def _progress(conn: asyncpg.Connection, world: World) -> None:
+    await conn.execute(
+        PROGRESS,
+        world.people["noor"],
+        world.logins["coach"].account_id,
+        world.logins["admin"].account_id,
     )
 
 

@@ -49,14 +49,14 @@ def test_the_points_of_a_known_history_are_flat_steps_with_jumps_at_each_move() 
     steps = steps_of(HISTORY, UNTIL)
     frame = Frame.around(steps)
     assert (frame.first, frame.last) == (date(2025, 1, 1), date(2026, 4, 1))
-    # x: 12 + 436 * days since 1 January 2025 / 455 days; y: 36 + 50 per rung below 6.
+    # x: 36 + 408 * days since 1 January 2025 / 455 days; y: 36 + 50 per rung below 6.
     assert points(steps, frame) == [
-        (20.6, 186.0),
-        (156.7, 186.0),
-        (156.7, 86.0),
-        (375.2, 86.0),
-        (375.2, 136.0),
-        (436.5, 136.0),
+        (44.1, 186.0),
+        (171.4, 186.0),
+        (171.4, 86.0),
+        (375.9, 86.0),
+        (375.9, 136.0),
+        (433.2, 136.0),
     ]
     assert [Frame.y(r) for r in range(1, 7)] == [286.0, 236.0, 186.0, 136.0, 86.0, 36.0]
 
@@ -78,7 +78,7 @@ def test_the_svg_is_an_image_with_a_title_a_description_and_the_rung_names() -> 
     assert ">01-2025</text>" in svg and ">04-2025</text>" in svg  # every third month
     assert ">02-2025</text>" not in svg
     line = re.search(r'<polyline points="([^"]+)"', svg)
-    assert line and line[1] == "20.6,186 156.7,186 156.7,86 375.2,86 375.2,136 436.5,136"
+    assert line and line[1] == "44.1,186 171.4,186 171.4,86 375.9,86 375.9,136 433.2,136"
     assert svg.count("<circle") == 3  # one dot per rung held
 
 

@@ -16,7 +16,7 @@ from datetime import date
 from markupsafe import Markup, escape
 
 WIDTH, HEIGHT = 480.0, 330.0
-LEFT, RIGHT, TOP, BOTTOM = 12.0, 32.0, 36.0, 44.0
+LEFT, RIGHT, TOP, BOTTOM = 36.0, 36.0, 36.0, 44.0  # room for half a month's label
 RUNGS = range(1, 7)
 MAX_MONTH_LABELS = 6
 FONT = 14
@@ -104,14 +104,6 @@ def labelled(months: Sequence[date], most: int = MAX_MONTH_LABELS) -> list[date]
     return list(months[::every])
 
 
-def _anchor(x: float) -> str:
-    """Month labels sit centred under their tick, except at the edges, where they would be
-    cut off."""
-    if x - LEFT < 30:
-        return "start"
-    return "end" if WIDTH - x < 40 else "middle"
-
-
 def chart(
     changes: Sequence[tuple[date, int]],
     until: date,
@@ -154,7 +146,7 @@ def chart(
         )
         if month in shown:
             parts.append(
-                f'<text x="{x:g}" y="{bottom + 26:g}" text-anchor="{_anchor(x)}" '
+                f'<text x="{x:g}" y="{bottom + 26:g}" text-anchor="middle" '
                 f'font-size="{FONT}" '
                 f'fill="{INK}">{escape(month_label(month))}</text>'
             )
