@@ -12,30 +12,6 @@ import httpx
 from tests import factories
 from tests.factories import Scene, ok
 
-# The notification kind of a reminder. Migration 0016 left notification.kind's CHECK without
-# it; until a migration adds it, the tests widen the CHECK in their session database.
-KINDS = ("match_found", "caseload_match", "candidate_found", "vacancy_closed", "followup_due")
-
-
-async def allow_followup_notifications(pool: asyncpg.Pool) -> None:
-    """Let notification.kind hold 'followup_due' in this session's database, if it cannot."""
-    definition = await pool.fetchval(
-        "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
-        "WHERE conrelid = 'notification'::regclass AND contype = 'c' "
-        "AND pg_get_constraintdef(oid) LIKE '%kind%'"
-    )
-    if definition is None or "followup_due" in definition:
-        return
-    name = await pool.fetchval(
-        "SELECT conname FROM pg_constraint WHERE conrelid = 'notification'::regclass "
-        "AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%kind%'"
-    )
-    kinds = ", ".join(f"'{k}'" for k in KINDS)
-    await pool.execute(
-        f"ALTER TABLE notification DROP CONSTRAINT {name}, "
-        f"ADD CONSTRAINT {name} CHECK (kind IN ({kinds}))"
-    )
-
 
 async def decide(http: httpx.AsyncClient, s: Scene, vacancy: str, step: str, who: Any) -> Any:
     """Record a decision through the API; its answer."""

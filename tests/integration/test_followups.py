@@ -13,7 +13,6 @@ from typing import Any
 
 import asyncpg
 import httpx
-import pytest
 
 from services.core.access.policy import Actor, Role
 from services.core.caseload import service as caseload
@@ -25,12 +24,7 @@ from services.worker.app import create_celery
 from tests import factories
 from tests.browser.http import csrf_of, page_client, sign_in
 from tests.factories import ok
-from tests.integration.followup_world import allow_followup_notifications, decide, placed
-
-
-@pytest.fixture(scope="module", autouse=True)
-async def _reminders_allowed(pool: asyncpg.Pool) -> None:
-    await allow_followup_notifications(pool)
+from tests.integration.followup_world import decide, placed
 
 
 def _actor(user: factories.User, role: Role) -> Actor:
