@@ -161,6 +161,10 @@ async def test_the_employer_sets_demands_anyone_who_sees_the_vacancy_reads_them(
         "AND event_type = 'vacancy.updated' AND payload->'fields' ? 'capacity'",
         str(vacancy),
     )
+    # A filled vacancy is reopened before it changes, as for its other fields.
+    await ok(await client.post(f"/api/v1/vacancies/{vacancy}/fill", headers=s.employer.headers))
+    filled = await client.put(url, headers=s.employer.headers, json={"demands": []})
+    assert filled.status_code == 422 and "status" in filled.json()["fields"]
 
 
 async def test_fits_leaves_out_work_whose_demands_the_person_does_not_meet(

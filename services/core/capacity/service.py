@@ -28,9 +28,10 @@ from services.core.capacity.models import (
     ProfileIn,
 )
 from services.core.employees.models import Employee
-from services.core.errors import Forbidden
+from services.core.errors import Forbidden, Invalid
 from services.core.events.repository import emit
 from services.core.vacancies.models import Vacancy
+from services.core.vacancies.service import EDITABLE
 
 READ_FIELDS = ("capacity",)
 
@@ -115,6 +116,11 @@ async def read_demands(conn: asyncpg.Connection, vacancy_id: UUID) -> Demands:
 async def replace_demands(conn: asyncpg.Connection, vacancy: Vacancy, body: DemandsIn) -> Demands:
     """Make a vacancy's demands the ones given (the caller holds it locked as its own
     organisation's); an open vacancy announces the change."""
+    if vacancy.status not in EDITABLE:  # as for the vacancy's other fields
+        raise Invalid(
+            f"The vacancy is {vacancy.status}; reopen it before changing it.",
+            fields={"status": vacancy.status},
+        )
     # Level 0 is "does not ask this": the same as no demand, so it is not kept.
     asked = [d for d in body.demands if d.level > 0]
     changed = await repository.replace_demands(conn, vacancy.id, asked)
