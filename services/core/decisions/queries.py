@@ -116,10 +116,12 @@ SELECT NULL::bigint AS suggestion_id, score, model_version FROM match
 WHERE employee_id = $1 AND vacancy_id = $2
 """
 
+# $10: when a decision taken earlier took effect (the demo's past year); NULL (always, through
+# the API) dates it now.
 INSERT_DECISION = """
 INSERT INTO placement_decision (employee_id, vacancy_id, decision, reason, suggestion_id, score,
-                                model_version, decided_by, decided_role)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                                model_version, decided_by, decided_role, decided_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10::timestamptz, clock_timestamp()))
 RETURNING id, employee_id, vacancy_id, decision, reason, suggestion_id, score, model_version,
           decided_by, decided_role, decided_at
 """

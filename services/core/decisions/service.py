@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -119,8 +120,11 @@ async def _check_pair(conn: asyncpg.Connection, actor: Actor, body: DecisionIn) 
         )
 
 
-async def decide(conn: asyncpg.Connection, actor: Actor, body: DecisionIn) -> Decision:
-    """Record a human decision on a person and a vacancy, in a sensible order."""
+async def decide(
+    conn: asyncpg.Connection, actor: Actor, body: DecisionIn, *, at: datetime | None = None
+) -> Decision:
+    """Record a human decision on a person and a vacancy, in a sensible order; `at` dates a
+    decision taken earlier (the demo's history; the API never passes it: now)."""
     require_role(actor, Role.ADMIN, Role.JOBCOACH, Role.EMPLOYER, action="record decisions")
     if actor.role is Role.EMPLOYER and body.decision not in EMPLOYER_DECISIONS:
         raise Forbidden(
@@ -159,6 +163,7 @@ async def decide(conn: asyncpg.Connection, actor: Actor, body: DecisionIn) -> De
         basis["model_version"] if basis else None,
         actor.account_id,
         actor.role.value,
+        at,
     )
     if body.decision in PLACEMENT_DECISIONS:  # the follow-up moments after it (followup/)
         await followup.create_for_decision(conn, row["id"])

@@ -3,10 +3,10 @@ their follow-up moments answered where due, a few wage values, logbook notes, an
 were last confirmed (a few not for 14 months). Deterministic: every date is a fixed number of
 days before the demo's `today`, every choice follows a person's place in a fixed order.
 
-Placements are written as the decisions service writes them (a suggestion shown to the coach,
-then introduced, trial placement and for some a hire, each answering that suggestion), but
-dated in the past, which the service cannot do; the follow-up moments as its hook makes them,
-with the answers written over (ON CONFLICT) what the hook may have made already.
+Placements go through the decisions service as the person's jobcoach (a suggestion shown to
+the coach, then introduced, trial placement and for some a hire, each answering that
+suggestion), dated in the past; the service's hook makes the follow-up moments, and the answers
+are written over them (ON CONFLICT) where a moment is due.
 """
 
 from __future__ import annotations
@@ -19,7 +19,12 @@ from uuid import UUID
 
 import asyncpg
 
+from services.core.access.policy import Actor
+from services.core.accounts import repository as accounts
+from services.core.accounts.service import actor_of
 from services.core.clock import LOCAL_TIME
+from services.core.decisions import service as decisions
+from services.core.decisions.models import DecisionIn
 from services.core.demo import queries
 from services.core.demo.plan import WISES
 
@@ -119,9 +124,17 @@ def _add_months(day: date, months: int) -> date:
 
 
 async def _placement(
-    conn: asyncpg.Connection, k: int, i: int, p: Person, vacancy: UUID, placed: date, today: date
+    conn: asyncpg.Connection,
+    k: int,
+    i: int,
+    coach: Actor,
+    p: Person,
+    vacancy: UUID,
+    placed: date,
+    today: date,
 ) -> None:
-    """Suggested, introduced, on trial and for some hired; then the follow-up moments."""
+    """Suggested to the coach, then introduced, on trial and for some hired through the
+    decisions service (dated in the past); then the answers of the follow-up moments."""
     shown = placed - timedelta(days=25 + (i * 7) % 40)
     score = 60.0 + (i * 3) % 35
     suggestion = await conn.fetchval(
@@ -132,18 +145,11 @@ async def _placement(
         steps.append(("hired", placed + timedelta(days=45)))
     trial = None
     for decision, day in steps:
-        made = await conn.fetchval(
-            queries.HISTORY_DECISION,
-            p.id,
-            vacancy,
-            decision,
-            None,
-            suggestion,
-            score,
-            p.coach,
-            _at(day),
+        body = DecisionIn(
+            employee_id=p.id, vacancy_id=vacancy, decision=decision, suggestion_id=suggestion
         )
-        trial = trial or (made if decision == "trial_placement" else None)
+        made = await decisions.decide(conn, coach, body, at=_at(day))
+        trial = trial or (made.id if decision == "trial_placement" else None)
     answers = followup_answers(k, i, placed, today)
     await conn.execute(
         queries.HISTORY_FOLLOWUPS,
@@ -192,13 +198,16 @@ async def write(conn: asyncpg.Connection, today: date) -> None:
     await _ladder(conn, people, today)
     placements = 0
     nth: dict[UUID, int] = {}
+    coaches: dict[UUID, Actor] = {}
     for i, p in enumerate(people):
         own = vacancies.get(p.organisation_id, [])
         if i % 4 == 1 and own:
             vacancy = own[i % len(own)]
             ago = PLACED_DAYS_AGO[placements % 5] + 7 * (placements // 5)
             placed = today - timedelta(days=ago)
-            await _placement(conn, placements, i, p, vacancy["id"], placed, today)
+            coach = coaches.get(p.coach) or actor_of(await accounts.account_by_id(conn, p.coach))
+            coaches[p.coach] = coach
+            await _placement(conn, placements, i, coach, p, vacancy["id"], placed, today)
             placements += 1
         # Every coach has two people whose skills were last confirmed 14 months ago.
         nth[p.coach] = nth.get(p.coach, -1) + 1

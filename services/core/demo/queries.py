@@ -55,13 +55,6 @@ INSERT INTO suggestion_log
 VALUES ($1, $2, 'jobcoach', 'caseload', $3, $4, $5, 'demo-history')
 RETURNING id
 """
-# A decision as decisions.decide writes it (the suggestion it answers, with its score).
-HISTORY_DECISION = """
-INSERT INTO placement_decision (employee_id, vacancy_id, decision, reason, suggestion_id, score,
-                                model_version, decided_by, decided_role, decided_at)
-VALUES ($1, $2, $3, $4, $5, $6, 'demo-history', $7, 'jobcoach', $8)
-RETURNING id
-"""
 # The four follow-up moments of a placement ($3 the decision, $4 its date), as the decisions
 # hook makes them; the answers ($6.. per moment, NULL while not recorded) are written over
 # whatever the hook made.
