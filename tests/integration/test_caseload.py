@@ -13,6 +13,7 @@ from typing import Any
 import asyncpg
 import pytest
 
+from services.core import clock
 from services.core.employees import service as employees
 from services.core.employees.models import EmployeeIn
 from services.core.settings import Settings
@@ -22,7 +23,7 @@ from tests.browser.http import page_client, sign_in
 
 ROW = re.compile(r'<th scope="row"><a href="/coach/people/([0-9a-f-]{36})">')
 HEADER = re.compile(r'<th scope="col"( aria-sort="(\w+)")?><a class="sort-link" href="([^"]+)">')
-KEYS = ("name", "rung", "best", "open", "changed")
+KEYS = ("name", "rung", "best", "open", "changed", "profile")
 
 
 @pytest.fixture(scope="module")
@@ -79,14 +80,46 @@ async def _facts(pool: asyncpg.Pool, world: pages_world.World) -> dict[uuid.UUID
             if d["decision"] in ("introduced", "trial_placement") and d["status"] == "open"
         ]
         changed: datetime = max([p["updated_at"], *(d["decided_at"] for d in decisions)])
+        profile = await _profile_gaps(pool, p["id"])
         facts[p["id"]] = {
             "name": p["name"].lower(),
             "rung": p["ladder_rung"],
             "best": best,
             "open": len(waiting),
             "changed": changed,
+            "profile": profile,
         }
     return facts
+
+
+async def _profile_gaps(pool: asyncpg.Pool, employee_id: uuid.UUID) -> int:
+    """Missing parts and stale skills, counted by hand: no skills, no target occupation, no
+    hours, no languages, no capacity profile, skills last confirmed a year ago or longer."""
+    person = await pool.fetchrow("SELECT * FROM employee WHERE id = $1", employee_id)
+    dated = [
+        r["assessed_on"]
+        for r in await pool.fetch(
+            "SELECT assessed_on FROM employee_skill WHERE employee_id = $1", employee_id
+        )
+    ]
+    languages = await pool.fetch(
+        "SELECT 1 FROM employee_language WHERE employee_id = $1", employee_id
+    )
+    capacity = await pool.fetch(
+        "SELECT 1 FROM employee_capacity WHERE employee_id = $1", employee_id
+    )
+    today = clock.today()
+    confirmed = max((d for d in dated if d is not None), default=None)
+    return sum(
+        (
+            not dated,
+            person["target_occupation_uri"] is None,
+            person["hours_min"] is None and person["hours_max"] is None,
+            not languages,
+            not capacity,
+            confirmed is not None and confirmed <= today.replace(year=today.year - 1),
+        )
+    )
 
 
 def _expected(facts: dict[uuid.UUID, dict[str, Any]], key: str, descending: bool) -> list[Any]:
@@ -136,6 +169,7 @@ async def test_the_headers_offer_a_first_direction_per_column(coach: Any) -> Non
         "/coach?sort=-best",
         "/coach?sort=-open",
         "/coach?sort=-changed",
+        "/coach?sort=-profile",
     ]
     assert 'aria-sort="ascending"' in page.text
 
