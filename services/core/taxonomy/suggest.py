@@ -21,7 +21,8 @@ How:
    phrase that finds ten tyre skills does not make a car wash a tyre fitter); the votes over
    the square root of its number of skills (so one that asks for little gets no free lead), as
    a share of the best; plus NAMED times the nearness of its labels to the first phrase (often
-   the title) or the whole text.
+   the title) or the whole text; or, if more, TITLED times how well the text's title names it
+   by its words (`titles.py`: ESCO's occupation labels and curated Dutch job titles).
 4. Ranked against the likely occupations: the proposals and every skill the CONTEXT_OCCUPATIONS
    likeliest occupations ask for are each compared with every phrase. A skill's support is its
    nearest phrase's cosine, rising linearly from RANK_FLOOR to RANK_FULL (times ONE_WORD and
@@ -49,7 +50,7 @@ import asyncpg
 
 from services.core.errors import Invalid
 from services.core.settings import Settings
-from services.core.taxonomy import repository, vectors, vocabulary
+from services.core.taxonomy import repository, titles, vectors, vocabulary
 from services.core.taxonomy.embeddings import encoder
 from services.core.taxonomy.models import Lang
 
@@ -69,6 +70,7 @@ WHOLE_TEXT = 2000  # characters of the text whose meaning is compared with occup
 LIKELY_OCCUPATIONS = 5
 NAMED = 1.0  # an occupation the title or the whole text is near, against the skill votes
 CONTEXT_OCCUPATIONS = 3
+TITLED = 2.0  # an occupation the title names by one of its labels or a curated Dutch title
 RANK_FLOOR = 0.35  # a cosine between a phrase and a skill's label from which it counts
 RANK_FULL = 0.8
 PRIOR = 0.5  # a likely occupation's asking for a skill, against the text's support for it
@@ -291,6 +293,9 @@ async def suggest(
         ):
             for hit in hits:
                 named[hit.uri] = max(named.get(hit.uri, 0.0), confidence(hit.score))
+        indexes = (titles.curated(), await asyncio.to_thread(titles.label_index, labels))
+        for uri, value in titles.named(titles.title_line(text), indexes).items():
+            named[uri] = max(named.get(uri, 0.0), TITLED * value)
     known = await repository.skills_by_uri(conn, list({uri for uri, _ in found}), lang, None)
     proposals = {
         key: (
