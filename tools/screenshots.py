@@ -57,7 +57,7 @@ WISE = "SELECT organisation_id FROM account WHERE email = $1"
 async def _prepare(settings: Settings) -> dict[str, Any]:
     """The demo world in the database, scored, and the ids the tour needs."""
     from services.core.matching import repository as matching
-    from services.core.matching.service import recompute_all
+    from services.core.matching.recompute import run_here
     from services.core.notifications import service as notifications
     from services.core.transitions import service as transitions
 
@@ -70,7 +70,7 @@ async def _prepare(settings: Settings) -> dict[str, Any]:
     try:
         async with conn.transaction():
             await transitions.build(conn)
-            await recompute_all(conn)
+            await run_here(conn)
             vacancy_ids = [r["id"] for r in await matching.vacancies(conn)]
             await notifications.notify_matches(conn, settings, vacancy_ids=vacancy_ids)
         person = await conn.fetchval(PERSON, LOGINS["employee"])
