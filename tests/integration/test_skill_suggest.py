@@ -147,3 +147,22 @@ async def test_everyday_dutch_finds_a_right_skill_in_the_top_five(
     assert {item["label"] for item in items} & expected, [i["label"] for i in items]
     assert all(item["label_lang"] == "en" and item["fallback"] for item in items)
     assert "understand spoken Korean" not in {item["label"] for item in items}
+
+
+MOVER_NL = """Verhuizer / medewerker verhuisservice
+Wat ga je doen?
+- Je pakt dozen in en draagt meubels naar de verhuiswagen.
+- Je zet kasten uit elkaar en bij de klant weer in elkaar.
+Wat vragen wij? Je kunt goed tillen en werkt graag in een team."""
+
+
+async def test_a_dutch_title_names_its_occupation_among_the_likely_ones(
+    client: httpx.AsyncClient, coach: factories.User, taxonomy_is_esco: bool
+) -> None:
+    if not taxonomy_is_esco:
+        pytest.skip("needs full ESCO")
+    response = await _suggest(client, coach, text=MOVER_NL, lang="en")
+    assert response.status_code == 200, response.text
+    occupations = [o["label"] for o in response.json()["occupations"]]
+    # "verhuizer" is an ESCO Dutch label of mover and a curated title (titles.py)
+    assert "mover" in occupations[:3], occupations
