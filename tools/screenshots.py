@@ -31,7 +31,6 @@ LANGUAGES = ("nl", "en")
 LOGINS = {
     {"jobcoach": "coach"}.get(role, role): email
     for role, email, _ in DEMO_LOGINS
-    if role != "admin"
 }
 
 # The demo objects the pages show: the demo employee (in Sanne's caseload) and her best match.
