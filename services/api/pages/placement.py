@@ -23,6 +23,7 @@ from services.core.employees.models import Employee
 from services.core.errors import Invalid
 from services.core.followup import service as followup
 from services.core.followup.models import Followup, FollowupIn
+from services.core.matching import texts
 from services.core.wage_value import repository as wage_repository
 from services.core.wage_value import service as wage_value
 from services.core.wage_value.models import DEFAULT_METHOD, RegisterIn, WageValueIn
@@ -69,6 +70,7 @@ async def _page(
         status=status,
         title=employee.name,
         employee=employee,
+        first_name=texts.first_name(employee.name) or employee.name,
         tab="placement",
         placements=placed.placements,
         wages=wages,
