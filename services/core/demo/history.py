@@ -95,12 +95,15 @@ def followup_answers(k: int, i: int, placed: date, today: date) -> list[tuple[An
     """The four moments of placement k (of person i): (months, still working, hours,
     satisfaction, support); the answers are None for a moment not yet due. The third placement
     of every five ends before its 6-month moment, the sixth of every ten before its 12-month
-    one."""
+    one. The two newest of every five leave their latest due moment for the coach to record,
+    so the caseload and the reminder have something to show."""
     stops = 6 if k % 5 == 2 else 12 if k % 10 == 5 else 99
     answers: list[tuple[Any, ...]] = []
+    due_moments = [m for m in (1, 3, 6, 12) if _add_months(placed, m) + timedelta(days=2) <= today]
+    open_moment = due_moments[-1] if k % 5 in (3, 4) and due_moments else None
     for months in (1, 3, 6, 12):
         due = _add_months(placed, months)
-        if due + timedelta(days=2) > today:
+        if due + timedelta(days=2) > today or months == open_moment:
             answers.append((months, None, None, None, None))
             continue
         working = months < stops
