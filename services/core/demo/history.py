@@ -91,16 +91,18 @@ async def _ladder(conn: asyncpg.Connection, people: list[Person], today: date) -
     await conn.execute(queries.HISTORY_LADDER, *(list(c) for c in zip(*rows, strict=True)))
 
 
-def followup_answers(k: int, i: int, placed: date, today: date) -> list[tuple[Any, ...]]:
+def followup_answers(
+    k: int, i: int, placed: date, today: date, *, leave_open: bool = False
+) -> list[tuple[Any, ...]]:
     """The four moments of placement k (of person i): (months, still working, hours,
     satisfaction, support); the answers are None for a moment not yet due. The third placement
     of every five ends before its 6-month moment, the sixth of every ten before its 12-month
-    one. The two newest of every five leave their latest due moment for the coach to record,
-    so the caseload and the reminder have something to show."""
+    one. With `leave_open` the latest due moment is left for the coach to record, so the
+    caseload, the reminder and the report's open moments have something to show."""
     stops = 6 if k % 5 == 2 else 12 if k % 10 == 5 else 99
     answers: list[tuple[Any, ...]] = []
     due_moments = [m for m in (1, 3, 6, 12) if _add_months(placed, m) + timedelta(days=2) <= today]
-    open_moment = due_moments[-1] if k % 5 in (3, 4) and due_moments else None
+    open_moment = due_moments[-1] if leave_open and due_moments else None
     for months in (1, 3, 6, 12):
         due = _add_months(placed, months)
         if due + timedelta(days=2) > today or months == open_moment:
@@ -135,6 +137,7 @@ async def _placement(
     vacancy: UUID,
     placed: date,
     today: date,
+    leave_open: bool,
 ) -> None:
     """Suggested to the coach, then introduced, on trial and for some hired through the
     decisions service (dated in the past); then the answers of the follow-up moments."""
@@ -153,7 +156,7 @@ async def _placement(
         )
         made = await decisions.decide(conn, coach, body, at=_at(day))
         trial = trial or (made.id if decision == "trial_placement" else None)
-    answers = followup_answers(k, i, placed, today)
+    answers = followup_answers(k, i, placed, today, leave_open=leave_open)
     await conn.execute(
         queries.HISTORY_FOLLOWUPS,
         p.id,
@@ -202,6 +205,7 @@ async def write(conn: asyncpg.Connection, today: date) -> None:
     placements = 0
     nth: dict[UUID, int] = {}
     coaches: dict[UUID, Actor] = {}
+    placed_by: set[UUID] = set()
     for i, p in enumerate(people):
         own = vacancies.get(p.organisation_id, [])
         if i % 4 == 1 and own:
@@ -210,7 +214,14 @@ async def write(conn: asyncpg.Connection, today: date) -> None:
             placed = today - timedelta(days=ago)
             coach = coaches.get(p.coach) or actor_of(await accounts.account_by_id(conn, p.coach))
             coaches[p.coach] = coach
-            await _placement(conn, placements, i, coach, p, vacancy["id"], placed, today)
+            # Each coach's first placement leaves its latest due moment open, as do the two
+            # newest of every five.
+            first = p.coach not in placed_by
+            placed_by.add(p.coach)
+            leave_open = first or placements % 5 in (3, 4)
+            await _placement(
+                conn, placements, i, coach, p, vacancy["id"], placed, today, leave_open
+            )
             placements += 1
         # Every coach has two people whose skills were last confirmed 14 months ago.
         nth[p.coach] = nth.get(p.coach, -1) + 1
