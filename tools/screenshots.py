@@ -28,10 +28,7 @@ from tests.conftest import running_api  # noqa: E402
 OUT = ROOT / "screenshots"
 WIDTHS = (1280, 390)
 LANGUAGES = ("nl", "en")
-LOGINS = {
-    {"jobcoach": "coach"}.get(role, role): email
-    for role, email, _ in DEMO_LOGINS
-}
+LOGINS = {{"jobcoach": "coach"}.get(role, role): email for role, email, _ in DEMO_LOGINS}
 
 # The demo objects the pages show: the demo employee (in Sanne's caseload) and her best match.
 PERSON = """
