@@ -18,7 +18,13 @@ from services.core.outcomes.models import OutcomeReport
 
 router = APIRouter(tags=["outcomes"], responses=ERROR_RESPONSES)
 Day = Annotated[
-    str | None, Query(max_length=20, description="YYYY-MM-DD, included; see the defaults above.")
+    str | None,
+    Query(
+        min_length=10,
+        max_length=10,
+        description="YYYY-MM-DD, included; leave out for the defaults above.",
+        json_schema_extra={"format": "date"},
+    ),
 ]
 
 

@@ -8,6 +8,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from services.core.capacity.items import BY_CODE
+from services.core.clock import IsoDate
 
 ITEM_PATTERN = r"^[a-z][a-z0-9_]{1,39}$"
 MAX_ITEMS = 60
@@ -77,7 +78,7 @@ class ProfileIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     levels: list[LevelIn] = Field(max_length=MAX_ITEMS)
-    assessed_on: date | None = Field(None, description="when the levels were assessed")
+    assessed_on: IsoDate | None = Field(None, description="when the levels were assessed")
 
     _unique_levels = field_validator("levels")(_unique)
 

@@ -15,6 +15,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
 
 from services.core.accommodations.models import CODE_PATTERN
+from services.core.clock import IsoDate
 from services.core.paging import PageQuery
 from services.core.partial import not_null_in_schema
 from services.core.vacancies.models import Cefr, ContractKind
@@ -49,7 +50,7 @@ class SkillIn(BaseModel):
     skill_uri: Uri
     level: int = Field(ge=1, le=4)
     source: SkillSource = "self"
-    assessed_on: date | None = None
+    assessed_on: IsoDate | None = None
 
 
 def _no_duplicates(values: list[Any], key: str | None, what: str) -> list[Any]:

@@ -7,6 +7,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from services.core.clock import IsoDate
+
 NOTE_MAX = 500
 
 
@@ -16,7 +18,7 @@ class LadderMoveIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     rung: int = Field(ge=1, le=6, description="The rung the person is on from changed_on.")
-    changed_on: date = Field(
+    changed_on: IsoDate = Field(
         description="The day the move took effect: not in the future, and not before the "
         "newest move recorded already."
     )

@@ -7,6 +7,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from services.core.clock import IsoDate
+
 BODY_MAX = 4000
 
 
@@ -15,7 +17,7 @@ class LogbookEntryIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    happened_on: date = Field(description="The day the note is about; not in the future.")
+    happened_on: IsoDate = Field(description="The day the note is about; not in the future.")
     body: str = Field(
         min_length=1,
         max_length=BODY_MAX,

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from services.core.clock import IsoDate
 from services.core.csv_rows import ImportProblem
 from services.core.paging import PageQuery
 from services.core.partial import not_null_in_schema
@@ -190,7 +191,7 @@ class TrainingRecordIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     module_id: UUID
-    completed_on: date = Field(description="not in the future")
+    completed_on: IsoDate = Field(description="not in the future")
 
 
 class TrainingRecord(BaseModel):

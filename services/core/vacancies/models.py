@@ -17,6 +17,7 @@ from pydantic import (
 )
 
 from services.core.accommodations.models import CODE_PATTERN
+from services.core.clock import IsoDate
 from services.core.csv_rows import ImportProblem
 from services.core.paging import PageQuery
 
@@ -117,7 +118,7 @@ class VacancyIn(BaseModel):
     accommodations: list[AccommodationCode] = Field(default_factory=list, max_length=50)
     language: LanguageRequirement | None = None
     places: Places = 1
-    closing_date: date | None = None
+    closing_date: IsoDate | None = None
 
     @field_validator("hours_max")
     @classmethod
@@ -165,7 +166,7 @@ class VacancyPatch(BaseModel):
     accommodations: list[AccommodationCode] | None = Field(None, max_length=50)
     language: LanguageRequirement | None = None
     places: Places | None = None
-    closing_date: date | None = None
+    closing_date: IsoDate | None = None
 
 
 class OrganisationRef(BaseModel):

@@ -14,6 +14,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
+from services.core.clock import IsoDate
+
 DEFAULT_METHOD = "Uniforme loonwaardemethode"
 
 
@@ -24,7 +26,7 @@ class WageValueIn(BaseModel):
 
     percentage: int = Field(ge=0, le=100, description="Productivity against the reference job.")
     reference_job: str = Field(min_length=1, max_length=200, description="e.g. medewerker groen")
-    assessed_on: date = Field(description="The date of the assessment; not in the future.")
+    assessed_on: IsoDate = Field(description="The date of the assessment; not in the future.")
     method: str = Field(DEFAULT_METHOD, min_length=1, max_length=200)
 
     @field_validator("reference_job", "method", mode="before")
