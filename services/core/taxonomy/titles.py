@@ -24,9 +24,7 @@ taxonomy (is this the occupation?).
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -34,7 +32,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from services.core.taxonomy.vocabulary import normalise
+from services.core.taxonomy.vocabulary import curated_rows, normalise
 
 FILE_NAME = "occupation_titles_nl.csv"
 COLUMNS = ("title", "occupation_uri", "esco_label", "note")
@@ -64,19 +62,7 @@ class Entry:
 
 def parse(text: str) -> tuple[Entry, ...]:
     """The rows of a titles file. Raises ValueError naming the line of a bad row."""
-    reader = csv.DictReader(io.StringIO(text))
-    if tuple(reader.fieldnames or ()) != COLUMNS:
-        raise ValueError(f"{FILE_NAME}: the columns must be {','.join(COLUMNS)}")
-    entries: list[Entry] = []
-    for row in reader:
-        line = reader.line_num
-        title, uri, label = row["title"] or "", row["occupation_uri"] or "", row["esco_label"] or ""
-        if not (title and uri and label) or None in row:
-            raise ValueError(f"{FILE_NAME} line {line}: a title, occupation_uri and esco_label")
-        if title != " ".join(title.lower().split()) or not normalise(title):
-            raise ValueError(f"{FILE_NAME} line {line}: write the title {title!r} in lower case")
-        entries.append(Entry(title, uri, label, row["note"] or ""))
-    return tuple(entries)
+    return tuple(Entry(*row) for row in curated_rows(text, FILE_NAME, COLUMNS))
 
 
 def build(entries: Iterable[Entry]) -> Mapping[str, tuple[str, ...]]:

@@ -339,19 +339,35 @@ def _short_vowel_before_final_consonant(word: str) -> bool:
 
 def parse(text: str) -> tuple[Entry, ...]:
     """The rows of a vocabulary file. Raises ValueError naming the line of a bad row."""
+    return tuple(Entry(*row) for row in curated_rows(text, FILE_NAME, COLUMNS))
+
+
+def curated_rows(
+    text: str, file_name: str, columns: tuple[str, str, str, str]
+) -> list[tuple[str, str, str, str]]:
+    """The rows of a reviewed CSV of Dutch words (`columns`: the words, an ESCO URI, its
+    English label, a note), each as (words, uri, label, note). Raises ValueError naming the
+    line of a bad row: a missing value, or words not written in lower case."""
     reader = csv.DictReader(io.StringIO(text))
-    if tuple(reader.fieldnames or ()) != COLUMNS:
-        raise ValueError(f"{FILE_NAME}: the columns must be {','.join(COLUMNS)}")
-    entries: list[Entry] = []
+    if tuple(reader.fieldnames or ()) != columns:
+        raise ValueError(f"{file_name}: the columns must be {','.join(columns)}")
+    words_column, uri_column, label_column, note_column = columns
+    rows: list[tuple[str, str, str, str]] = []
     for row in reader:
         line = reader.line_num
-        term, uri, label = row["term"] or "", row["skill_uri"] or "", row["esco_label"] or ""
-        if not (term and uri and label) or None in row:
-            raise ValueError(f"{FILE_NAME} line {line}: term, skill_uri and esco_label are needed")
-        if term != " ".join(term.lower().split()) or not normalise(term):
-            raise ValueError(f"{FILE_NAME} line {line}: write the term {term!r} in lower case")
-        entries.append(Entry(term, uri, label, row["note"] or ""))
-    return tuple(entries)
+        words, uri = row[words_column] or "", row[uri_column] or ""
+        label = row[label_column] or ""
+        if not (words and uri and label) or None in row:
+            raise ValueError(
+                f"{file_name} line {line}: {words_column}, {uri_column} and {label_column} "
+                "are needed"
+            )
+        if words != " ".join(words.lower().split()) or not normalise(words):
+            raise ValueError(
+                f"{file_name} line {line}: write the {words_column} {words!r} in lower case"
+            )
+        rows.append((words, uri, label, row[note_column] or ""))
+    return rows
 
 
 def build(entries: Iterable[Entry]) -> Vocabulary:
