@@ -416,6 +416,15 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
         "jobcoach": (K, H),
         "employee": (K, H),
     },
+    # JobPosting JSON-LD: an open vacancy's is public (the window is); a draft is found only
+    # by those who may see it (the public's "own" here is WISE A's draft). The feed is public.
+    ("GET", "/api/v1/vacancies/{vacancy_id}/jobposting"): {
+        **VACANCY_WRITE,
+        "jobcoach": (K, H),
+        "employee": (K, H),
+        "anonymous": (H, H),
+    },
+    ("GET", "/api/v1/organisations/{organisation_id}/jobpostings"): EVERYONE,
     ("PATCH", "/api/v1/vacancies/{vacancy_id}"): VACANCY_WRITE,
     ("POST", "/api/v1/vacancies/{vacancy_id}/publish"): VACANCY_WRITE,
     ("POST", "/api/v1/vacancies/{vacancy_id}/close"): VACANCY_WRITE,

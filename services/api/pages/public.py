@@ -10,6 +10,8 @@ from services.api.dependencies import Conn
 from services.api.pages.access import PublicWindow
 from services.api.pages.render import render
 from services.core.accounts import repository as accounts_repository
+from services.core.vacancies import jobposting
+from services.core.vacancies import repository as vacancies_repository
 
 router = APIRouter()
 
@@ -18,6 +20,13 @@ router = APIRouter()
 async def window(request: Request, organisation: PublicWindow, conn: Conn) -> Response:
     """The digital window of a work-integration social enterprise."""
     found = await accounts_repository.window_vacancies(conn, organisation.id)
+    # One schema.org JobPosting (JSON-LD) per open vacancy, for search engines and job boards.
+    postings = await vacancies_repository.open_jobposting_rows(conn, organisation.id)
     return render(
-        request, "window.html", title=organisation.name, organisation=organisation, openings=found
+        request,
+        "window.html",
+        title=organisation.name,
+        organisation=organisation,
+        openings=found,
+        jsonld=[jobposting.script_json(jobposting.jobposting(row)) for row in postings],
     )

@@ -103,3 +103,33 @@ LIST_VACANCIES = {
     sort: f"SELECT {_COLUMNS} {_FILTERS} ORDER BY {order} LIMIT $10 OFFSET $11"
     for sort, order in _ORDER.items()
 }
+
+# A vacancy as a schema.org JobPosting: its organisation, the ISCO code of its occupation, its
+# skills with their labels and its accommodations in words. $1 = one vacancy (any status; the
+# caller decides who may see it) or NULL; $2 = an organisation's open vacancies or NULL.
+SELECT_JOBPOSTINGS = """
+SELECT v.id, v.status, v.title, v.description, v.contract_kind, v.hours_min, v.hours_max,
+       v.postcode, v.latitude, v.longitude, v.places, v.closing_date, v.created_at,
+       v.published_at, v.occupation_uri,
+       o.id AS organisation_id, o.name AS organisation_name, o.website AS organisation_website,
+       o.postcode AS organisation_postcode,
+       occ.isco_code, coalesce(occ.label_nl, occ.label_en) AS occupation_label,
+       coalesce((SELECT jsonb_agg(jsonb_build_object('uri', s.skill_uri,
+                        'label', coalesce(sk.label_nl, sk.label_en, s.skill_uri))
+                        ORDER BY s.relation, s.skill_uri)
+                 FROM vacancy_skill s LEFT JOIN skill sk ON sk.uri = s.skill_uri
+                 WHERE s.vacancy_id = v.id), '[]'::jsonb) AS skills,
+       coalesce((SELECT array_agg(coalesce(a.label_nl, va.accommodation_code)
+                        ORDER BY coalesce(a.label_nl, va.accommodation_code))
+                 FROM vacancy_accommodation va
+                 LEFT JOIN accommodation a ON a.code = va.accommodation_code
+                 WHERE va.vacancy_id = v.id), '{}'::text[]) AS accommodations
+FROM vacancy v
+JOIN organisation o ON o.id = v.organisation_id
+LEFT JOIN occupation occ ON occ.uri = v.occupation_uri
+WHERE ($1::uuid IS NULL OR v.id = $1)
+  AND ($2::uuid IS NULL OR (v.organisation_id = $2 AND v.status = 'open'))
+  AND ($1::uuid IS NOT NULL OR $2::uuid IS NOT NULL)
+ORDER BY lower(v.title), v.id
+LIMIT 1000
+"""

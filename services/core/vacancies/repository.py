@@ -154,3 +154,17 @@ async def page(
 async def unknown_accommodation_codes(conn: asyncpg.Connection, codes: list[str]) -> set[str]:
     """The codes among `codes` that are not in the accommodation vocabulary."""
     return await accommodations.unknown_codes(conn, codes)
+
+
+async def jobposting_row(conn: asyncpg.Connection, vacancy_id: UUID) -> dict[str, Any] | None:
+    """A vacancy in any status with what its JobPosting needs (see jobposting.py), or None."""
+    row = await conn.fetchrow(queries.SELECT_JOBPOSTINGS, vacancy_id, None)
+    return dict(row) if row else None
+
+
+async def open_jobposting_rows(
+    conn: asyncpg.Connection, organisation_id: UUID
+) -> list[dict[str, Any]]:
+    """An organisation's open vacancies (at most 1000, by title) with what a JobPosting needs."""
+    rows = await conn.fetch(queries.SELECT_JOBPOSTINGS, None, organisation_id)
+    return [dict(r) for r in rows]
