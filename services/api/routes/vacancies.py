@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Path, Query, status
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
+from starlette.datastructures import UploadFile
 
 from services.api.access import CurrentActor, authorizes
-from services.api.dependencies import Conn, CsvFile, read_csv
+from services.api.dependencies import Conn
 from services.api.errors import ERROR_RESPONSES
 from services.core.access.policy import can_manage_vacancies
+from services.core.csv_rows import MAX_BYTES, MAX_ROWS
+from services.core.errors import Invalid
 from services.core.paging import Page
-from services.core.vacancies import csv_import, service
+from services.core.vacancies import csv_import, jobposting_import, service
+from services.core.vacancies.jobposting_import import JOBPOSTING_BODY
 from services.core.vacancies.models import (
     ImportResult,
     Vacancy,
@@ -58,26 +62,88 @@ async def list_vacancies(
     return await service.list_vacancies(conn, actor, filters)
 
 
-@router.post("/import", summary="Import vacancies from a CSV file")
-async def import_vacancies(
-    actor: CurrentActor,
-    conn: Conn,
-    file: CsvFile,
-) -> ImportResult:
-    """Import vacancies of your organisation from a UTF-8 CSV (comma or semicolon separated).
+_LIMITS = f"UTF-8 CSV, at most {MAX_BYTES // 2**20} MB and {MAX_ROWS:,} rows."
+_IMPORT_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": {
+                    "file": {
+                        "type": "string",
+                        "format": "binary",
+                        "description": _LIMITS,
+                    }
+                },
+            }
+        },
+        "application/json": {"schema": JOBPOSTING_BODY},
+        "application/ld+json": {"schema": JOBPOSTING_BODY},
+    },
+}
+_JSON_TYPES = ("application/json", "application/ld+json")
 
-    Columns, in any order, with a header row: **title**, **occupation_uri**, **contract_kind**,
-    **hours_min**, **hours_max** (required), description, postcode, latitude, longitude,
-    skills_essential, skills_optional (skill URIs separated by `|`, each optionally
-    `uri:min_level` with level 1-4), accommodations (codes separated by `|`), language
-    (ISO 639-1), language_cefr (A1-C2), places, closing_date (YYYY-MM-DD), status
-    (`draft` or `open`; default draft). Every row is checked like `POST /vacancies`; valid
-    rows are imported, each invalid row is left out whole and reported with its line and
-    column. A missing required column, an unknown column or a file that is not CSV imports
-    nothing (422).
+
+async def _import_body(request: Request) -> tuple[str, bytes]:
+    """("json" or "csv", the bytes to import) from a JSON body, a CSV body or a form upload."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind in _JSON_TYPES or kind.endswith("+json"):
+        return "json", await request.body()
+    if kind == "text/csv":
+        return "csv", await request.body()
+    try:
+        form = await request.form()
+    except HTTPException:
+        form = None
+    file = form.get("file") if form is not None else None
+    if not isinstance(file, UploadFile):
+        raise Invalid(
+            "Send a CSV file as the form field `file`, or JobPosting JSON",
+            fields={"file": "a CSV file is required"},
+        )
+    return "csv", await file.read(MAX_BYTES + 1)
+
+
+@router.post(
+    "/import",
+    summary="Import vacancies from a CSV file or schema.org JobPosting JSON",
+    openapi_extra={"requestBody": _IMPORT_BODY},
+)
+async def import_vacancies(actor: CurrentActor, conn: Conn, request: Request) -> ImportResult:
+    """Import vacancies of your organisation from a CSV file (multipart form field `file`, or
+    a `text/csv` body) or from schema.org JobPosting JSON (`application/json` or
+    `application/ld+json`).
+
+    **CSV** (UTF-8, comma or semicolon separated). Columns, in any order, with a header row:
+    **title**, **occupation_uri**, **contract_kind**, **hours_min**, **hours_max** (required),
+    description, postcode, latitude, longitude, skills_essential, skills_optional (skill URIs
+    separated by `|`, each optionally `uri:min_level` with level 1-4), accommodations (codes
+    separated by `|`), language (ISO 639-1), language_cefr (A1-C2), places, closing_date
+    (YYYY-MM-DD), status (`draft` or `open`; default draft). Every row is checked like
+    `POST /vacancies`; valid rows are imported, each invalid row is left out whole and
+    reported with its line and column. A missing required column, an unknown column or a file
+    that is not CSV imports nothing (422).
+
+    **JobPosting JSON**: one JobPosting, an array of them or an ItemList whose
+    itemListElement holds them. Read: **title**; description (HTML becomes text);
+    **employmentType** (FULL_TIME, PART_TIME, TEMPORARY, CONTRACTOR, PER_DIEM -> regular,
+    INTERN -> work_experience, VOLUNTEER -> volunteer, or an Opstap contract kind);
+    **workHours** or hours (hours a week: "16-24", "32 uur", a number or a
+    QuantitativeValue); jobLocation.address.postalCode and jobLocation.geo; skills (ESCO skill
+    URIs, as strings or DefinedTerms with @id or url: essential skills);
+    **occupationalCategory** (an ESCO occupation URI, or a 4-digit ISCO-08 code: the
+    occupation of that group whose label best fits the title); validThrough (closing date);
+    totalJobOpenings (places). Each posting becomes a draft; an invalid one is left out and
+    reported with its number in the list (the first is 1) as `line` and the property to fix
+    as `field`. A body that is not JSON or holds no object or array imports nothing (422).
     """
     can_manage_vacancies(actor)
-    return await csv_import.import_csv(conn, actor, await read_csv(file))
+    kind, data = await _import_body(request)
+    if kind == "json":
+        return await jobposting_import.import_json(conn, actor, data)
+    return await csv_import.import_csv(conn, actor, data)
 
 
 @router.get("/{vacancy_id:uuid}", summary="One vacancy")
