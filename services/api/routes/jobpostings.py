@@ -36,10 +36,12 @@ async def optional_actor(
     conn: Conn,
     settings: AppSettings,
     redis: Redis,
-    token: Annotated[str | None, Depends(bearer)],
-    api_key: Annotated[str | None, Depends(api_key_header)],
 ) -> Actor | None:
-    """The signed-in actor when credentials are sent (401 when they are not valid), else None."""
+    """The signed-in actor when credentials are sent (401 when they are not valid), else None.
+
+    The credentials are read here, not declared as the route's security: the operation is
+    public, and its schema says so."""
+    token, api_key = await bearer(request), await api_key_header(request)
     if not token and not api_key:
         return None
     return await current_actor(request, conn, settings, redis, token, api_key)
