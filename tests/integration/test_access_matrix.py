@@ -407,6 +407,11 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
         "jobcoach": (F, H),
         "employee": (K, H),
     },
+    ("GET", "/api/v1/employees/{employee_id}/export/jsonresume"): {
+        **PEOPLE_WRITE,
+        "jobcoach": (F, H),
+        "employee": (K, H),
+    },
     ("DELETE", "/api/v1/employees/{employee_id}"): {**PEOPLE_WRITE, "jobcoach": (F, H)},
     ("POST", "/api/v1/vacancies"): {**ADMIN_ONLY, "employer": (K, K)},
     ("GET", "/api/v1/vacancies"): SIGNED_IN,

@@ -107,6 +107,7 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/me/learn"): EMPLOYEE_NO_ID,
     ("GET", "/me/jobs/{vacancy_id}"): EMPLOYEE,
     ("GET", "/me/data"): EMPLOYEE_NO_ID,
+    ("GET", "/me/data/jsonresume"): EMPLOYEE_NO_ID,
     ("GET", "/me/consents"): EMPLOYEE_NO_ID,
     ("POST", "/me/consents"): EMPLOYEE_NO_ID,
     ("POST", "/me/consents/{consent_id}/withdraw"): EMPLOYEE,

@@ -33,7 +33,7 @@ from services.core.next_steps.models import NextSteps
 from services.core.notifications import service as notifications
 from services.core.person_jobs import service as person_jobs
 from services.core.person_jobs.models import PersonJob
-from services.core.privacy import export
+from services.core.privacy import export, json_resume
 
 # The role comes first: a page of another role is 403, whatever its id.
 router = APIRouter(prefix="/me", dependencies=[Depends(employee_actor)])
@@ -263,6 +263,23 @@ async def my_data(
     data = await export.export(conn, actor, employee)
     body = json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=2)
     filename = f"opstap-mijn-gegevens-{data.exported_at:%Y-%m-%d}.json"
+    response = Response(
+        body,
+        media_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+    return finish(request, response)
+
+
+@router.get("/data/jsonresume")
+async def my_json_resume(
+    request: Request, employee: OwnEmployee, actor: EmployeeActor, conn: Conn
+) -> Response:
+    """My CV part as a JSON Resume file (the export of GET .../export/jsonresume)."""
+    document = await json_resume.export_resume(conn, actor, employee, i18n.language(request))
+    data = document.model_dump(mode="json", by_alias=True, exclude_none=True)
+    body = json.dumps(data, ensure_ascii=False, indent=2)
+    filename = f"opstap-cv-{document.meta.lastModified[:10]}.json"
     response = Response(
         body,
         media_type="application/json",

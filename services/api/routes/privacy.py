@@ -6,13 +6,17 @@ answers 404; one they see but may not export or erase answers 403.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
 
 from services.api.access import CurrentActor
 from services.api.dependencies import Conn
 from services.api.errors import ERROR_RESPONSES
 from services.api.routes.employees import VisibleEmployee
-from services.core.privacy import erasure, export
+from services.core.i18n import Lang
+from services.core.privacy import erasure, export, json_resume
+from services.core.privacy.json_resume import JsonResume
 from services.core.privacy.models import PersonalData
 
 router = APIRouter(prefix="/employees", tags=["privacy"], responses=ERROR_RESPONSES)
@@ -25,6 +29,25 @@ async def export_personal_data(
     """A copy of all data about the person, as JSON (the person, or an admin of their WISE on
     their behalf). The export itself is recorded in the audit log."""
     return await export.export(conn, actor, employee)
+
+
+@router.get(
+    "/{employee_id:uuid}/export/jsonresume",
+    summary="A person's data as a JSON Resume document",
+    response_model_exclude_none=True,
+)
+async def export_json_resume(
+    employee: VisibleEmployee,
+    actor: CurrentActor,
+    conn: Conn,
+    lang: Annotated[Lang, Query(description="language of labels and level words")] = "nl",
+) -> JsonResume:
+    """The person's CV part of their data as a JSON Resume document
+    (https://jsonresume.org/schema): basics, current occupation and placements as work, ESCO
+    skills (the URI as keyword, the level in words), languages with their CEFR level, and
+    completed training modules as certificates. The same access as the export (the person,
+    or an admin of their WISE), and recorded in the audit log the same way."""
+    return await json_resume.export_resume(conn, actor, employee, lang)
 
 
 @router.delete(
