@@ -167,7 +167,7 @@ def read_items(body: bytes) -> list[Any]:
         raise Invalid("The JSON is too large", fields={"body": f"at most {MAX_BYTES} bytes"})
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:
         raise Invalid("The body is not JSON", fields={"body": str(exc)[:200]}) from None
     if isinstance(data, dict) and "itemListElement" in data:
         data = data["itemListElement"]
@@ -271,7 +271,8 @@ def _read(item: Item) -> None:
     if kind != "JobPosting" and not (isinstance(kind, list) and "JobPosting" in kind):
         item.problems.append(("@type", "must be JobPosting"))
     data = item.data
-    data["title"] = posting.get("title")
+    if "title" in posting:
+        data["title"] = posting["title"]
     if isinstance(posting.get("description"), str):
         data["description"] = text_of(posting["description"])
     _employment(item, posting.get("employmentType"))
