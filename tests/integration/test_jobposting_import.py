@@ -228,3 +228,26 @@ def test_hours_and_html_are_read() -> None:
     assert parse_hours({"minValue": 8, "maxValue": 16}) == (8, 16)
     assert parse_hours("flexibel") is None and parse_hours(True) is None
     assert text_of("<h2>Wat</h2><p>Koffie &amp; thee</p>") == "Wat\nKoffie & thee"
+
+
+async def test_an_opstap_jobposting_imports_back_as_the_same_vacancy(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    s = await factories.scene(pool, client)
+    vacancy = await factories.publish(
+        client, s, "Magazijnmedewerker", hours_min=16, hours_max=24, postcode="3511 AB"
+    )
+    posting = await factories.ok(
+        await client.get(f"/api/v1/vacancies/{vacancy}/jobposting", headers=s.employer.headers)
+    )
+    other = await _employer(pool, client)
+    answer = await _send(client, other, posting)
+    assert answer.status_code == 200, answer.text
+    result = answer.json()
+    assert result["imported"] == 1, result["errors"]
+    copy = await factories.ok(
+        await client.get(f"/api/v1/vacancies/{result['ids'][0]}", headers=other.headers)
+    )
+    assert copy["occupation_uri"] == s.occupation and copy["status"] == "draft"
+    assert (copy["hours_min"], copy["hours_max"], copy["postcode"]) == (16, 24, "3511AB")
+    assert {k["skill_uri"] for k in copy["skills"]} == set(s.skills)

@@ -248,8 +248,8 @@ def _skills(item: Item, value: Any) -> None:
 
 def _occupation(item: Item, value: Any) -> None:
     value = _first(value)
-    if isinstance(value, dict):
-        value = value.get("codeValue") or value.get("@id") or value.get("url")
+    if isinstance(value, dict):  # a CategoryCode: its ESCO URI, else its ISCO code
+        value = _uri_of(value) or value.get("codeValue")
     text = str(value).strip() if isinstance(value, str | int) else ""
     if _ISCO.match(text):
         item.isco = text
