@@ -118,6 +118,11 @@ async def test_the_feed_lists_only_the_open_vacancies(
     await factories.vacancy(client, s.admin, s.occupation, title="Concept")
     closed = await _open(client, s, pool, title="Gesloten")
     await ok(await client.post(f"/api/v1/vacancies/{closed['id']}/close", headers=s.admin.headers))
+    # Open, but its closing day has passed (nothing closes a vacancy by itself yet).
+    lapsed = await _open(client, s, pool, title="Verlopen")
+    await pool.execute(
+        "UPDATE vacancy SET closing_date = current_date - 2 WHERE id = $1", uuid.UUID(lapsed["id"])
+    )
     response = await client.get(f"/api/v1/organisations/{s.admin.organisation_id}/jobpostings")
     assert response.status_code == 200 and response.headers["content-type"].startswith(LD)
     feed = response.json()

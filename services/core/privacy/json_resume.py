@@ -16,20 +16,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from services.core.access.policy import Actor
 from services.core.employees.models import Employee
 from services.core.i18n import Lang, text
-from services.core.privacy import export
+from services.core.privacy import export, queries
 from services.core.privacy.models import PersonalData, Row
 from services.core.taxonomy.repository import occupation_labels
 
 SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
-# The placements the decision log records as work: hired, or on a trial placement.
-PLACEMENTS = """
-SELECT d.decision, d.decided_at::date AS start_date, v.title, o.name AS organisation
-FROM placement_decision d
-JOIN vacancy v ON v.id = d.vacancy_id
-JOIN organisation o ON o.id = v.organisation_id
-WHERE d.employee_id = $1 AND d.decision IN ('hired', 'trial_placement')
-ORDER BY d.decided_at, d.id
-"""
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
@@ -166,5 +157,5 @@ async def export_resume(
     data = await export.export(conn, actor, employee)
     uri = data.profile.get("current_occupation_uri")
     labels = await occupation_labels(conn, [uri]) if uri else {}
-    placements = await conn.fetch(PLACEMENTS, employee.id)
+    placements = await conn.fetch(queries.RESUME_PLACEMENTS, employee.id)
     return resume(data, lang, labels.get(uri) if uri else None, placements)

@@ -252,3 +252,13 @@ SELECT 1
 # $1 the accounts: sessions, API keys, preferences and digests cascade; authorship elsewhere
 # (training records, suggestions, decisions, webhooks) becomes NULL.
 DELETE_ACCOUNTS = "DELETE FROM account WHERE id = ANY($1::uuid[])"
+
+# $1 the person: the placements the decision log records as work: hired, or on a trial placement.
+RESUME_PLACEMENTS = """
+SELECT d.decision, d.decided_at::date AS start_date, v.title, o.name AS organisation
+FROM placement_decision d
+JOIN vacancy v ON v.id = d.vacancy_id
+JOIN organisation o ON o.id = v.organisation_id
+WHERE d.employee_id = $1 AND d.decision IN ('hired', 'trial_placement')
+ORDER BY d.decided_at, d.id
+"""

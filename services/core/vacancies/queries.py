@@ -106,7 +106,8 @@ LIST_VACANCIES = {
 
 # A vacancy as a schema.org JobPosting: its organisation, the ISCO code of its occupation, its
 # skills with their labels and its accommodations in words. $1 = one vacancy (any status; the
-# caller decides who may see it) or NULL; $2 = an organisation's open vacancies or NULL.
+# caller decides who may see it) or NULL; $2 = an organisation's open vacancies whose closing
+# day has not passed, or NULL.
 SELECT_JOBPOSTINGS = """
 SELECT v.id, v.status, v.title, v.description, v.contract_kind, v.hours_min, v.hours_max,
        v.postcode, v.latitude, v.longitude, v.places, v.closing_date, v.created_at,
@@ -128,7 +129,9 @@ FROM vacancy v
 JOIN organisation o ON o.id = v.organisation_id
 LEFT JOIN occupation occ ON occ.uri = v.occupation_uri
 WHERE ($1::uuid IS NULL OR v.id = $1)
-  AND ($2::uuid IS NULL OR (v.organisation_id = $2 AND v.status = 'open'))
+  AND ($2::uuid IS NULL OR (v.organisation_id = $2 AND v.status = 'open'
+       AND (v.closing_date IS NULL
+            OR v.closing_date >= (now() AT TIME ZONE 'Europe/Amsterdam')::date)))
   AND ($1::uuid IS NOT NULL OR $2::uuid IS NOT NULL)
 ORDER BY lower(v.title), v.id
 LIMIT 1000
