@@ -189,6 +189,8 @@ async def test_junk_json_is_refused_with_a_422_and_never_a_500(
         b"{not json",
         b"null",
         b'{"itemListElement": 3}',
+        b'{"@type": {}, "itemListElement": []}',
+        b'{"@type": "JobPosting", "itemListElement": []}',
         b"[" * 100_000,
     ):
         answer = await _send(client, employer, body, "application/json")

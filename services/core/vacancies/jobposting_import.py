@@ -170,6 +170,8 @@ def read_items(body: bytes) -> list[Any]:
     except (ValueError, RecursionError) as exc:
         raise Invalid("The body is not JSON", fields={"body": str(exc)[:200]}) from None
     if isinstance(data, dict) and "itemListElement" in data:
+        if data.get("@type", "ItemList") != "ItemList":
+            raise Invalid("Check the ItemList", fields={"@type": "must be ItemList"})
         data = data["itemListElement"]
         if not isinstance(data, list):
             raise Invalid("Check the ItemList", fields={"itemListElement": "must be an array"})
