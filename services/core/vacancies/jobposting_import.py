@@ -51,20 +51,25 @@ _KINDS = frozenset(
         "day_activity",
     )
 )
+# Each property is read leniently (see the module docstring): a value of another shape is a
+# per-posting error in the answer, not a refused request, so the schema names no types.
 _POSTING: dict[str, Any] = {
     "type": "object",
     "description": "A schema.org JobPosting (https://schema.org/JobPosting).",
     "properties": {
-        "@type": {"type": "string", "example": "JobPosting"},
-        "title": {"type": "string"},
-        "description": {"type": "string", "description": "text or HTML"},
-        "employmentType": {"type": "string", "example": "PART_TIME"},
-        "workHours": {"type": "string", "example": "16-24"},
-        "occupationalCategory": {"type": "string", "example": "9329"},
-        "skills": {"type": "array", "items": {"type": "string"}},
-        "jobLocation": {"type": "object"},
-        "validThrough": {"type": "string", "format": "date"},
-        "totalJobOpenings": {"type": "integer"},
+        "@type": {"description": "JobPosting", "example": "JobPosting"},
+        "title": {"description": "text", "example": "Medewerker groenonderhoud"},
+        "description": {"description": "text or HTML"},
+        "employmentType": {"description": "a schema.org employment type", "example": "PART_TIME"},
+        "workHours": {"description": "hours a week: 16-24, 32 uur, a number", "example": "16-24"},
+        "occupationalCategory": {
+            "description": "an ESCO occupation URI, an ISCO code or a CategoryCode",
+            "example": "9214",
+        },
+        "skills": {"description": "ESCO skill URIs, or DefinedTerms with @id or url"},
+        "jobLocation": {"description": "a Place with address.postalCode and geo"},
+        "validThrough": {"description": "the closing date, YYYY-MM-DD", "example": "2027-01-31"},
+        "totalJobOpenings": {"description": "places", "example": 1},
     },
 }
 # What the import takes as JSON, for the API documentation.
@@ -182,6 +187,11 @@ def read_items(body: bytes) -> list[Any]:
         raise Invalid(
             "Send a JobPosting object, an array of them or an ItemList",
             fields={"body": "must be a JSON object or array"},
+        )
+    if strays := [n for n, e in enumerate(data, 1) if not isinstance(e, dict)]:
+        raise Invalid(
+            "Each JobPosting is a JSON object",
+            fields={"body": f"item(s) {', '.join(map(str, strays[:10]))} are no objects"},
         )
     if len(data) > MAX_ROWS:
         raise Invalid("Too many JobPostings", fields={"body": f"at most {MAX_ROWS} items"})
