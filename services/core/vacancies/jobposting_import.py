@@ -74,7 +74,7 @@ _POSTING: dict[str, Any] = {
 }
 # What the import takes as JSON, for the API documentation.
 JOBPOSTING_BODY: dict[str, Any] = {
-    "oneOf": [
+    "anyOf": [
         _POSTING,
         {"type": "array", "items": _POSTING},
         {
