@@ -39,6 +39,9 @@ async def test_the_item_list_has_six_categories_with_words_for_every_level(
             assert all(lv["can_nl"] and lv["asks_en"] for lv in item["levels"])
     hours = next(c for c in found if c["code"] == "hours")["items"]
     assert "part_time" in next(i for i in hours if i["code"] == "hours_per_day")["resolved_by"]
+    # Every accommodation an item names is in the vocabulary (the accommodation table).
+    known = {r["code"] for r in await pool.fetch("SELECT code FROM accommodation")}
+    assert {c for cat in found for i in cat["items"] for c in i["resolved_by"]} <= known
     assert (await client.get("/api/v1/capacity/items")).status_code == 401
 
 

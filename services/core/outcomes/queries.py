@@ -4,6 +4,8 @@ The report's scope is one organisation's people ($1); dates are calendar days in
 Netherlands (a decision's time is read there). Only counts leave these queries.
 """
 
+from services.core.outcomes import completeness
+
 LOCAL = "Europe/Amsterdam"
 
 # Each person's rung on a day ($2): their latest ladder_change on or before it. A person with
@@ -90,7 +92,7 @@ LEFT JOIN LATERAL (
 ORGANISATION_KIND = "SELECT kind FROM organisation WHERE id = $1"
 
 # What completeness reads of a person `e` (a SQL alias), as columns; the rules live in
-# completeness.py, the caseload sorts on the same facts through GAPS_SQL.
+# completeness.py, the caseload sorts on the same facts and rules through gaps().
 FACTS_SQL = """
        EXISTS (SELECT 1 FROM employee_skill s WHERE s.employee_id = {e}.id) AS has_skills,
        ({e}.target_occupation_uri IS NOT NULL) AS has_target,
@@ -100,18 +102,6 @@ FACTS_SQL = """
        (SELECT max(s.assessed_on) FROM employee_skill s WHERE s.employee_id = {e}.id)
            AS skills_confirmed_on"""
 
-# The number of gaps (missing parts, and skills unconfirmed for 12 months or more: $today is a
-# parameter placeholder the caller fills in) as one sortable expression.
-GAPS_SQL = """(
-    (NOT EXISTS (SELECT 1 FROM employee_skill s WHERE s.employee_id = {e}.id))::int
-    + ({e}.target_occupation_uri IS NULL)::int
-    + ({e}.hours_min IS NULL AND {e}.hours_max IS NULL)::int
-    + (NOT EXISTS (SELECT 1 FROM employee_language l WHERE l.employee_id = {e}.id))::int
-    + (NOT EXISTS (SELECT 1 FROM employee_capacity c WHERE c.employee_id = {e}.id))::int
-    + coalesce((SELECT max(s.assessed_on) FROM employee_skill s WHERE s.employee_id = {e}.id)
-               <= (({today})::date - interval '12 months')::date, false)::int
-)"""
-
 
 def facts(e: str) -> str:
     """The completeness facts of the person aliased `e`, as select-list columns."""
@@ -119,8 +109,15 @@ def facts(e: str) -> str:
 
 
 def gaps(e: str, today: str = "(now() AT TIME ZONE 'Europe/Amsterdam')::date") -> str:
-    """How many gaps the person aliased `e` has, as a SQL expression (for sorting)."""
-    return GAPS_SQL.format(e=e, today=today)
+    """How many gaps the person aliased `e` has, as a SQL expression (for sorting): the rules
+    of completeness.profile_gaps over the same facts (a part missing; skills confirmed
+    STALE_MONTHS or more before `today`, a SQL date expression)."""
+    missing = " + ".join(f"(NOT f.{column})::int" for column, _ in completeness.NEEDED)
+    stale = (
+        f"(f.has_skills AND coalesce(f.skills_confirmed_on <= (({today})::date"
+        f" - interval '{completeness.STALE_MONTHS} months')::date, false))::int"
+    )
+    return f"(SELECT {missing} + {stale} FROM (SELECT {facts(e)}) f)"
 
 
 # One person's facts ($1).
