@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
+from . import credit
 from .index import PeopleIndex, VacancyIndex
 from .scoring import Matcher
 from .types import Explanation, Filters, Person, Vacancy
@@ -104,6 +105,39 @@ class LivePeople(_Live[Person, PeopleIndex]):
         """As Matcher.candidates_for over every current person."""
         parts = [(self.base, self.skip), (self.delta, None)]
         return self.matcher.candidates_among(vacancy, parts, k, filters)
+
+    def fitting(self, vacancy: Vacancy, min_score: float) -> list[Person]:
+        """The current people with consent to matching who score at least `min_score` (0-100)
+        for the vacancy, by id (what-if questions about a vacancy not stored: job carving)."""
+        found: list[Person] = []
+        for index, skip in ((self.base, self.skip), (self.delta, None)):
+            if not index.people:
+                continue
+            # The one-vacancy path's own scores, quantised as every list shows them.
+            scores = credit.quantise(self.matcher._people_scores(vacancy, index))
+            fits = index.consent & (scores >= round(min_score * 10_000))
+            if skip is not None:
+                fits &= ~skip
+            found += [index.people[row] for row in np.flatnonzero(fits)]
+        return sorted(found, key=lambda p: p.id)
+
+    def holders(self, vacancy: Vacancy) -> dict[str, int]:
+        """Per skill the vacancy asks for: how many current people with consent cover it, by
+        the skill itself or a close neighbour (credit at least credit.GAP_BELOW: what an
+        explanation lists as matched or related rather than missing)."""
+        reqs = credit.requirements(vacancy, self.matcher.model)
+        counts = dict.fromkeys((req.uri for req in reqs), 0)
+        for index, skip in ((self.base, self.skip), (self.delta, None)):
+            if not index.people:
+                continue
+            counted = index.consent if skip is None else index.consent & ~skip
+            for req in reqs:
+                column = req.column if req.column >= 0 else index.extra.get(req.uri, -1)
+                if column < 0:
+                    continue
+                best = self.matcher._column_credit(index, column, req.min_level)
+                counts[req.uri] += int((counted & (best >= credit.GAP_BELOW)).sum())
+        return counts
 
 
 class LiveVacancies(_Live[Vacancy, VacancyIndex]):
