@@ -52,8 +52,11 @@ async def list_modules(
     conn: Conn,
     filters: Annotated[ModuleFilter, Query()],
 ) -> Page[TrainingModule]:
-    """The catalogue, active modules only unless asked; titles sort on the Dutch title."""
-    return await service.list_modules(conn, filters)
+    """The catalogue, active modules only unless asked; titles sort on the Dutch title. Each
+    module has an audience (employee; jobcoach or manager for staff's own learning) and a theme
+    (digital, communication, collaboration, creativity, vocational); an employee only ever sees
+    modules for employees, whatever `audience` asks."""
+    return await service.list_modules(conn, service.offered_to(actor, filters))
 
 
 @router.post(
@@ -77,9 +80,12 @@ async def import_modules(
     Columns, in any order, with a header row: **code**, **title_nl**, **title_en**,
     **provider_kind** (practice_certificate, digital_skills, on_the_job or course), **level**
     (1-4), **hours** (required), skills (skill URIs separated by `|`), competences (DigComp
-    `id:level` separated by `|`, e.g. `1.1:2|4.2:3`), description_nl, description_en. A row
-    replaces the module with its code, skills and competences included; a description column
-    the file lacks keeps the stored text, and a deactivated module stays inactive. Every row is
+    `id:level` separated by `|`, e.g. `1.1:2|4.2:3`), description_nl, description_en,
+    audience (employee, jobcoach or manager; default employee), theme (digital,
+    communication, collaboration, creativity or vocational; default vocational). A row
+    replaces the module with its code, skills and competences included; a description,
+    audience or theme column the file lacks keeps the stored value, and a deactivated module
+    stays inactive. Every row is
     checked like `POST /training/modules`; valid rows are imported, each invalid row is left out
     whole and reported with its line and column. A missing required column, an unknown column
     or a file that is not CSV imports nothing (422).
@@ -133,8 +139,9 @@ async def record_training(
     body: TrainingRecordIn, employee: VisibleEmployee, actor: CurrentActor, conn: Conn
 ) -> TrainingCompletion:
     """Record that the person completed an active module (the person, their jobcoach or an
-    admin of their organisation). The module's skills, and the skills its DigComp competences
-    map to, become certified at the module's level: a level already higher stays, and a
-    self-assessed or observed skill becomes certified. A module counts once per person (409).
+    admin of their organisation); a module for jobcoaches or managers is refused (422). The
+    module's skills, and the skills its DigComp competences map to, become certified at the
+    module's level: a level already higher stays, and a self-assessed or observed skill becomes
+    certified. A module counts once per person (409).
     """
     return await service.record_completion(conn, actor, employee, body)

@@ -66,8 +66,9 @@ SELECT skill_uri FROM occupation_skill
 WHERE occupation_uri = $1 AND relation = 'essential' ORDER BY skill_uri
 """
 
-# Active modules that teach any of the skills, directly or through a DigComp competence, with
-# every skill they teach (so a what-if can add them all) and the level they reach.
+# Active modules for employees (never a jobcoach's or manager's) that teach any of the skills,
+# directly or through a DigComp competence, with every skill they teach (so a what-if can add
+# them all) and the level they reach.
 MODULES_FOR_SKILLS = """
 WITH taught AS (
     SELECT module_id, skill_uri FROM training_module_skill
@@ -78,7 +79,8 @@ WITH taught AS (
 SELECT m.id, m.code, m.title_nl, m.title_en, m.provider_kind, m.hours, m.level,
        array_agg(t.skill_uri ORDER BY t.skill_uri) AS skills
 FROM training_module m JOIN taught t ON t.module_id = m.id
-WHERE m.active AND m.id IN (SELECT module_id FROM taught WHERE skill_uri = ANY($1::text[]))
+WHERE m.active AND m.audience = 'employee'
+  AND m.id IN (SELECT module_id FROM taught WHERE skill_uri = ANY($1::text[]))
 GROUP BY m.id
 ORDER BY m.code
 """

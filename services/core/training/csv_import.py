@@ -34,8 +34,11 @@ REQUIRED = ("code", "title_nl", "title_en", "provider_kind", "level", "hours")
 COLUMNS = csv_rows.Columns(
     "training module CSV",
     REQUIRED,
-    ("skills", "competences", "description_nl", "description_en"),
+    ("skills", "competences", "description_nl", "description_en", "audience", "theme"),
 )
+# Columns a file may leave out: a module it changes keeps their stored value (a new one gets
+# the default), so files written before a column existed still import as they did.
+KEPT_WHEN_ABSENT = ("description_nl", "description_en", "audience", "theme")
 _LISTS = ("skills", "competences")
 
 
@@ -109,10 +112,11 @@ def _twice(rows: Sequence[Row]) -> None:
 async def upsert(
     conn: asyncpg.Connection, items: Sequence[ModuleIn], columns: Sequence[str]
 ) -> tuple[dict[str, UUID], int, int]:
-    """Create or overwrite modules by code; (ids by code, created, updated). A description
-    column the file lacks keeps the stored text; an unchanged module is not written at all."""
+    """Create or overwrite modules by code; (ids by code, created, updated). A description,
+    audience or theme column the file lacks keeps the stored value; an unchanged module is not
+    written at all."""
     existing = await repository.by_codes(conn, [i.code for i in items])
-    kept = [c for c in ("description_nl", "description_en") if c not in columns]
+    kept = [c for c in KEPT_WHEN_ABSENT if c not in columns]
     changed: list[ModuleIn] = []
     for item in items:
         old = existing.get(item.code)

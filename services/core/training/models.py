@@ -15,6 +15,11 @@ from services.core.partial import not_null_in_schema
 
 ProviderKind = Literal["practice_certificate", "digital_skills", "on_the_job", "course"]
 ModuleSort = Literal["title", "-title", "code", "level", "-level", "hours", "-hours"]
+# Who a module is for (B-WISE's three curricula) and what it is about, digital skills first.
+Audience = Literal["employee", "jobcoach", "manager"]
+Theme = Literal["digital", "communication", "collaboration", "creativity", "vocational"]
+AUDIENCES: tuple[str, ...] = ("employee", "jobcoach", "manager")
+THEMES: tuple[str, ...] = ("digital", "communication", "collaboration", "creativity", "vocational")
 
 # DigComp 2.2: five areas, 21 competences (DOMAIN.md, "Taxonomies").
 DIGCOMP_COMPETENCES: tuple[str, ...] = (
@@ -97,6 +102,12 @@ class ModuleIn(_Lists):
         default_factory=list, max_length=100, description="taxonomy skill URIs it teaches"
     )
     competences: list[CompetenceIn] = Field(default_factory=list, max_length=21)
+    audience: Audience = Field(
+        "employee",
+        description="who it is for: employee (offered to people), jobcoach or manager (staff "
+        "learning plans; never offered to a person)",
+    )
+    theme: Theme = Field("vocational", description="digital skills, or another theme")
 
 
 class ModulePatch(_Lists):
@@ -117,6 +128,8 @@ class ModulePatch(_Lists):
     competences: list[CompetenceIn] | None = Field(
         None, max_length=21, json_schema_extra=not_null_in_schema
     )
+    audience: Audience | None = Field(None, json_schema_extra=not_null_in_schema)
+    theme: Theme | None = Field(None, json_schema_extra=not_null_in_schema)
 
     @field_validator("*")
     @classmethod
@@ -150,6 +163,8 @@ class TrainingModule(BaseModel):
     description_en: str
     skills: list[str]
     competences: list[Competence]
+    audience: Audience
+    theme: Theme
     active: bool
     created_at: datetime
     updated_at: datetime
@@ -168,6 +183,10 @@ class ModuleFilter(PageQuery):
         None, pattern=r"^[1-5]\.[1-9]$", description="A DigComp 2.2 competence, e.g. 2.1."
     )
     provider_kind: ProviderKind | None = None
+    audience: Audience | None = Field(
+        None, description="Who it is for; an employee always sees only modules for employees."
+    )
+    theme: Theme | None = None
     q: str | None = Field(
         None, min_length=1, max_length=200, description="Words in a title (nl, en)."
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 # Skills and competences are aggregated per row, so a page of modules is one query.
 _MODULE_COLUMNS = """
 m.id, m.code, m.title_nl, m.title_en, m.provider_kind, m.level, m.hours, m.description_nl,
-m.description_en, m.active, m.created_at, m.updated_at,
+m.description_en, m.audience, m.theme, m.active, m.created_at, m.updated_at,
 coalesce((SELECT array_agg(s.skill_uri ORDER BY s.skill_uri)
           FROM training_module_skill s WHERE s.module_id = m.id), '{}'::text[]) AS skills,
 coalesce((SELECT jsonb_agg(jsonb_build_object('competence_id', c.competence_id,
@@ -31,7 +31,7 @@ FOR UPDATE OF m
 SELECT_MODULE_ID_BY_CODE = "SELECT id FROM training_module WHERE code = $1"
 
 # $1 inactive ones too, $2 skill (taught directly or through a DigComp competence mapped to
-# it), $3 competence, $4 provider kind, $5 words in either title.
+# it), $3 competence, $4 provider kind, $5 words in either title, $6 audience, $7 theme.
 _FILTERS = """
 FROM training_module m
 WHERE ($1::boolean OR m.active)
@@ -45,6 +45,8 @@ WHERE ($1::boolean OR m.active)
                                    WHERE c.module_id = m.id AND c.competence_id = $3))
   AND ($4::text IS NULL OR m.provider_kind = $4)
   AND ($5::text IS NULL OR m.title_nl ILIKE '%' || $5 || '%' OR m.title_en ILIKE '%' || $5 || '%')
+  AND ($6::text IS NULL OR m.audience = $6)
+  AND ($7::text IS NULL OR m.theme = $7)
 """
 
 COUNT_MODULES = f"SELECT count(*) {_FILTERS}"
@@ -59,9 +61,9 @@ _ORDER = {
     "-hours": "m.hours DESC, lower(m.title_nl), m.id",
 }
 
-# One statement per sort order ($6 = limit, $7 = offset).
+# One statement per sort order ($8 = limit, $9 = offset).
 LIST_MODULES = {
-    sort: f"SELECT {_MODULE_COLUMNS} {_FILTERS} ORDER BY {order} LIMIT $6 OFFSET $7"
+    sort: f"SELECT {_MODULE_COLUMNS} {_FILTERS} ORDER BY {order} LIMIT $8 OFFSET $9"
     for sort, order in _ORDER.items()
 }
 
@@ -69,22 +71,22 @@ LIST_MODULES = {
 # touches updated_at. `active` is left as it is: an admin's deactivation survives a re-import.
 UPSERT_MODULES = """
 INSERT INTO training_module (code, title_nl, title_en, provider_kind, level, hours,
-    description_nl, description_en)
+    description_nl, description_en, audience, theme)
 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::smallint[],
-                     $6::smallint[], $7::text[], $8::text[])
+                     $6::smallint[], $7::text[], $8::text[], $9::text[], $10::text[])
 ON CONFLICT (code) DO UPDATE
 SET title_nl = excluded.title_nl, title_en = excluded.title_en,
     provider_kind = excluded.provider_kind, level = excluded.level, hours = excluded.hours,
     description_nl = excluded.description_nl, description_en = excluded.description_en,
-    updated_at = now()
+    audience = excluded.audience, theme = excluded.theme, updated_at = now()
 RETURNING id, code
 """
 
 # No row when the code is taken.
 INSERT_MODULE = """
 INSERT INTO training_module (code, title_nl, title_en, provider_kind, level, hours,
-    description_nl, description_en)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    description_nl, description_en, audience, theme)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 ON CONFLICT (code) DO NOTHING
 RETURNING id
 """
@@ -92,7 +94,7 @@ RETURNING id
 UPDATE_MODULE = """
 UPDATE training_module
 SET code = $2, title_nl = $3, title_en = $4, provider_kind = $5, level = $6, hours = $7,
-    description_nl = $8, description_en = $9, updated_at = now()
+    description_nl = $8, description_en = $9, audience = $10, theme = $11, updated_at = now()
 WHERE id = $1
 """
 

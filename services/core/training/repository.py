@@ -27,6 +27,8 @@ _SCALARS = (
     "hours",
     "description_nl",
     "description_en",
+    "audience",
+    "theme",
 )
 
 
@@ -59,7 +61,15 @@ async def id_by_code(conn: asyncpg.Connection, code: str) -> UUID | None:
 async def page(conn: asyncpg.Connection, f: ModuleFilter) -> tuple[list[TrainingModule], int]:
     """One page of modules, and how many match in all."""
     q = like_escape(f.q) if f.q else None
-    params = (f.include_inactive, f.skill_uri, f.competence_id, f.provider_kind, q)
+    params = (
+        f.include_inactive,
+        f.skill_uri,
+        f.competence_id,
+        f.provider_kind,
+        q,
+        f.audience,
+        f.theme,
+    )
     total: int = await conn.fetchval(queries.COUNT_MODULES, *params)
     rows = await conn.fetch(queries.LIST_MODULES[f.sort], *params, f.limit, f.offset)
     return [module_of(r) for r in rows], total

@@ -98,8 +98,15 @@ async def get_for_change(conn: asyncpg.Connection, actor: Actor, module_id: UUID
     return found
 
 
+def offered_to(actor: Actor, f: ModuleFilter) -> ModuleFilter:
+    """The filter as the actor may use it: an employee sees only modules for employees."""
+    if actor.role is Role.EMPLOYEE:
+        return f.model_copy(update={"audience": "employee"})
+    return f
+
+
 async def list_modules(conn: asyncpg.Connection, f: ModuleFilter) -> Page[TrainingModule]:
-    """A page of the catalogue."""
+    """A page of the catalogue (narrowed by `offered_to` for the reader)."""
     items, total = await repository.page(conn, f)
     return Page[TrainingModule](items=items, total=total, limit=f.limit, offset=f.offset)
 
@@ -179,6 +186,11 @@ async def _completable(conn: asyncpg.Connection, body: TrainingRecordIn) -> Trai
         fields["module_id"] = "no training module has this id; see GET /api/v1/training/modules"
     elif not module.active:
         fields["module_id"] = "this module is no longer offered (inactive)"
+    elif module.audience != "employee":
+        fields["module_id"] = (
+            f"this module is for a {module.audience}'s own learning, not for a person; "
+            "choose a module whose audience is employee"
+        )
     if fields or module is None:
         raise invalid_fields("training record", fields)
     return module
