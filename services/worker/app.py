@@ -14,6 +14,7 @@ TASK_MODULES = [
     "services.worker.tasks.notification_events",
     "services.worker.tasks.maintenance",
     "services.worker.tasks.followups",
+    "services.worker.tasks.vacancies",
 ]
 
 
@@ -47,6 +48,10 @@ def create_celery(settings: Settings | None = None) -> Celery:
             "retention": {
                 "task": "maintenance.retention",
                 "schedule": crontab(minute=37, hour=3),
+            },
+            "close-expired-vacancies": {
+                "task": "vacancies.close_expired",
+                "schedule": crontab(minute=2),  # hourly: a missed night catches up
             },
             "followup-reminders": {
                 "task": "followups.remind_due",

@@ -52,6 +52,15 @@ WHERE id = $1 AND status = ANY($3::text[])
 RETURNING status
 """
 
+# The daily job: open vacancies whose closing day has passed ($1: today in the Netherlands)
+# are closed; their ids. `FOR UPDATE SKIP LOCKED` leaves one being changed to the next run.
+CLOSE_EXPIRED = """
+UPDATE vacancy SET status = 'closed', updated_at = now()
+WHERE id IN (SELECT id FROM vacancy WHERE status = 'open' AND closing_date < $1
+             ORDER BY id FOR UPDATE SKIP LOCKED)
+RETURNING id
+"""
+
 # Skills and accommodations are aggregated per row here, so a page is one query.
 _COLUMNS = """
 v.id, v.status, v.title, v.description, v.occupation_uri, v.contract_kind, v.ladder_rung,

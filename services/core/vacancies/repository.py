@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -121,6 +122,11 @@ async def set_status(
 ) -> bool:
     """Move the status to `to` when it is one of `allowed_from`; False when it is not."""
     return await conn.fetchval(queries.SET_STATUS, vacancy_id, to, list(allowed_from)) is not None
+
+
+async def close_expired(conn: asyncpg.Connection, day: date) -> list[UUID]:
+    """Close the open vacancies whose closing day is before `day`; their ids."""
+    return [row["id"] for row in await conn.fetch(queries.CLOSE_EXPIRED, day)]
 
 
 async def get(

@@ -153,6 +153,16 @@ async def transition(
     return await get(conn, actor, vacancy.id)
 
 
+async def close_expired(conn: asyncpg.Connection, day: date | None = None) -> int:
+    """Close every open vacancy whose closing day has passed (the Netherlands' calendar), each
+    with the `vacancy.closed` event a manual close records: the worker drops its matches and
+    tells who heard of it. How many; a second run the same day closes none."""
+    closed = await repository.close_expired(conn, day or today())
+    for vacancy_id in closed:
+        await _record(conn, "vacancy.closed", vacancy_id, {"from": "open", "expired": True})
+    return len(closed)
+
+
 def step(status: str, action: str) -> tuple[str, str]:
     """(the status an action leads to from `status`, the event it records); Invalid naming
     the status when the action is not possible from it."""
