@@ -30,6 +30,7 @@ from services.api.routes import (
     organisations,
     outcomes,
     privacy,
+    staff_learning,
     system,
     taxonomy,
     training,
@@ -118,6 +119,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         privacy.router,
         ladder.router,
         logbook.router,
+        staff_learning.router,
     )
     for router in routers:
         app.include_router(router, prefix=API_PREFIX)

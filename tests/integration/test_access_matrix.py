@@ -137,6 +137,7 @@ async def _build(pool: asyncpg.Pool, client: httpx.AsyncClient) -> World:
         for _ in range(3)
     ]
     world.ids["module"], world.ids["module_record"] = (modules[0], modules[1]), modules[2]
+    await _plan_items(pool, world)
     world.ids["followup"] = (
         await _followup(pool, person_a["id"], world.ids["vacancy_a_open"]),
         await _followup(pool, person_b["id"], world.ids["vacancy_a_open"]),
@@ -166,6 +167,17 @@ def _module(world: World) -> dict[str, Any]:
         "hours": 8,
         "skills": [world.ids["skill"]],
     }
+
+
+async def _plan_items(pool: asyncpg.Pool, world: World) -> None:
+    """The first module on each staff role's own learning plan (the second one never is)."""
+    for role in ("admin", "jobcoach", "employer"):
+        await pool.execute(
+            "INSERT INTO staff_learning_plan (account_id, module_id, added_on) "
+            "VALUES ($1, $2, current_date) ON CONFLICT DO NOTHING",
+            world.users[role].account_id,
+            uuid.UUID(world.ids["module"][0]),
+        )
 
 
 async def _older_key(pool: asyncpg.Pool, account_id: uuid.UUID) -> uuid.UUID:
@@ -324,6 +336,9 @@ def _body(world: World, method: str, path: str) -> dict[str, Any]:
         ("PUT", "/api/v1/employees/{employee_id}/target-group-register"): {
             "json": {"target_group_register": True}
         },
+        ("PUT", "/api/v1/me/digcomp"): {"json": {"levels": [{"competence_id": "2.1", "level": 3}]}},
+        ("POST", "/api/v1/me/learning-plan"): {"json": {"module_id": world.ids["module"][1]}},
+        ("PATCH", "/api/v1/me/learning-plan/{module_id}"): {"json": {"completed_on": None}},
         ("POST", "/api/v1/decisions"): {
             "json": {
                 "employee_id": world.ids["employee"][0],
@@ -518,6 +533,23 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
         "employee": (K, H),
     },
     ("PUT", "/api/v1/vacancies/{vacancy_id}/capacity"): VACANCY_WRITE,
+    # A staff member's own DigComp and learning plan: never an employee's (theirs is their
+    # profile); a plan item is the own plan's. The staff picture: the WISE's admins and coaches.
+    ("GET", "/api/v1/me/digcomp"): {**SIGNED_IN, "employee": (F, F)},
+    ("PUT", "/api/v1/me/digcomp"): {**SIGNED_IN, "employee": (F, F)},
+    ("GET", "/api/v1/me/learning-plan"): {**SIGNED_IN, "employee": (F, F)},
+    ("POST", "/api/v1/me/learning-plan"): {**SIGNED_IN, "employee": (F, F)},
+    ("PATCH", "/api/v1/me/learning-plan/{module_id}"): {
+        **dict.fromkeys(ROLES[:3], (K, H)),
+        "employee": (F, F),
+        "anonymous": (U, U),
+    },
+    ("DELETE", "/api/v1/me/learning-plan/{module_id}"): {
+        **dict.fromkeys(ROLES[:3], (K, H)),
+        "employee": (F, F),
+        "anonymous": (U, U),
+    },
+    ("GET", "/api/v1/organisations/{organisation_id}/staff-digcomp"): PEOPLE_WRITE,
 }
 
 
@@ -595,6 +627,8 @@ async def test_role_sees_and_does_only_what_it_may(
         if method == "DELETE" and "{entry_id}" in template and which == 0:
             fresh = await _entry(pool, world.ids["employee"][0], world.users["jobcoach"].account_id)
             world.ids["entry"] = (fresh, world.ids["entry"][1])
+        if "/me/learning-plan/" in template:  # a removed item must not spoil the next row
+            await _plan_items(pool, world)
         kwargs = _body(world, method, template)
         path = _resolve(world, role, template, which)
         if method == "DELETE" and template == "/api/v1/employees/{employee_id}" and which == 0:
