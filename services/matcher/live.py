@@ -20,12 +20,17 @@ import numpy as np
 from . import credit
 from .index import PeopleIndex, VacancyIndex
 from .scoring import Matcher
+from .similarity import RELATED_CAP
 from .types import Explanation, Filters, Person, Vacancy
 
 Row = TypeVar("Row", Person, Vacancy)
 Index = TypeVar("Index", PeopleIndex, VacancyIndex)
 COMPACT_SHARE = 0.02  # the delta is built into a new base past this share of the base
 COMPACT_MIN = 500  # ... or this many rows, whichever is more
+# A person can do a task (job carving) when their credit for its skill is above what a related
+# skill alone can give: they hold the skill itself, at or near the level asked. A neighbour
+# covers it in a score, but is a skill to learn rather than one held.
+CAN_DO = RELATED_CAP
 
 
 class _Live(Generic[Row, Index]):
@@ -106,9 +111,14 @@ class LivePeople(_Live[Person, PeopleIndex]):
         parts = [(self.base, self.skip), (self.delta, None)]
         return self.matcher.candidates_among(vacancy, parts, k, filters)
 
-    def fitting(self, vacancy: Vacancy, min_score: float) -> list[Person]:
+    def fitting(
+        self, vacancy: Vacancy, min_score: float, *, every_essential: bool = False
+    ) -> list[Person]:
         """The current people with consent to matching who score at least `min_score` (0-100)
-        for the vacancy, by id (what-if questions about a vacancy not stored: job carving)."""
+        for the vacancy (and, with `every_essential`, can do each essential skill: CAN_DO),
+        by id: what-if questions about a vacancy not stored (job carving)."""
+        reqs = credit.requirements(vacancy, self.matcher.model)
+        essential = [req for req in reqs if req.relation == "essential"] if every_essential else []
         found: list[Person] = []
         for index, skip in ((self.base, self.skip), (self.delta, None)):
             if not index.people:
@@ -116,15 +126,28 @@ class LivePeople(_Live[Person, PeopleIndex]):
             # The one-vacancy path's own scores, quantised as every list shows them.
             scores = credit.quantise(self.matcher._people_scores(vacancy, index))
             fits = index.consent & (scores >= round(min_score * 10_000))
+            for req in essential:
+                fits &= self._credit(index, req) > CAN_DO
             if skip is not None:
                 fits &= ~skip
             found += [index.people[row] for row in np.flatnonzero(fits)]
         return sorted(found, key=lambda p: p.id)
 
+    def _credit(self, index: PeopleIndex, req: credit.Requirement) -> np.ndarray:
+        """Every person's best credit for one requirement (0 for a skill nobody in the index
+        has that is outside the model)."""
+        column = req.column if req.column >= 0 else index.extra.get(req.uri, -1)
+        if column < 0:
+            return np.zeros(len(index.people), dtype=np.float32)
+        return self.matcher._column_credit(index, column, req.min_level)
+
+    def consenting(self) -> int:
+        """How many current people consent to matching."""
+        return sum(1 for person in self.rows.values() if person.consent_matching)
+
     def holders(self, vacancy: Vacancy) -> dict[str, int]:
-        """Per skill the vacancy asks for: how many current people with consent cover it, by
-        the skill itself or a close neighbour (credit at least credit.GAP_BELOW: what an
-        explanation lists as matched or related rather than missing)."""
+        """Per skill the vacancy asks for: how many current people with consent can do it
+        (CAN_DO: they hold the skill itself, at or near the level asked)."""
         reqs = credit.requirements(vacancy, self.matcher.model)
         counts = dict.fromkeys((req.uri for req in reqs), 0)
         for index, skip in ((self.base, self.skip), (self.delta, None)):
@@ -132,11 +155,8 @@ class LivePeople(_Live[Person, PeopleIndex]):
                 continue
             counted = index.consent if skip is None else index.consent & ~skip
             for req in reqs:
-                column = req.column if req.column >= 0 else index.extra.get(req.uri, -1)
-                if column < 0:
-                    continue
-                best = self.matcher._column_credit(index, column, req.min_level)
-                counts[req.uri] += int((counted & (best >= credit.GAP_BELOW)).sum())
+                held = counted & (self._credit(index, req) > CAN_DO)
+                counts[req.uri] += int(held.sum())
         return counts
 
 

@@ -132,6 +132,10 @@ async def _build(pool: asyncpg.Pool, client: httpx.AsyncClient) -> World:
     for org in ("A", "X", "Y"):
         world.ids[f"webhook_{org}"] = await _webhook(pool, world.orgs[org])
     world.ids["skill"] = await pool.fetchval("SELECT uri FROM skill ORDER BY uri LIMIT 1")
+    world.ids["carving_task"] = await pool.fetchval(
+        "SELECT skill_uri FROM occupation_skill WHERE occupation_uri = $1 ORDER BY skill_uri",
+        occupation,
+    )
     modules = [
         (await _post(client, h["admin"], "/api/v1/training/modules", _module(world)))["id"]
         for _ in range(3)
@@ -339,6 +343,20 @@ def _body(world: World, method: str, path: str) -> dict[str, Any]:
         ("PUT", "/api/v1/me/digcomp"): {"json": {"levels": [{"competence_id": "2.1", "level": 3}]}},
         ("POST", "/api/v1/me/learning-plan"): {"json": {"module_id": world.ids["module"][1]}},
         ("PATCH", "/api/v1/me/learning-plan/{module_id}"): {"json": {"completed_on": None}},
+        ("GET", "/api/v1/carving/tasks"): {"params": {"occupation_uri": world.occupation}},
+        ("POST", "/api/v1/carving/preview"): {
+            "json": {"occupation_uri": world.occupation, "kept": [world.ids["carving_task"]]}
+        },
+        ("POST", "/api/v1/carving/vacancies"): {
+            "json": {
+                "title": "Carved",
+                "occupation_uri": world.occupation,
+                "kept": [world.ids["carving_task"]],
+                "contract_kind": "wise_paid",
+                "hours_min": 8,
+                "hours_max": 16,
+            }
+        },
         ("POST", "/api/v1/decisions"): {
             "json": {
                 "employee_id": world.ids["employee"][0],
@@ -533,6 +551,10 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
         "employee": (K, H),
     },
     ("PUT", "/api/v1/vacancies/{vacancy_id}/capacity"): VACANCY_WRITE,
+    # Job carving: who may post vacancies (admins and employers).
+    ("GET", "/api/v1/carving/tasks"): {**ADMIN_ONLY, "employer": (K, K)},
+    ("POST", "/api/v1/carving/preview"): {**ADMIN_ONLY, "employer": (K, K)},
+    ("POST", "/api/v1/carving/vacancies"): {**ADMIN_ONLY, "employer": (K, K)},
     # A staff member's own DigComp and learning plan: never an employee's (theirs is their
     # profile); a plan item is the own plan's. The staff picture: the WISE's admins and coaches.
     ("GET", "/api/v1/me/digcomp"): {**SIGNED_IN, "employee": (F, F)},

@@ -206,6 +206,14 @@ class Vacancy(BaseModel):
     created_at: datetime
     updated_at: datetime
     published_at: datetime | None
+    carved: bool = Field(
+        False, description="carved from its occupation's tasks (job carving, /carving)"
+    )
+    left_out: list[str] = Field(
+        default_factory=list,
+        description="for a carved vacancy: the occupation's skills it does not ask for (the "
+        "tasks taken out of the full job), essential first; empty otherwise",
+    )
 
 
 class VacancyFilter(PageQuery):

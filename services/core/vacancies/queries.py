@@ -73,7 +73,15 @@ coalesce((SELECT jsonb_agg(jsonb_build_object('skill_uri', s.skill_uri,
           FROM vacancy_skill s WHERE s.vacancy_id = v.id), '[]'::jsonb) AS skills,
 coalesce((SELECT array_agg(a.accommodation_code ORDER BY a.accommodation_code)
           FROM vacancy_accommodation a WHERE a.vacancy_id = v.id), '{}'::text[])
-    AS accommodations
+    AS accommodations,
+v.carved,
+CASE WHEN v.carved THEN coalesce((
+    SELECT array_agg(os.skill_uri ORDER BY os.relation, os.skill_uri)
+    FROM occupation_skill os
+    WHERE os.occupation_uri = v.occupation_uri
+      AND NOT EXISTS (SELECT 1 FROM vacancy_skill s
+                      WHERE s.vacancy_id = v.id AND s.skill_uri = os.skill_uri)), '{}'::text[])
+ELSE '{}'::text[] END AS left_out
 """
 
 SELECT_VACANCY = f"""
@@ -145,3 +153,16 @@ WHERE ($1::uuid IS NULL OR v.id = $1)
 ORDER BY lower(v.title), v.id
 LIMIT 1000
 """
+
+# Job carving: an occupation's skills (its tasks) with their labels, essential first.
+SELECT_OCCUPATION_TASKS = """
+SELECT o.uri AS occupation_uri, o.label_en AS occupation_en, o.label_nl AS occupation_nl,
+       os.skill_uri, os.relation, s.label_en, s.label_nl
+FROM occupation o
+LEFT JOIN occupation_skill os ON os.occupation_uri = o.uri
+LEFT JOIN skill s ON s.uri = os.skill_uri
+WHERE o.uri = $1
+ORDER BY os.relation, lower(coalesce(s.label_en, os.skill_uri)), os.skill_uri
+"""
+
+MARK_CARVED = "UPDATE vacancy SET carved = true WHERE id = $1"

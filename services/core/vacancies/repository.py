@@ -174,3 +174,14 @@ async def open_jobposting_rows(
     """An organisation's open vacancies (at most 1000, by title) with what a JobPosting needs."""
     rows = await conn.fetch(queries.SELECT_JOBPOSTINGS, None, organisation_id)
     return [dict(r) for r in rows]
+
+
+async def occupation_tasks(conn: asyncpg.Connection, occupation_uri: str) -> list[asyncpg.Record]:
+    """An occupation's skills with their labels and relation, essential first; one row with
+    skill_uri NULL for an occupation without skills; none for an unknown occupation."""
+    return list(await conn.fetch(queries.SELECT_OCCUPATION_TASKS, occupation_uri))
+
+
+async def mark_carved(conn: asyncpg.Connection, vacancy_id: UUID) -> None:
+    """Record that the vacancy was carved from its occupation's tasks."""
+    await conn.execute(queries.MARK_CARVED, vacancy_id)

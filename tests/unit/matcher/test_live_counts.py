@@ -1,5 +1,5 @@
 """Counts over live people (matcher/live.py `fitting`, `holders`) agree with one pair's
-explanation: the same people fit, the same people hold a skill, after any changes."""
+explanation: the same people fit, the same people can do a skill, after any changes."""
 
 from __future__ import annotations
 
@@ -7,12 +7,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from services.matcher import credit
-from services.matcher.live import LivePeople
-from services.matcher.types import Person, Vacancy
+from services.matcher.live import CAN_DO, LivePeople
+from services.matcher.types import Explanation, Person, Vacancy
 from tests.unit.matcher.test_live import IDS, changes, compact_min
 from tests.unit.matcher.test_properties import matcher, people, vacancies
 
 SETTINGS = settings(max_examples=60, deadline=None)
+
+
+def _can_do(explained: Explanation, uri: str) -> bool:
+    """Whether the explanation gives the skill more credit than a neighbour alone can."""
+    return any(x.skill_uri == uri and x.credit > CAN_DO for x in explained.matched)
+
+
+def _essential(vacancy: Vacancy) -> set[str]:
+    return {
+        r.uri for r in credit.requirements(vacancy, matcher().model) if r.relation == "essential"
+    }
 
 
 @SETTINGS
@@ -47,11 +58,9 @@ def test_fitting_and_holders_agree_with_each_pairs_explanation(
     explained = {p.id: matcher().explain(p, vacancy) for p in consenting}
     want = [p.id for p in consenting if explained[p.id].score >= min_score]
     assert [p.id for p in index.fitting(vacancy, min_score)] == want
+    complete = [p for p in want if all(_can_do(explained[p], u) for u in _essential(vacancy))]
+    assert [p.id for p in index.fitting(vacancy, min_score, every_essential=True)] == complete
     holders = index.holders(vacancy)
     for req in credit.requirements(vacancy, matcher().model):
-        held = sum(
-            1
-            for e in explained.values()
-            if any(x.skill_uri == req.uri for x in (*e.matched, *e.related))
-        )
+        held = sum(1 for e in explained.values() if _can_do(e, req.uri))
         assert holders[req.uri] == held, req.uri
