@@ -24,6 +24,7 @@ from services.api.routes import (
     followups,
     jobpostings,
     ladder,
+    learning,
     logbook,
     matches,
     next_steps,
@@ -121,6 +122,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         privacy.router,
         ladder.router,
         logbook.router,
+        learning.router,
         staff_learning.router,
     )
     for router in routers:

@@ -138,12 +138,15 @@ async def seed_demo_story(settings: Settings) -> bool:
 
 
 async def seed_catalogue(settings: Settings) -> int:
-    """Write the starter training catalogue for the taxonomy in use (idempotent)."""
+    """Write the starter training catalogue and qualifications for the taxonomy in use
+    (idempotent)."""
+    from services.core.learning.catalogue import seed_qualifications
     from services.core.training.catalogue import seed_catalogue as seed_modules
 
     conn = await db.connect(_url(settings))
     try:
         async with conn.transaction():
+            await seed_qualifications(conn)
             return await seed_modules(conn)
     finally:
         await conn.close()

@@ -146,7 +146,30 @@ async def _build(pool: asyncpg.Pool, client: httpx.AsyncClient) -> World:
         await _followup(pool, person_a["id"], world.ids["vacancy_a_open"]),
         await _followup(pool, person_b["id"], world.ids["vacancy_a_open"]),
     )
+    world.ids["crebo"] = ("99101", "99102")  # starter qualifications (shared, like modules)
+    process = await pool.fetchval("SELECT id FROM work_process WHERE crebo = '99101' LIMIT 1")
+    world.ids["work_process"] = (process, process)
+    world.ids["agreement"] = (
+        await _agreement(pool, person_a["id"]),
+        await _agreement(pool, person_b["id"]),
+    )
     return world
+
+
+async def _agreement(pool: asyncpg.Pool, employee_id: str) -> uuid.UUID:
+    """An active learning agreement of the person on the starter qualification 99101."""
+    agreement_id: uuid.UUID = await pool.fetchval(
+        "INSERT INTO learning_agreement (employee_id, crebo, college, company, trainer_name, "
+        "starts_on, ends_on) VALUES ($1, '99101', 'ROC', 'Leerbedrijf', 'Trainer', "
+        "current_date - 30, current_date + 300) RETURNING id",
+        uuid.UUID(employee_id),
+    )
+    await pool.execute(
+        "INSERT INTO learning_progress (agreement_id, work_process_id, status, assessed_on) "
+        "SELECT $1, id, 'shown', current_date FROM work_process WHERE crebo = '99101'",
+        agreement_id,
+    )
+    return agreement_id
 
 
 async def _followup(pool: asyncpg.Pool, employee_id: str, vacancy_id: str) -> uuid.UUID:
@@ -244,6 +267,9 @@ def _objects(world: World, role: str, param: str) -> tuple[Any, Any]:
         "account_id": "account",
         "entry_id": "entry",
         "followup_id": "followup",
+        "agreement_id": "agreement",
+        "work_process_id": "work_process",
+        "crebo": "crebo",
     }[param]
     own_id, foreign_id = world.ids[name]
     return own_id, foreign_id
@@ -339,6 +365,38 @@ def _body(world: World, method: str, path: str) -> dict[str, Any]:
         },
         ("PUT", "/api/v1/employees/{employee_id}/target-group-register"): {
             "json": {"target_group_register": True}
+        },
+        ("POST", "/api/v1/qualifications/import"): {
+            "files": {
+                "file": (
+                    "q.csv",
+                    "crebo,qualification_nl,qualification_en,mbo_level,work_process,"
+                    "work_process_nl,work_process_en,skill_uri\r\n"
+                    f"98765,Matrix,Matrix,1,B1-K1-W1,Werk,Work,{world.ids['skill']}\r\n",
+                    "text/csv",
+                )
+            }
+        },
+        ("POST", "/api/v1/employees/{employee_id}/learning-agreements"): {
+            "json": {
+                "crebo": "99102",
+                "college": "ROC",
+                "company": "Leerbedrijf",
+                "trainer_name": "Trainer",
+                "starts_on": "2026-01-05",
+                "ends_on": "2026-12-18",
+            }
+        },
+        ("PATCH", "/api/v1/employees/{employee_id}/learning-agreements/{agreement_id}"): {
+            "json": {"trainer_name": "Andere trainer"}
+        },
+        (
+            "PUT",
+            "/api/v1/employees/{employee_id}/learning-agreements/{agreement_id}"
+            "/progress/{work_process_id}",
+        ): {"json": {"status": "shown", "assessed_on": today().isoformat()}},
+        ("POST", "/api/v1/employees/{employee_id}/learning-agreements/{agreement_id}/result"): {
+            "json": {"result": "praktijkverklaring", "result_on": today().isoformat()}
         },
         ("PUT", "/api/v1/me/digcomp"): {"json": {"levels": [{"competence_id": "2.1", "level": 3}]}},
         ("POST", "/api/v1/me/learning-plan"): {"json": {"module_id": world.ids["module"][1]}},
@@ -551,6 +609,31 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
         "employee": (K, H),
     },
     ("PUT", "/api/v1/vacancies/{vacancy_id}/capacity"): VACANCY_WRITE,
+    # Practice-based learning: qualifications are shared reference data (admins import them);
+    # a person's agreements are read by the person, written by their coach and admins, never
+    # read by an employer (A shares with X: 403).
+    ("GET", "/api/v1/qualifications"): SIGNED_IN,
+    ("POST", "/api/v1/qualifications/import"): ADMIN_ONLY,
+    ("GET", "/api/v1/qualifications/{crebo}"): SIGNED_IN,
+    ("GET", "/api/v1/employees/{employee_id}/learning-agreements"): {
+        **PEOPLE_WRITE,
+        "employee": (K, H),
+    },
+    ("POST", "/api/v1/employees/{employee_id}/learning-agreements"): PEOPLE_WRITE,
+    ("GET", "/api/v1/employees/{employee_id}/learning-agreements/{agreement_id}"): {
+        **PEOPLE_WRITE,
+        "employee": (K, H),
+    },
+    ("PATCH", "/api/v1/employees/{employee_id}/learning-agreements/{agreement_id}"): PEOPLE_WRITE,
+    (
+        "PUT",
+        "/api/v1/employees/{employee_id}/learning-agreements/{agreement_id}"
+        "/progress/{work_process_id}",
+    ): PEOPLE_WRITE,
+    (
+        "POST",
+        "/api/v1/employees/{employee_id}/learning-agreements/{agreement_id}/result",
+    ): PEOPLE_WRITE,
     # Job carving: who may post vacancies (admins and employers).
     ("GET", "/api/v1/carving/tasks"): {**ADMIN_ONLY, "employer": (K, K)},
     ("POST", "/api/v1/carving/preview"): {**ADMIN_ONLY, "employer": (K, K)},
@@ -617,6 +700,9 @@ def _resolve(world: World, role: str, path: str, which: int) -> str:
         "module_id",
         "entry_id",
         "followup_id",
+        "agreement_id",
+        "work_process_id",
+        "crebo",
     ):
         if "{" + param + "}" in path:
             who = "member" if member_key and param == "key_id" else role

@@ -150,3 +150,29 @@ RETURNING id
 SELECT_ORGANISATION_KIND = "SELECT kind FROM organisation WHERE id = $1"
 
 SELECT_VACANCY_ORGANISATION = "SELECT organisation_id FROM vacancy WHERE id = $1"
+
+# $1 employee, $2 skill URIs, $3 their levels, $4 the date: the skills become certified, each
+# only when the loaded taxonomy has it (one URI given twice counts at its highest level). A
+# certificate never lowers a level and replaces a self-assessed or observed source; rows it
+# does not change are left alone, and the changed ones returned. The trigger on employee_skill
+# logs the change for the matcher's live indexes (match_input_change).
+CERTIFY_SKILL_LEVELS = """
+WITH taught AS (
+    SELECT t.skill_uri, max(t.level) AS level
+    FROM unnest($2::text[], $3::smallint[]) AS t (skill_uri, level)
+    JOIN skill k ON k.uri = t.skill_uri
+    GROUP BY t.skill_uri
+)
+INSERT INTO employee_skill AS e (employee_id, skill_uri, level, source, assessed_on)
+SELECT $1, t.skill_uri, t.level, 'certified', $4 FROM taught t
+ON CONFLICT (employee_id, skill_uri) DO UPDATE
+SET level = greatest(e.level, excluded.level),
+    source = 'certified',
+    assessed_on = CASE WHEN e.source = 'certified'
+                       THEN greatest(e.assessed_on, excluded.assessed_on)
+                       ELSE excluded.assessed_on END
+WHERE e.source <> 'certified' OR e.level < excluded.level
+   OR e.assessed_on IS NULL OR e.assessed_on < excluded.assessed_on
+RETURNING e.skill_uri
+"""
+TOUCH_EMPLOYEE = "UPDATE employee SET updated_at = now() WHERE id = $1"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -171,3 +173,17 @@ async def vacancy_organisation(conn: asyncpg.Connection, vacancy_id: UUID) -> UU
     """The organisation that posted a vacancy, or None when there is no such vacancy."""
     org: UUID | None = await conn.fetchval(queries.SELECT_VACANCY_ORGANISATION, vacancy_id)
     return org
+
+
+async def certify_skill_levels(
+    conn: asyncpg.Connection, employee_id: UUID, levels: Mapping[str, int], certified_on: date
+) -> list[str]:
+    """Certify these skills (URI -> level) on the person's profile, as a completed course or
+    a practice statement does; the URIs that changed (the taxonomy's skills only)."""
+    uris = sorted(levels)
+    rows = await conn.fetch(
+        queries.CERTIFY_SKILL_LEVELS, employee_id, uris, [levels[u] for u in uris], certified_on
+    )
+    if rows:
+        await conn.execute(queries.TOUCH_EMPLOYEE, employee_id)
+    return sorted(r["skill_uri"] for r in rows)

@@ -48,6 +48,8 @@ EXPORTED_TABLES = {
     "employee_capacity": "capacity",
     "placement_followup": "placement_followups",
     "wage_value": "wage_values",
+    "learning_agreement": "learning_agreements",
+    "learning_progress": "learning_agreements",
 }
 
 

@@ -46,6 +46,9 @@ class PersonalData(BaseModel):
     placement_followups: list[Row] = Field(
         description="the follow-up moments after each placement, with what was recorded"
     )
+    learning_agreements: list[Row] = Field(
+        description="practice-based learning: each agreement with its progress and result",
+    )
     wage_values: list[Row] = Field(
         description="the wage values (loonwaarde) assessed; the register flag is in profile"
     )

@@ -162,6 +162,19 @@ SECTIONS: dict[str, str] = {
         LEFT JOIN account a ON a.id = f.recorded_by""",
         "x.due_on, x.vacancy_id, x.months",
     ),
+    # Each agreement with its progress per work process; who recorded a step is named.
+    "learning_agreements": _list(
+        """SELECT l.*, c.name AS created_by_name, (
+            SELECT coalesce(jsonb_agg(to_jsonb(g) || jsonb_build_object(
+                       'work_process_code', w.code, 'recorded_by_name', r.name)
+                       ORDER BY w.code), '[]'::jsonb)
+            FROM learning_progress g JOIN work_process w ON w.id = g.work_process_id
+            LEFT JOIN account r ON r.id = g.recorded_by
+            WHERE g.agreement_id = l.id) AS progress
+        FROM p JOIN learning_agreement l ON l.employee_id = p.employee_id
+        LEFT JOIN account c ON c.id = l.created_by""",
+        "x.starts_on, x.id",
+    ),
     "wage_values": _list(
         """SELECT w.*, a.name AS recorded_by_name
         FROM p JOIN wage_value w ON w.employee_id = p.employee_id

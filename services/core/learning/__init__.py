@@ -1,0 +1,1 @@
+"""Practice-based learning with a ROC (praktijkleren): qualifications, agreements, results."""
