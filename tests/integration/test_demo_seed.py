@@ -132,6 +132,39 @@ async def test_every_demo_employee_has_work_that_fits_a_step_and_a_plan(
         await conn.close()
 
 
+async def test_the_demo_praktijkverklaring_raised_a_match_and_one_agreement_runs(
+    matched_demo_url: str,
+) -> None:
+    """Issue 19: the demo employee's learning agreement ended in a praktijkverklaring whose
+    certified skills raise a match (computed as /me/learning shows it); another person of the
+    first WISE is halfway through one."""
+    from services.core.learning import opens
+    from services.core.learning import repository as learning
+
+    conn = await db.connect(matched_demo_url)
+    try:
+        person = await conn.fetchval(
+            "SELECT e.id FROM employee e JOIN account a ON a.id = e.account_id WHERE a.email = $1",
+            next(email for role, email, _ in DEMO_LOGINS if role == "employee"),
+        )
+        [done] = await learning.agreements(conn, person)
+        assert (done.status, done.result) == ("completed", "praktijkverklaring")
+        assert {w.status for w in done.work_processes} == {"shown", "started"}
+        certified = await conn.fetchval(
+            "SELECT count(*) FROM employee_skill WHERE employee_id = $1 AND source = 'certified' "
+            "AND assessed_on = $2",
+            person,
+            done.result_on,
+        )
+        assert certified > 0
+        found = await opens.what_it_opens(conn, done)
+        assert found is not None and found.rises and found.rises[0].after > found.rises[0].before
+        statuses = await conn.fetch("SELECT status FROM learning_agreement ORDER BY status")
+        assert [r["status"] for r in statuses] == ["active", "completed"]
+    finally:
+        await conn.close()
+
+
 async def test_the_demo_placement_is_logged_from_suggestion_to_hire(
     matched_demo_url: str, settings: Settings
 ) -> None:
