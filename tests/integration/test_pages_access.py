@@ -52,6 +52,9 @@ EMPLOYEE = {"admin": (F, F), "jobcoach": (F, F), "employer": (F, F), "employee":
 EMPLOYEE |= {"anonymous": (S, S)}
 EMPLOYEE_NO_ID = {r: (v[0], v[0]) for r, v in EMPLOYEE.items()}
 OWN_ONLY = {**dict.fromkeys(ROLES[:4], (K, H)), "anonymous": (S, S)}
+# A staff member's own learning (jobcoaches, admins, employers; never an employee).
+STAFF = {**dict.fromkeys(ROLES[:3], (K, H)), "employee": (F, F), "anonymous": (S, S)}
+STAFF_NO_ID = {r: (v[0], v[0]) for r, v in STAFF.items()}
 
 MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/"): SIGNED_IN,
@@ -111,6 +114,11 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("GET", "/me/consents"): EMPLOYEE_NO_ID,
     ("POST", "/me/consents"): EMPLOYEE_NO_ID,
     ("POST", "/me/consents/{consent_id}/withdraw"): EMPLOYEE,
+    ("GET", "/account"): STAFF_NO_ID,
+    ("POST", "/account/digcomp"): STAFF_NO_ID,
+    ("POST", "/account/plan"): STAFF_NO_ID,
+    ("POST", "/account/plan/{module_id}/done"): STAFF,
+    ("POST", "/account/plan/{module_id}/remove"): STAFF,
 }
 
 
@@ -184,7 +192,17 @@ async def _objects(
         "DO UPDATE SET months = excluded.months RETURNING id"
     )
     placed = world.vacancies["coach_journey"]
+    modules = await pool.fetch("SELECT id FROM training_module ORDER BY code LIMIT 2")
+    if account:  # the first module is on the role's own plan (again), the second never is
+        await pool.execute(
+            "INSERT INTO staff_learning_plan (account_id, module_id, added_on) "
+            "VALUES ($1, $2, current_date) ON CONFLICT (account_id, module_id) "
+            "DO UPDATE SET completed_on = NULL",
+            account.account_id,
+            modules[0]["id"],
+        )
     return {
+        "module_id": (modules[0]["id"], modules[1]["id"]),
         "employee_id": (noor, other),
         "followup_id": (
             await pool.fetchval(moment, noor, placed),

@@ -19,6 +19,7 @@ from services.core.accounts import repository as accounts
 from services.core.clock import today
 from services.core.next_steps import repository as next_steps
 from tests import factories
+from tests.browser.http import page_client, sign_in, submit
 from tests.factories import User
 
 OWN, PLAN = "/api/v1/me/digcomp", "/api/v1/me/learning-plan"
@@ -339,3 +340,34 @@ async def test_employees_are_never_offered_modules_for_staff(
         json={"module_id": world.modules["coach-privacy-apps"], "completed_on": "2026-01-02"},
     )
     assert answer.status_code == 422 and "jobcoach" in answer.json()["fields"]["module_id"]
+
+
+async def test_a_coach_keeps_levels_and_plan_on_the_account_page(
+    app: object, pool: asyncpg.Pool, world: World
+) -> None:
+    await _clean(pool, world)
+    async with page_client(app) as http:
+        assert (await sign_in(http, world.users["coach"].email)).status_code == 303
+        page = await http.get("/account")
+        assert page.status_code == 200 and 'href="/account"' in page.text
+        assert page.text.count("<fieldset") == 5 and page.text.count('name="level_') == 21
+        assert "Communiceren met digitale middelen" in page.text
+        saved = await submit(http, "/account", "/account/digcomp", {"level_2.1": "4"})
+        assert saved.status_code == 303
+        levels = (await http.get("/account")).text
+        assert 'value="4" selected' in levels
+        wrong = await submit(http, "/account", "/account/digcomp", {"level_2.1": "9"})
+        assert wrong.status_code == 422 and "0 tot en met 8" in wrong.text
+        module = world.modules["coach-safe-communication"]
+        added = await submit(http, "/account", "/account/plan", {"module_id": module})
+        assert added.status_code == 303
+        done = await submit(http, "/account", f"/account/plan/{module}/done", {})
+        assert done.status_code == 303
+        assert f"Afgerond op {today().isoformat()}" in (await http.get("/account")).text
+        # The staff picture: WISE A has fewer than 5 assessed staff, so every count is withheld.
+        assert "minder dan 5" in (await http.get("/account")).text
+        gone = await submit(http, "/account", f"/account/plan/{module}/remove", {})
+        assert gone.status_code == 303
+    async with page_client(app) as http:
+        assert (await sign_in(http, world.users["person"].email)).status_code == 303
+        assert (await http.get("/account")).status_code == 403

@@ -27,6 +27,7 @@ from services.api.pages import (
     outcomes,
     placement,
     public,
+    staff_account,
 )
 from services.api.pages.render import STATIC, error_page, sign_in_redirect
 from services.core.errors import Unauthorized
@@ -38,6 +39,7 @@ router = APIRouter(include_in_schema=False)
 for module in (account, caseload, outcomes, placement, coach, employer, employee, public):
     router.include_router(module.router)
 router.include_router(capacity_pages.router)
+router.include_router(staff_account.router)
 
 
 def is_page_route(route: Any) -> bool:

@@ -43,6 +43,7 @@ NAV: dict[Role, tuple[tuple[str, str], ...]] = {
         ("/coach", "nav.caseload"),
         ("/coach/vacancies", "nav.vacancies"),
         ("/coach/outcomes", "nav.outcomes"),
+        ("/account", "nav.account"),
         ("/notifications", "nav.notifications"),
     ),
     Role.ADMIN: (
@@ -51,11 +52,13 @@ NAV: dict[Role, tuple[tuple[str, str], ...]] = {
         ("/coach/outcomes", "nav.outcomes"),
         ("/employer", "nav.own_vacancies"),
         ("/organisation", "nav.organisation"),
+        ("/account", "nav.account"),
         ("/notifications", "nav.notifications"),
     ),
     Role.EMPLOYER: (
         ("/employer", "nav.own_vacancies"),
         ("/organisation", "nav.organisation"),
+        ("/account", "nav.account"),
         ("/notifications", "nav.notifications"),
     ),
     Role.EMPLOYEE: (
