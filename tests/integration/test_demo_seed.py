@@ -14,7 +14,7 @@ import pytest
 
 from services.api.app import create_app
 from services.core import bootstrap, db
-from services.core.demo import seed
+from services.core.demo import seed, staff_learning
 from services.core.demo.plan import DEMO_LOGINS, DEMO_PASSWORD
 from services.core.settings import Settings
 
@@ -56,7 +56,8 @@ async def test_the_demo_world_has_the_promised_size(demo_url: str) -> None:
         kinds = dict(await conn.fetch("SELECT kind, count(*) FROM organisation GROUP BY kind"))
         assert kinds == {"wise": 3, "employer": 10}
         roles = dict(await conn.fetch("SELECT role, count(*) FROM account GROUP BY role"))
-        assert roles["jobcoach"] == 6 and roles["employer"] == 10 and roles["admin"] == 3
+        coaches = 6 + len(staff_learning.COLLEAGUES)  # the first WISE's werkbegeleiders
+        assert roles["jobcoach"] == coaches and roles["employer"] == 10 and roles["admin"] == 3
         rungs = {r["ladder_rung"] for r in await conn.fetch("SELECT ladder_rung FROM employee")}
         assert await conn.fetchval("SELECT count(*) FROM employee") == 60
         assert rungs <= {3, 4, 5} and len(rungs) == 3
@@ -266,3 +267,38 @@ async def test_the_demo_employee_exports_their_data_and_an_admin_erases_it(
             # Their own login went with them.
             form = {"username": logins["employee"], "password": DEMO_PASSWORD}
             assert (await http.post("/api/v1/auth/token", data=form)).status_code == 401
+
+
+async def test_the_demo_coach_has_a_learning_plan_and_the_staff_picture_withholds(
+    demo_url: str,
+) -> None:
+    from services.core.staff_learning import service as staff
+
+    conn = await asyncpg.connect(demo_url)
+    try:
+        coach = dict(DEMO_LOGINS_BY_ROLE)["jobcoach"]
+        plan = await conn.fetch(
+            "SELECT m.code, p.completed_on FROM staff_learning_plan p "
+            "JOIN training_module m ON m.id = p.module_id JOIN account a ON a.id = p.account_id "
+            "WHERE a.email = $1 ORDER BY m.code",
+            coach,
+        )
+        assert [(r["code"], r["completed_on"] is not None) for r in plan] == [
+            ("coach-digcomp-growth", False),
+            ("coach-privacy-apps", True),
+        ]
+        wise = await conn.fetchval("SELECT organisation_id FROM account WHERE email = $1", coach)
+        picture = await staff.staff_picture(conn, wise)
+        assert (picture.staff, picture.assessed) == (10, 10)
+        area = {b.band: (b.staff, b.withheld) for b in picture.areas[0].bands}
+        assert area == {
+            "none": (None, "fewer_than_5"),
+            "foundation": (5, None),
+            "intermediate": (None, "fewer_than_5"),
+            "advanced": (None, "fewer_than_5"),
+        }
+    finally:
+        await conn.close()
+
+
+DEMO_LOGINS_BY_ROLE = [(role, email) for role, email, _ in DEMO_LOGINS]
