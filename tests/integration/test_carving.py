@@ -16,6 +16,7 @@ import pytest
 from services.core import db
 from services.core.matching import service as matching
 from tests import factories
+from tests.browser.http import form_data, page_client, sign_in
 from tests.factories import Scene, ok
 
 KEPT = 3  # tasks the carved job keeps
@@ -237,3 +238,53 @@ async def test_a_carved_vacancy_publishes_matches_and_explains_like_any_other(
     assert changed["carved"] is True and world.kept[2] in changed["left_out"]
     plain = await ok(await http.get(f"/api/v1/vacancies/{vacancy_id}", headers=employer))
     assert plain["carved"] is True
+
+
+async def test_the_carving_page_works_without_script_from_occupation_to_draft(
+    world: World, app: object, pool: asyncpg.Pool
+) -> None:
+    async with page_client(app) as browser:
+        assert (await sign_in(browser, world.s.employer.email)).status_code == 303
+        home = await browser.get("/employer")
+        assert 'href="/employer/carve"' in home.text
+        first = await browser.get(f"/employer/carve?occupation_uri={world.occupation}")
+        assert first.status_code == 200, first.text
+        # The full job first: every essential task ticked, the counts beside it.
+        data = form_data(first.text, "/employer/carve")
+        assert set(data["kept"]) == set(world.essential)
+        # Keep the three tasks, count again: more candidates, in words.
+        counted = await browser.post(
+            "/employer/carve",
+            data=form_data(first.text, "/employer/carve", kept=world.kept, intent="count"),
+        )
+        assert counted.status_code == 200
+        assert "minder dan 5 kandidaten passen bij het volledige werk" in counted.text
+        assert "bij het werk op maat" in counted.text
+        # No task kept: the page says what to fix.
+        none = await browser.post(
+            "/employer/carve",
+            data=form_data(counted.text, "/employer/carve", kept=None, intent="count"),
+        )
+        assert none.status_code == 422 and "Kies minstens één taak van dit beroep." in none.text
+        # Save it as a draft vacancy.
+        fields = {
+            "title": "Remmen stellen op maat",
+            "contract_kind": "wise_paid",
+            "hours_min": "16",
+            "hours_max": "24",
+            "accommodations": ["job_coach_on_site"],
+            "intent": "create",
+        }
+        saved = await browser.post(
+            "/employer/carve", data=form_data(counted.text, "/employer/carve", **fields)
+        )
+        assert saved.status_code == 303, saved.text
+        page = await browser.get(saved.headers["location"])
+    vacancy_id = saved.headers["location"].split("/")[-1].split("?")[0]
+    row = await pool.fetchrow(
+        "SELECT carved, status, organisation_id FROM vacancy WHERE id = $1", uuid.UUID(vacancy_id)
+    )
+    assert row["carved"] and row["status"] == "draft"
+    assert row["organisation_id"] == world.s.employer.organisation_id
+    assert "Uit het volledige werk gehaald" in page.text
+    assert "bij het werk op maat" in page.text

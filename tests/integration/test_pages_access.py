@@ -103,6 +103,8 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("POST", "/employer/vacancies/{vacancy_id}/edit"): EMPLOYER,
     ("POST", "/employer/vacancies/{vacancy_id}/status"): EMPLOYER,
     ("POST", "/employer/vacancies/{vacancy_id}/decisions"): EMPLOYER,
+    ("GET", "/employer/carve"): EMPLOYER_NO_ID,
+    ("POST", "/employer/carve"): EMPLOYER_NO_ID,
     ("GET", "/me"): EMPLOYEE_NO_ID,
     ("GET", "/me/work"): EMPLOYEE_NO_ID,
     ("GET", "/me/path"): EMPLOYEE_NO_ID,

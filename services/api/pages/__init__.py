@@ -20,6 +20,7 @@ from starlette.responses import Response
 from services.api.pages import (
     account,
     capacity_pages,
+    carving,
     caseload,
     coach,
     employee,
@@ -39,6 +40,7 @@ router = APIRouter(include_in_schema=False)
 for module in (account, caseload, outcomes, placement, coach, employer, employee, public):
     router.include_router(module.router)
 router.include_router(capacity_pages.router)
+router.include_router(carving.router)
 router.include_router(staff_account.router)
 
 

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from services.api.dependencies import Conn
 from services.api.pages import (
     capacity_pages,
+    carving,
     forms,
     fragments,
     i18n,
@@ -159,6 +160,7 @@ async def _vacancy(
         vacancy,
         "employer_vacancy.html",
         actions=STATUS_ACTIONS.get(vacancy.status, ()),
+        carved=await carving.carved_facts(request, actor, conn, vacancy),
         **extra,
     )
 
