@@ -94,6 +94,12 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("POST", "/coach/people/{employee_id}/placement/wage-values"): COACH,
     ("POST", "/coach/people/{employee_id}/placement/register"): COACH,
     ("GET", "/coach/people/{employee_id}/capacity"): COACH,
+    ("GET", "/coach/people/{employee_id}/learning"): COACH,
+    ("POST", "/coach/people/{employee_id}/learning"): COACH,
+    ("POST", "/coach/people/{employee_id}/learning/{agreement_id}/progress"): COACH,
+    ("POST", "/coach/people/{employee_id}/learning/{agreement_id}/result"): COACH,
+    ("POST", "/coach/people/{employee_id}/learning/{agreement_id}/stop"): COACH,
+    ("GET", "/me/learning"): EMPLOYEE_NO_ID,
     ("POST", "/coach/people/{employee_id}/capacity"): COACH,
     ("GET", "/employer"): EMPLOYER_NO_ID,
     ("GET", "/employer/vacancies/new"): EMPLOYER_NO_ID,
@@ -214,7 +220,21 @@ async def _objects(
         "vacancy_id": (own_vacancy, world.hidden_draft),
         "notification_id": (mine, foreign_note),
         "organisation_id": (world.wise, world.employer_org),
+        "agreement_id": (await _agreement(pool, noor), await _agreement(pool, other)),
     }
+
+
+async def _agreement(pool: asyncpg.Pool, employee_id: Any) -> Any:
+    """The person's learning agreement on a starter qualification (made once)."""
+    found = await pool.fetchval(
+        "SELECT id FROM learning_agreement WHERE employee_id = $1 LIMIT 1", employee_id
+    )
+    return found or await pool.fetchval(
+        "INSERT INTO learning_agreement (employee_id, crebo, college, company, trainer_name, "
+        "starts_on, ends_on) VALUES ($1, '99101', 'ROC', 'Leerbedrijf', 'Trainer', "
+        "current_date - 30, current_date + 300) RETURNING id",
+        employee_id,
+    )
 
 
 def _body(path: str, world: pages_world.World) -> dict[str, str]:

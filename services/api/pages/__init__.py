@@ -25,6 +25,7 @@ from services.api.pages import (
     coach,
     employee,
     employer,
+    learning_pages,
     outcomes,
     placement,
     public,
@@ -40,6 +41,8 @@ router = APIRouter(include_in_schema=False)
 for module in (account, caseload, outcomes, placement, coach, employer, employee, public):
     router.include_router(module.router)
 router.include_router(capacity_pages.router)
+router.include_router(learning_pages.coach_router)
+router.include_router(learning_pages.me_router)
 router.include_router(carving.router)
 router.include_router(staff_account.router)
 
