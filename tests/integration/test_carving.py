@@ -258,7 +258,7 @@ async def test_the_carving_page_works_without_script_from_occupation_to_draft(
             data=form_data(first.text, "/employer/carve", kept=world.kept, intent="count"),
         )
         assert counted.status_code == 200
-        assert "minder dan 5 kandidaten passen bij het volledige werk" in counted.text
+        assert "Minder dan 5 kandidaten passen bij het volledige werk" in counted.text
         assert "bij het werk op maat" in counted.text
         # No task kept: the page says what to fix.
         none = await browser.post(

@@ -68,7 +68,7 @@ async def test_the_demo_world_has_the_promised_size(demo_url: str) -> None:
             "(SELECT 1 FROM employee_skill s WHERE s.employee_id = e.id)"
         )
         assert no_skills == 0
-        assert await conn.fetchval("SELECT count(*) FROM vacancy") == 40
+        assert await conn.fetchval("SELECT count(*) FROM vacancy WHERE NOT carved") == 40
         contract_kinds = await conn.fetchval("SELECT count(DISTINCT contract_kind) FROM vacancy")
         assert contract_kinds == 7
         assert await conn.fetchval("SELECT count(*) FROM vacancy WHERE status = 'open'") >= 30
@@ -302,3 +302,42 @@ async def test_the_demo_coach_has_a_learning_plan_and_the_staff_picture_withhold
 
 
 DEMO_LOGINS_BY_ROLE = [(role, email) for role, email, _ in DEMO_LOGINS]
+
+
+async def test_the_demo_employer_has_an_open_carved_job_that_more_people_fit(
+    demo_url: str, settings: Settings
+) -> None:
+    employer = next(email for role, email, _ in DEMO_LOGINS if role == "employer")
+    conn = await db.connect(demo_url)
+    try:
+        row = await conn.fetchrow(
+            "SELECT v.id, v.status FROM vacancy v JOIN account a "
+            "ON a.organisation_id = v.organisation_id WHERE v.carved AND a.email = $1",
+            employer,
+        )
+    finally:
+        await conn.close()
+    assert row is not None and row["status"] == "open"
+    app = create_app(settings.model_copy(update={"database_url": demo_url}))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://demo") as http:
+            token = await http.post(
+                "/api/v1/auth/token",
+                data={"username": employer, "password": DEMO_PASSWORD},
+            )
+            headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+            found = await http.get(f"/api/v1/vacancies/{row['id']}", headers=headers)
+            vacancy = found.json()
+            assert vacancy["carved"] and vacancy["left_out"]
+            body = {
+                "occupation_uri": vacancy["occupation_uri"],
+                "kept": [s["skill_uri"] for s in vacancy["skills"]],
+                "hours_min": vacancy["hours_min"],
+                "hours_max": vacancy["hours_max"],
+            }
+            counted = await http.post("/api/v1/carving/preview", json=body, headers=headers)
+            assert counted.status_code == 200, counted.text
+            preview = counted.json()
+            assert preview["carved"] is not None and preview["carved"] >= 5, preview
+            assert preview["full"] is None or preview["carved"] > preview["full"], preview

@@ -177,10 +177,12 @@ def compare_words(preview: CarvingPreview | None, t: Callable[..., str]) -> str:
 
     words = {"full": count(preview.full), "carved": count(preview.carved)}
     if preview.difference is None:
-        return t("carving.compare", **words)
-    if preview.difference > 0:
-        return t("carving.compare_more", more=preview.difference, **words)
-    return t("carving.compare_not_more", **words)
+        said = t("carving.compare", **words)
+    elif preview.difference > 0:
+        said = t("carving.compare_more", more=preview.difference, **words)
+    else:
+        said = t("carving.compare_not_more", **words)
+    return said[:1].upper() + said[1:]
 
 
 def _step(request: Request, actor: Actor, conn: asyncpg.Connection) -> Step:

@@ -15,6 +15,7 @@ from services.core.accounts.service import actor_of
 from services.core.decisions import service as decisions
 from services.core.decisions.models import DecisionIn
 from services.core.demo import capacity, history, queries, staff_learning
+from services.core.demo import carving as carving_demo
 from services.core.demo import learning as learning_demo
 from services.core.demo.plan import (
     DEMO_PASSWORD,
@@ -112,6 +113,7 @@ async def seed(conn: asyncpg.Connection, today: date) -> bool:
     await _vacancies(conn, plan, world)
     await history.write(conn, today)
     await capacity.write(conn, today)
+    await carving_demo.write(conn)
     await staff_learning.write(conn, today)
     await learning_demo.write(conn, today)
     return True

@@ -74,7 +74,7 @@ async def tasks(
     """The occupation's tasks, essential first, each with how many people hold it."""
     can_manage_vacancies(actor)
     rows = await _occupation(conn, occupation_uri)
-    full = _what_if([(uri, rel, 1) for uri, rel in _tasks(rows)], None, None, [], None)
+    full = what_if([(uri, rel, 1) for uri, rel in _tasks(rows)], None, None, [], None)
     held, everyone = await counts.holders(conn, full)
     occupation, occupation_lang = _label(lang, rows[0]["occupation_nl"], rows[0]["occupation_en"])
     items = []
@@ -89,6 +89,7 @@ async def tasks(
                 holders=shown(held.get(r["skill_uri"], 0)),
             )
         )
+    items.sort(key=lambda x: (x.relation, x.label.lower(), x.skill_uri))  # as the reader reads
     return CarvingTasks(
         occupation_uri=occupation_uri,
         occupation_label=occupation or occupation_uri,
@@ -119,7 +120,7 @@ async def _checked(conn: asyncpg.Connection, body: CarvingIn) -> list[Task]:
     return found
 
 
-def _what_if(
+def what_if(
     skills: list[tuple[str, Relation, int]],
     hours_min: int | None,
     hours_max: int | None,
@@ -147,7 +148,7 @@ async def preview(
     """How many people fit the carved job and the occupation's full job (counts only)."""
     can_manage_vacancies(actor)
     found = await _checked(conn, body)
-    carved = _what_if(
+    carved = what_if(
         [(uri, "essential", 1) for uri in body.kept],
         body.hours_min,
         body.hours_max,
@@ -165,13 +166,8 @@ async def _compare(
     carved: WhatIf,
     min_score: float,
 ) -> CarvingPreview:
-    levels = {s.uri: s.min_level for s in carved.skills}
-    full = dataclasses.replace(
-        carved,
-        skills=tuple(VacancySkill(uri, rel, levels.get(uri, 1)) for uri, rel in found),
-    )
-    n_full = shown(await counts.fitting(conn, full, min_score))
-    n_carved = shown(await counts.fitting(conn, carved, min_score))
+    fits_full, fits_carved = await _fits(conn, found, carved, min_score)
+    n_full, n_carved = shown(fits_full), shown(fits_carved)
     return CarvingPreview(
         occupation_uri=occupation_uri,
         min_score=min_score,
@@ -181,6 +177,44 @@ async def _compare(
         kept=list(kept),
         left_out=[uri for uri, _ in found if uri not in set(kept)],
     )
+
+
+async def _fits(
+    conn: asyncpg.Connection, found: list[Task], carved: WhatIf, min_score: float
+) -> tuple[int, int]:
+    """How many fit the occupation's full job (the carved job's conditions, every task with its
+    own relation) and the carved job, exactly."""
+    levels = {s.uri: s.min_level for s in carved.skills}
+    full = dataclasses.replace(
+        carved,
+        skills=tuple(VacancySkill(uri, rel, levels.get(uri, 1)) for uri, rel in found),
+    )
+    return (
+        await counts.fitting(conn, full, min_score),
+        await counts.fitting(conn, carved, min_score),
+    )
+
+
+async def gain(conn: asyncpg.Connection, body: CarvingIn, *, min_score: float) -> int:
+    """How many more people fit the carved job than the full one, exactly (for choices made
+    without a reader, such as the demo's; readers see counts through `preview`)."""
+    found = await _checked(conn, body)
+    carved = what_if(
+        [(uri, "essential", 1) for uri in body.kept],
+        body.hours_min,
+        body.hours_max,
+        body.accommodations,
+        body.contract_kind,
+    )
+    full, fits = await _fits(conn, found, carved, min_score)
+    return fits - full
+
+
+async def holders(conn: asyncpg.Connection, occupation_uri: str) -> dict[str, int]:
+    """How many people can do each task of the occupation, exactly (as `gain`)."""
+    rows = await _occupation(conn, occupation_uri)
+    full = what_if([(uri, rel, 1) for uri, rel in _tasks(rows)], None, None, [], None)
+    return (await counts.holders(conn, full))[0]
 
 
 async def compare(
