@@ -108,6 +108,14 @@ def stops(ids: dict[str, UUID], skill_query: str) -> list[Stop]:
             submit="form[action$='/ladder'] button.primary",
         ),
         Stop("coach-capacity", "coach", f"/coach/people/{person}/capacity"),
+        Stop("coach-learning", "coach", f"/coach/people/{person}/learning"),
+        Stop(
+            "coach-learning-errors",
+            "coach",
+            f"/coach/people/{person}/learning",
+            fill=(("#n-college", ""),),
+            submit="form.new-agreement button.primary",
+        ),
         Stop(
             "coach-capacity-errors",
             "coach",
@@ -160,6 +168,7 @@ def stops(ids: dict[str, UUID], skill_query: str) -> list[Stop]:
         Stop("employee-path", "employee", "/me/path"),
         Stop("employee-logbook", "employee", "/me/logbook"),
         Stop("employee-learn", "employee", "/me/learn"),
+        Stop("employee-learning", "employee", "/me/learning"),
         Stop("employee-consents", "employee", "/me/consents"),
         Stop("employee-notifications", "employee", "/notifications"),
     ]
