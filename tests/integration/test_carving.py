@@ -118,7 +118,9 @@ async def test_the_carved_job_fits_more_people_than_the_full_one(
     )
     # Only the people who hold every task fit the full job: too few to show exactly.
     assert found["full"] is None and found["difference"] is None, found
-    assert found["carved"] is not None and found["carved"] >= PARTIAL + 1, found
+    # The people who hold just the kept tasks fit the carved job (one who holds every task of
+    # a long ESCO occupation may not: the carved job uses little of their profile).
+    assert found["carved"] is not None and found["carved"] >= PARTIAL, found
     assert found["kept"] == world.kept
     assert set(found["left_out"]) == set(world.tasks) - set(world.kept)
     # Hours that nobody of the world works rule them all out.
