@@ -36,6 +36,11 @@ NOT_ABOUT_THE_PERSON = {
     # A running full recompute's working rows (scores), deleted when the run ends; what it
     # stores are the person's matches, which are exported. Erasure removes them (cascade).
     "match_recompute_pair": "transient: a running recompute's working rows",
+    # A staff account's own DigComp self-assessment and learning plan (jobcoach, admin,
+    # employer): an employee's account is refused both (their digital skills are their
+    # profile's, which is exported); erased with the account (cascade).
+    "staff_digcomp": "staff-only: a jobcoach's, admin's or employer's own self-assessment",
+    "staff_learning_plan": "staff-only: a jobcoach's, admin's or employer's own learning plan",
 }
 
 

@@ -119,7 +119,6 @@ SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[])
 
 # Serializes a completion with concurrent changes of the same person's profile.
 LOCK_EMPLOYEE = "SELECT id FROM employee WHERE id = $1 FOR UPDATE"
-TOUCH_EMPLOYEE = "UPDATE employee SET updated_at = now() WHERE id = $1"
 
 # No row when the person completed this module before (UNIQUE (employee_id, module_id)).
 INSERT_RECORD = """
@@ -146,30 +145,15 @@ ORDER BY r.completed_on DESC, r.created_at DESC, r.id
 
 SELECT_RECORD = f"SELECT {_RECORD_COLUMNS} WHERE r.id = $1"
 
-# $1 employee, $2 module, $3 the module's level, $4 completed on. The module's own skills and
-# the skills its DigComp competences map to (digcomp_competence may be empty), each only when
-# the loaded taxonomy has it. A certificate never lowers a level and replaces a self-assessed
-# or observed source; rows it does not change are left alone, and the changed ones returned.
-CERTIFY_SKILLS = """
-WITH taught AS (
-    SELECT s.skill_uri FROM training_module_skill s
-    JOIN skill k ON k.uri = s.skill_uri
-    WHERE s.module_id = $2
-    UNION
-    SELECT d.skill_uri FROM training_module_competence c
-    JOIN digcomp_competence d ON d.id = c.competence_id
-    JOIN skill k ON k.uri = d.skill_uri
-    WHERE c.module_id = $2
-)
-INSERT INTO employee_skill AS e (employee_id, skill_uri, level, source, assessed_on)
-SELECT $1, t.skill_uri, $3, 'certified', $4 FROM taught t
-ON CONFLICT (employee_id, skill_uri) DO UPDATE
-SET level = greatest(e.level, excluded.level),
-    source = 'certified',
-    assessed_on = CASE WHEN e.source = 'certified'
-                       THEN greatest(e.assessed_on, excluded.assessed_on)
-                       ELSE excluded.assessed_on END
-WHERE e.source <> 'certified' OR e.level < excluded.level
-   OR e.assessed_on IS NULL OR e.assessed_on < excluded.assessed_on
-RETURNING e.skill_uri
+# What a module certifies: its own skills and the skills its DigComp competences map to
+# (digcomp_competence may be empty), each only when the loaded taxonomy has it. $1 = module.
+SELECT_TAUGHT_SKILLS = """
+SELECT s.skill_uri FROM training_module_skill s
+JOIN skill k ON k.uri = s.skill_uri
+WHERE s.module_id = $1
+UNION
+SELECT d.skill_uri FROM training_module_competence c
+JOIN digcomp_competence d ON d.id = c.competence_id
+JOIN skill k ON k.uri = d.skill_uri
+WHERE c.module_id = $1
 """

@@ -8,6 +8,7 @@ from uuid import UUID
 
 import asyncpg
 
+from services.core.employees import repository as employees
 from services.core.taxonomy.repository import like_escape
 from services.core.training import queries
 from services.core.training.models import (
@@ -153,13 +154,11 @@ async def insert_record(
 async def certify_skills(
     conn: asyncpg.Connection, employee_id: UUID, module: TrainingModule, completed_on: date
 ) -> list[str]:
-    """Certify the module's skills on the person's profile; the URIs that changed."""
-    rows = await conn.fetch(
-        queries.CERTIFY_SKILLS, employee_id, module.id, module.level, completed_on
-    )
-    if rows:
-        await conn.execute(queries.TOUCH_EMPLOYEE, employee_id)
-    return sorted(r["skill_uri"] for r in rows)
+    """Certify the module's skills at its level on the person's profile; the URIs that
+    changed."""
+    taught = await conn.fetch(queries.SELECT_TAUGHT_SKILLS, module.id)
+    levels = {row["skill_uri"]: module.level for row in taught}
+    return await employees.certify_skill_levels(conn, employee_id, levels, completed_on)
 
 
 async def record(conn: asyncpg.Connection, record_id: UUID) -> TrainingRecord | None:
