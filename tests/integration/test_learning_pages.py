@@ -71,5 +71,5 @@ async def test_the_coach_records_an_agreement_to_its_result_and_the_person_reads
         assert 'href="/me/learning"' in home.text
         mine = await http.get("/me/learning")
         assert mine.status_code == 200
-        assert "Afgerond met een praktijkverklaring" in mine.text and "Laten zien" in mine.text
+        assert "Afgerond met een praktijkverklaring" in mine.text and "Aangetoond" in mine.text
         assert "form" not in mine.text.split("<main", 1)[-1].split("</main>")[0].lower()

@@ -14,7 +14,7 @@ import asyncpg
 import httpx
 import pytest
 
-from services.core import security
+from services.core import i18n, security
 from services.core.accounts import repository as accounts
 from services.core.clock import today
 from services.core.next_steps import repository as next_steps
@@ -363,7 +363,7 @@ async def test_a_coach_keeps_levels_and_plan_on_the_account_page(
         assert added.status_code == 303
         done = await submit(http, "/account", f"/account/plan/{module}/done", {})
         assert done.status_code == 303
-        assert f"Afgerond op {today().isoformat()}" in (await http.get("/account")).text
+        assert f"Afgerond op {i18n.format_date(today(), 'nl')}" in (await http.get("/account")).text
         # The staff picture: WISE A has fewer than 5 assessed staff, so every count is withheld.
         assert "minder dan 5" in (await http.get("/account")).text
         gone = await submit(http, "/account", f"/account/plan/{module}/remove", {})
