@@ -58,7 +58,8 @@ async def test_the_coach_records_an_agreement_to_its_result_and_the_person_reads
         assert done.status_code == 303
         after = await http.get(done.headers["location"])
         assert "Afgerond met een praktijkverklaring" in after.text
-        assert "Wat het je heeft opgeleverd" in after.text
+        assert "Wat het heeft opgeleverd" in after.text  # about the person, not to them
+        assert "Wat het je" not in after.text and "bij je" not in after.text
     certified = await pool.fetchval(
         "SELECT count(*) FROM employee_skill WHERE employee_id = $1 AND source = 'certified'",
         s.employee_id,
@@ -72,4 +73,5 @@ async def test_the_coach_records_an_agreement_to_its_result_and_the_person_reads
         mine = await http.get("/me/learning")
         assert mine.status_code == 200
         assert "Afgerond met een praktijkverklaring" in mine.text and "Aangetoond" in mine.text
+        assert "Wat het je heeft opgeleverd" in mine.text
         assert "form" not in mine.text.split("<main", 1)[-1].split("</main>")[0].lower()

@@ -78,6 +78,7 @@ async def _page(
         request,
         "coach_learning.html",
         status=status,
+        t=i18n.translator(lang, "coach"),
         title=employee.name,
         employee=employee,
         first_name=texts.first_name(employee.name) or employee.name,
