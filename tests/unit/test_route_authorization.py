@@ -13,7 +13,11 @@ from services.api.app import create_app
 from services.core.settings import Settings
 
 # Reference data that is the same for everyone (ESCO is public): no person, no tenant.
-PUBLIC_ID_ROUTES = {"/api/v1/taxonomy/occupations/{occupation_id:path}"}
+# Reference data any signed-in account reads, named by a code rather than an object's id.
+PUBLIC_ID_ROUTES = {
+    "/api/v1/taxonomy/occupations/{occupation_id:path}",
+    "/api/v1/qualifications/{crebo:crebo}",
+}
 
 
 def _calls(dependant: Dependant) -> Iterator[Any]:

@@ -7,6 +7,7 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, status
+from starlette.convertors import Convertor, register_url_convertor
 
 from services.api.access import CurrentActor
 from services.api.dependencies import Conn, CsvFile, read_csv
@@ -28,6 +29,21 @@ from services.core.learning.models import (
 from services.core.paging import Page
 
 router = APIRouter(tags=["learning"], responses=ERROR_RESPONSES)
+
+
+class _Crebo(Convertor[str]):
+    """A crebo code in a path: five digits, so /qualifications/import is no qualification."""
+
+    regex = "[0-9]{5}"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("crebo", _Crebo())
 
 CreboPath = Annotated[
     str, Path(pattern=CREBO_PATTERN, description="The qualification's crebo code (5 digits).")
@@ -68,7 +84,7 @@ async def import_qualifications(
     return await csv_import.import_csv(conn, actor, await read_csv(file))
 
 
-@router.get("/qualifications/{crebo}", summary="One mbo qualification")
+@router.get("/qualifications/{crebo:crebo}", summary="One mbo qualification")
 async def get_qualification(crebo: CreboPath, actor: CurrentActor, conn: Conn) -> Qualification:
     """A qualification with its work processes and the skills each covers (English and Dutch
     labels where the taxonomy has them)."""

@@ -10,7 +10,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from services.core.clock import IsoDate
-from services.core.training.models import DIGCOMP_COMPETENCES, Audience, Competence, Theme
+from services.core.training.models import Audience, Competence, CompetenceId, Theme
 
 # DigComp's proficiency bands, with "not yet" (0) before them: how the staff picture groups.
 Band = Literal["none", "foundation", "intermediate", "advanced"]
@@ -35,22 +35,14 @@ class OwnLevelIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    competence_id: str = Field(description="DigComp 2.2 competence, 1.1 to 5.4")
+    competence_id: CompetenceId
     level: int = Field(
+        strict=True,  # a number: JSON true or "3" is refused, not read as 1 or 3
         ge=0,
         le=8,
         description="0 not yet; 1-2 foundation, 3-4 intermediate, 5-6 advanced, 7-8 "
         "highly specialised",
     )
-
-    @field_validator("competence_id")
-    @classmethod
-    def _known(cls, value: str) -> str:
-        if value not in DIGCOMP_COMPETENCES:
-            raise ValueError(
-                "is no DigComp 2.2 competence; use 1.1-1.3, 2.1-2.6, 3.1-3.4, 4.1-4.4 or 5.1-5.4"
-            )
-        return value
 
 
 class OwnDigCompIn(BaseModel):

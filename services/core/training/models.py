@@ -6,7 +6,14 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from services.core.clock import IsoDate
 from services.core.csv_rows import ImportProblem
@@ -49,22 +56,31 @@ def _no_duplicates(values: list[str], what: str) -> None:
         raise ValueError(f"{what} given more than once: {', '.join(doubles)}")
 
 
+def _known_competence(value: str) -> str:
+    if value not in DIGCOMP_COMPETENCES:
+        raise ValueError(
+            "is no DigComp 2.2 competence; use 1.1-1.3, 2.1-2.6, 3.1-3.4, 4.1-4.4 or 5.1-5.4"
+        )
+    return value
+
+
+CompetenceId = Annotated[
+    str,
+    AfterValidator(_known_competence),
+    Field(
+        description="DigComp 2.2 competence, 1.1 to 5.4",
+        json_schema_extra={"enum": list(DIGCOMP_COMPETENCES)},
+    ),
+]
+
+
 class CompetenceIn(BaseModel):
     """A DigComp 2.2 competence the module teaches, and to which proficiency level (1-8)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    competence_id: str = Field(description="DigComp 2.2 competence, 1.1 to 5.4")
+    competence_id: CompetenceId
     level: int = Field(ge=1, le=8, description="DigComp proficiency level, 1-8")
-
-    @field_validator("competence_id")
-    @classmethod
-    def _known(cls, value: str) -> str:
-        if value not in DIGCOMP_COMPETENCES:
-            raise ValueError(
-                "is no DigComp 2.2 competence; use 1.1-1.3, 2.1-2.6, 3.1-3.4, 4.1-4.4 or 5.1-5.4"
-            )
-        return value
 
 
 class _Lists(BaseModel):

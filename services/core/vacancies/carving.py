@@ -142,19 +142,24 @@ def what_if(
     )
 
 
-async def preview(
-    conn: asyncpg.Connection, actor: Actor, body: CarvingIn, *, min_score: float
-) -> CarvingPreview:
-    """How many people fit the carved job and the occupation's full job (counts only)."""
-    can_manage_vacancies(actor)
-    found = await _checked(conn, body)
-    carved = what_if(
+def _carved(body: CarvingIn) -> WhatIf:
+    """The carved job as the matcher sees it: the kept tasks essential, with its conditions."""
+    return what_if(
         [(uri, "essential", 1) for uri in body.kept],
         body.hours_min,
         body.hours_max,
         body.accommodations,
         body.contract_kind,
     )
+
+
+async def preview(
+    conn: asyncpg.Connection, actor: Actor, body: CarvingIn, *, min_score: float
+) -> CarvingPreview:
+    """How many people fit the carved job and the occupation's full job (counts only)."""
+    can_manage_vacancies(actor)
+    found = await _checked(conn, body)
+    carved = _carved(body)
     return await _compare(conn, body.occupation_uri, found, body.kept, carved, min_score)
 
 
@@ -199,13 +204,7 @@ async def gain(conn: asyncpg.Connection, body: CarvingIn, *, min_score: float) -
     """How many more people fit the carved job than the full one, exactly (for choices made
     without a reader, such as the demo's; readers see counts through `preview`)."""
     found = await _checked(conn, body)
-    carved = what_if(
-        [(uri, "essential", 1) for uri in body.kept],
-        body.hours_min,
-        body.hours_max,
-        body.accommodations,
-        body.contract_kind,
-    )
+    carved = _carved(body)
     full, fits = await _fits(conn, found, carved, min_score)
     return fits - full
 
