@@ -642,6 +642,7 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     # A staff member's own DigComp and learning plan: never an employee's (theirs is their
     # profile); a plan item is the own plan's. The staff picture: the WISE's admins and coaches.
     ("GET", "/api/v1/me/digcomp"): {**SIGNED_IN, "employee": (F, F)},
+    ("GET", "/api/v1/me/export"): {**SIGNED_IN, "employee": (F, F)},
     ("PUT", "/api/v1/me/digcomp"): {**SIGNED_IN, "employee": (F, F)},
     ("GET", "/api/v1/me/learning-plan"): {**SIGNED_IN, "employee": (F, F)},
     ("POST", "/api/v1/me/learning-plan"): {**SIGNED_IN, "employee": (F, F)},

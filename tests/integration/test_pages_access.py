@@ -123,6 +123,7 @@ MATRIX: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("POST", "/me/consents"): EMPLOYEE_NO_ID,
     ("POST", "/me/consents/{consent_id}/withdraw"): EMPLOYEE,
     ("GET", "/account"): STAFF_NO_ID,
+    ("GET", "/account/data"): STAFF_NO_ID,
     ("POST", "/account/digcomp"): STAFF_NO_ID,
     ("POST", "/account/plan"): STAFF_NO_ID,
     ("POST", "/account/plan/{module_id}/done"): STAFF,

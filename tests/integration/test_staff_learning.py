@@ -371,3 +371,43 @@ async def test_a_coach_keeps_levels_and_plan_on_the_account_page(
     async with page_client(app) as http:
         assert (await sign_in(http, world.users["person"].email)).status_code == 303
         assert (await http.get("/account")).status_code == 403
+
+
+async def test_a_staff_member_downloads_their_own_data_and_nobody_elses(
+    app: object, client: httpx.AsyncClient, pool: asyncpg.Pool, world: World
+) -> None:
+    await _clean(pool, world)
+    coach, m = world.users["coach"], world.modules
+    await factories.ok(
+        await client.put(
+            OWN, headers=coach.headers, json={"levels": [{"competence_id": "2.1", "level": 3}]}
+        )
+    )
+    await factories.ok(
+        await client.post(PLAN, headers=coach.headers, json={"module_id": m["coach-privacy-apps"]})
+    )
+    data = await factories.ok(await client.get("/api/v1/me/export", headers=coach.headers))
+    assert data["account"]["id"] == str(coach.account_id)
+    assert data["account"]["email"] == coach.email
+    assert "password_hash" not in data["account"] and "token_version" not in data["account"]
+    assert [c["level"] for c in data["digcomp"]["competences"] if c["competence_id"] == "2.1"] == [
+        3
+    ]
+    assert [i["code"] for i in data["learning_plan"]] == ["coach-privacy-apps"]
+    # Another staff member's export holds none of it; an employee's data is their own export.
+    other = await factories.ok(
+        await client.get("/api/v1/me/export", headers=world.users["admin"].headers)
+    )
+    assert other["account"]["id"] == str(world.users["admin"].account_id)
+    assert other["learning_plan"] == [] and other["digcomp"]["assessed"] == 0
+    person = await client.get("/api/v1/me/export", headers=world.users["person"].headers)
+    assert person.status_code == 403
+
+    async with page_client(app) as http:
+        assert (await sign_in(http, coach.email)).status_code == 303
+        page = await http.get("/account")
+        assert 'href="/account/data"' in page.text
+        download = await http.get("/account/data")
+        assert download.status_code == 200
+        assert "attachment" in download.headers["content-disposition"]
+        assert download.json()["account"]["id"] == str(coach.account_id)

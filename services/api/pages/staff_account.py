@@ -4,6 +4,7 @@ jobcoaches its staff picture (counts, small groups withheld)."""
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -14,11 +15,12 @@ from pydantic import ValidationError
 from services.api.access import authorizes
 from services.api.dependencies import Conn
 from services.api.pages import forms, i18n
-from services.api.pages.render import redirect, render
+from services.api.pages.render import finish, redirect, render
 from services.api.pages.session import PageActor, check_csrf
 from services.core.access.policy import Actor, Role
 from services.core.clock import today
 from services.core.errors import Invalid
+from services.core.privacy import staff_export
 from services.core.staff_learning import service
 from services.core.staff_learning.models import (
     OwnDigCompIn,
@@ -149,3 +151,17 @@ async def plan_remove(request: Request, item: OwnItem, actor: StaffActor, conn: 
     """Take a module off the plan."""
     await service.remove(conn, actor, item)
     return redirect(request, "/account#plan", done="plan_removed")
+
+
+@router.get("/data")
+async def my_data(request: Request, actor: StaffActor, conn: Conn) -> Response:
+    """My own data as a JSON file (the export of GET /api/v1/me/export)."""
+    data = await staff_export.export(conn, actor)
+    body = json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    filename = f"opstap-mijn-gegevens-{data.exported_at:%Y-%m-%d}.json"
+    response = Response(
+        body,
+        media_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+    return finish(request, response)

@@ -11,6 +11,8 @@ from fastapi import APIRouter, Depends, Path, Response, status
 from services.api.access import CurrentActor, authorizes
 from services.api.dependencies import Conn
 from services.api.errors import ERROR_RESPONSES
+from services.core.privacy import staff_export
+from services.core.privacy.staff_export import StaffData
 from services.core.staff_learning import service
 from services.core.staff_learning.models import (
     LearningPlan,
@@ -116,3 +118,12 @@ async def staff_digcomp(
     and so is a band from which it could be worked out ("protected"); a row assessed by fewer
     than 5 is withheld whole. For the WISE's admins and jobcoaches."""
     return await service.staff_picture(conn, organisation_id)
+
+
+@router.get("/me/export", summary="Everything held about you as a staff member")
+async def export_own_data(actor: CurrentActor, conn: Conn) -> StaffData:
+    """A copy of your own data as a jobcoach, admin or employer (GDPR art. 15 and 20): your
+    account, your DigComp self-assessment and your learning plan. What you recorded about
+    others is their data and in their exports. 403 for an employee: your data is the export
+    of your own profile, GET /api/v1/employees/{id}/export."""
+    return await staff_export.export(conn, actor)
