@@ -4,7 +4,6 @@ consents; a copy of my data. The first four count from one overview (employee_vi
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -23,7 +22,7 @@ from services.api.pages import (
     me_progress,
 )
 from services.api.pages.access import OwnConsent, OwnEmployee
-from services.api.pages.render import finish, redirect, render
+from services.api.pages.render import json_download, redirect, render
 from services.api.pages.session import EmployeeActor, check_csrf, employee_actor
 from services.core import i18n as core_i18n
 from services.core.access.policy import Actor, can_see_development
@@ -261,14 +260,8 @@ async def my_data(
 ) -> Response:
     """Everything Opstap holds about me, as a JSON file (the export of GET .../export)."""
     data = await export.export(conn, actor, employee)
-    body = json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=2)
     filename = f"opstap-mijn-gegevens-{data.exported_at:%Y-%m-%d}.json"
-    response = Response(
-        body,
-        media_type="application/json",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
-    return finish(request, response)
+    return json_download(request, data.model_dump(mode="json"), filename)
 
 
 @router.get("/data/jsonresume")
@@ -278,11 +271,4 @@ async def my_json_resume(
     """My CV part as a JSON Resume file (the export of GET .../export/jsonresume)."""
     document = await json_resume.export_resume(conn, actor, employee, i18n.language(request))
     data = document.model_dump(mode="json", by_alias=True, exclude_none=True)
-    body = json.dumps(data, ensure_ascii=False, indent=2)
-    filename = f"opstap-cv-{document.meta.lastModified[:10]}.json"
-    response = Response(
-        body,
-        media_type="application/json",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
-    return finish(request, response)
+    return json_download(request, data, f"opstap-cv-{document.meta.lastModified[:10]}.json")

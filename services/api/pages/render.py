@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from functools import cache
@@ -185,6 +186,16 @@ def redirect(request: Request, url: str, *, done: str | None = None) -> Response
         base += ("&" if "?" in base else "?") + urlencode({"done": done})
     url = base + (f"#{fragment}" if fragment else "")
     return finish(request, RedirectResponse(url, status_code=303))
+
+
+def json_download(request: Request, data: Any, filename: str) -> Response:
+    """`data` (JSON-ready) as a file to save, named `filename`."""
+    response = Response(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        media_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+    return finish(request, response)
 
 
 def finish(request: Request, response: Response) -> Response:

@@ -4,7 +4,6 @@ jobcoaches its staff picture (counts, small groups withheld)."""
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -15,7 +14,7 @@ from pydantic import ValidationError
 from services.api.access import authorizes
 from services.api.dependencies import Conn
 from services.api.pages import forms, i18n
-from services.api.pages.render import finish, redirect, render
+from services.api.pages.render import json_download, redirect, render
 from services.api.pages.session import PageActor, check_csrf
 from services.core.access.policy import Actor, Role
 from services.core.clock import today
@@ -157,11 +156,5 @@ async def plan_remove(request: Request, item: OwnItem, actor: StaffActor, conn: 
 async def my_data(request: Request, actor: StaffActor, conn: Conn) -> Response:
     """My own data as a JSON file (the export of GET /api/v1/me/export)."""
     data = await staff_export.export(conn, actor)
-    body = json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=2)
     filename = f"opstap-mijn-gegevens-{data.exported_at:%Y-%m-%d}.json"
-    response = Response(
-        body,
-        media_type="application/json",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
-    return finish(request, response)
+    return json_download(request, data.model_dump(mode="json"), filename)
