@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bench import (
     api_reads,
+    carving_load,
     match_heldout,
     matcher_eval,
     matcher_perf,
@@ -59,6 +60,8 @@ async def main() -> None:
     # The worker's cost per event at size, warm indexes against loading everything per event.
     event_figures, event_report = await worker_events.run(folder)
     _print(event_figures)
+    # What job carving's first count adds to an API process (memory, load, event-loop stall).
+    await carving_load.main()
     # The full recompute through the real path: in one process, one and two worker processes.
     recompute_figures, recompute_report = await recompute.run(folder)
     _print(recompute_figures)

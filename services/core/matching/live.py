@@ -216,8 +216,12 @@ async def _current(conn: asyncpg.Connection, state: WarmVacancies | None, engine
 async def _load(conn: asyncpg.Connection, engine: Matcher) -> Warm:
     """Everything, read after the horizon is taken (a change in between is read twice)."""
     horizon = await repository.horizon(conn)
-    people = LivePeople(engine, map(person_of, await repository.people(conn)))
-    vacancies = LiveVacancies(engine, map(vacancy_of, await repository.vacancies(conn)))
+    people_rows = await repository.people(conn)
+    vacancy_rows = await repository.vacancies(conn)
+    # Built off the event loop: 17 s at 100,000 people, and an API process (job carving's
+    # counts) keeps answering meanwhile.
+    people = await asyncio.to_thread(LivePeople, engine, map(person_of, people_rows))
+    vacancies = await asyncio.to_thread(LiveVacancies, engine, map(vacancy_of, vacancy_rows))
     return Warm(engine, vacancies, horizon, _now(), people)
 
 
