@@ -53,6 +53,14 @@ def can_manage_employees(actor: Actor) -> None:
         raise Forbidden("Only a work-integration social enterprise keeps employee records.")
 
 
+def can_change_record(actor: Actor, jobcoach_id: UUID | None, refusal: str) -> None:
+    """A person's record is changed by the admins of their WISE and by their own jobcoach (that
+    the actor may see the person is checked first); `refusal` tells another jobcoach why not."""
+    can_manage_employees(actor)
+    if actor.role is Role.JOBCOACH and jobcoach_id != actor.account_id:
+        raise Forbidden(refusal)
+
+
 def can_manage_vacancies(actor: Actor) -> None:
     """Employers and admins post and edit their own organisation's vacancies."""
     require_role(actor, Role.ADMIN, Role.EMPLOYER, action="post or change vacancies")
@@ -79,13 +87,16 @@ def can_edit_profile(actor: Actor) -> None:
     require_role(actor, Role.ADMIN, Role.EMPLOYER, action="change the organisation's profile")
 
 
-def can_see_development(actor: Actor, employee_id: UUID) -> None:
-    """Next steps and training plans are the person's own, shared with those who guide them:
-    the person, jobcoaches and admins of their WISE (visibility is checked in SQL first)."""
+def can_see_development(
+    actor: Actor, employee_id: UUID, what: str = "next steps and training plan"
+) -> None:
+    """A person's development (next steps, training plans, ladder, logbook, learning) is their
+    own, shared with those who guide them: the person, jobcoaches and admins of their WISE
+    (visibility is checked in SQL first); never an employer. `what` names it in a refusal."""
     if actor.role is Role.EMPLOYER:
-        raise Forbidden("An employer does not see a person's next steps or training plan.")
+        raise Forbidden(f"An employer does not see a person's {what}.")
     if actor.role is Role.EMPLOYEE and actor.employee_id != employee_id:
-        raise Forbidden("You can only see your own next steps.")
+        raise Forbidden(f"You can only see your own {what}.")
 
 
 def can_change_consent(actor: Actor, employee_id: UUID, jobcoach_id: UUID | None) -> None:

@@ -15,7 +15,7 @@ from uuid import UUID
 import asyncpg
 
 from services.core import audit
-from services.core.access.policy import Actor, Role, can_manage_employees
+from services.core.access.policy import Actor, Role, can_change_record
 from services.core.capacity import repository
 from services.core.capacity.items import CATEGORIES, ITEMS, LEVELS, Item
 from services.core.capacity.models import (
@@ -28,7 +28,7 @@ from services.core.capacity.models import (
     ProfileIn,
 )
 from services.core.employees.models import Employee
-from services.core.errors import Forbidden, Invalid
+from services.core.errors import Invalid
 from services.core.events.repository import emit
 from services.core.vacancies.models import Vacancy
 from services.core.vacancies.service import EDITABLE
@@ -84,9 +84,9 @@ async def read_profile(conn: asyncpg.Connection, actor: Actor, employee: Employe
 
 def can_change_profile(actor: Actor, employee: Employee) -> None:
     """The admins of the person's WISE and their own jobcoach, as for the rest of the record."""
-    can_manage_employees(actor)
-    if actor.role is Role.JOBCOACH and employee.jobcoach_id != actor.account_id:
-        raise Forbidden("A jobcoach changes only the records of their own caseload.")
+    can_change_record(
+        actor, employee.jobcoach_id, "A jobcoach changes only the records of their own caseload."
+    )
 
 
 async def replace_profile(

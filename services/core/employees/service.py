@@ -14,6 +14,7 @@ from services.core.access.policy import (
     Actor,
     Role,
     can_change_consent,
+    can_change_record,
     can_manage_employees,
     require_role,
 )
@@ -29,7 +30,7 @@ from services.core.employees.models import (
     EmployeePatch,
     SharedProfile,
 )
-from services.core.errors import Conflict, Forbidden, Invalid, NotFound, invalid_fields
+from services.core.errors import Conflict, Invalid, NotFound, invalid_fields
 from services.core.events.repository import emit
 from services.core.ladder import service as ladder
 from services.core.paging import Page
@@ -120,8 +121,9 @@ async def update(
     current = await repository.get_for_update(conn, employee_id)
     if current is None:
         raise NotFound("No employee you may see has this id.")
-    if actor.role is Role.JOBCOACH and current.jobcoach_id != actor.account_id:
-        raise Forbidden("A jobcoach changes only the records of their own caseload.")
+    can_change_record(
+        actor, current.jobcoach_id, "A jobcoach changes only the records of their own caseload."
+    )
     given = body.model_dump(exclude_unset=True)
     changed = _changed_fields(current, body, given)
     if changed:

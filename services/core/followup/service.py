@@ -21,7 +21,7 @@ from uuid import UUID
 import asyncpg
 
 from services.core import audit
-from services.core.access.policy import Actor, Role, can_manage_employees
+from services.core.access.policy import Actor, Role, can_change_record
 from services.core.clock import today as local_today
 from services.core.employees.models import Employee
 from services.core.errors import Forbidden, Invalid, NotFound
@@ -69,9 +69,9 @@ def _can_read(actor: Actor) -> None:
 
 
 def _can_record(actor: Actor, employee: Employee) -> None:
-    can_manage_employees(actor)
-    if actor.role is Role.JOBCOACH and employee.jobcoach_id != actor.account_id:
-        raise Forbidden("A jobcoach records follow-ups only for their own caseload.")
+    can_change_record(
+        actor, employee.jobcoach_id, "A jobcoach records follow-ups only for their own caseload."
+    )
 
 
 async def placements(

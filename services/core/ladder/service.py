@@ -10,11 +10,16 @@ from uuid import UUID
 
 import asyncpg
 
-from services.core.access.policy import Actor, Role, can_manage_employees, can_see_development
+from services.core.access.policy import (
+    Actor,
+    can_change_record,
+    can_manage_employees,
+    can_see_development,
+)
 from services.core.clock import today
 from services.core.employees import repository as employees
 from services.core.employees.models import Employee
-from services.core.errors import Forbidden, NotFound, invalid_fields
+from services.core.errors import NotFound, invalid_fields
 from services.core.events.repository import emit
 from services.core.ladder import repository
 from services.core.ladder.models import LadderChange, LadderHistory, LadderMoveIn
@@ -94,8 +99,11 @@ async def move(
     current = await employees.get_for_update(conn, employee_id)
     if current is None:
         raise NotFound("No employee you may see has this id.")
-    if actor.role is Role.JOBCOACH and current.jobcoach_id != actor.account_id:
-        raise Forbidden("A jobcoach records moves only for people of their own caseload.")
+    can_change_record(
+        actor,
+        current.jobcoach_id,
+        "A jobcoach records moves only for people of their own caseload.",
+    )
     newest = await repository.newest(conn, employee_id)
     _check_move(body, current.ladder_rung, newest)
     change_id = await repository.insert(

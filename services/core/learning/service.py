@@ -18,11 +18,17 @@ from uuid import UUID
 import asyncpg
 
 from services.core import audit
-from services.core.access.policy import Actor, Role, can_manage_employees, require_role
+from services.core.access.policy import (
+    Actor,
+    Role,
+    can_change_record,
+    can_see_development,
+    require_role,
+)
 from services.core.clock import today
 from services.core.employees import repository as employees
 from services.core.employees.models import Employee
-from services.core.errors import Conflict, Forbidden, NotFound, invalid_fields
+from services.core.errors import Conflict, NotFound, invalid_fields
 from services.core.events.repository import emit
 from services.core.learning import repository
 from services.core.learning.models import (
@@ -47,19 +53,11 @@ def can_maintain_qualifications(actor: Actor) -> None:
     require_role(actor, Role.ADMIN, action="import qualifications")
 
 
-def can_read(actor: Actor, employee_id: UUID) -> None:
-    """The person, and the coaches and admins who see them (visibility is checked first)."""
-    if actor.role is Role.EMPLOYER:
-        raise Forbidden("An employer does not read what a person is learning.")
-    if actor.role is Role.EMPLOYEE and actor.employee_id != employee_id:
-        raise Forbidden("You can only read your own learning agreements.")
-
-
 def can_write(actor: Actor, employee: Employee) -> None:
     """A jobcoach for their own caseload, or an admin of the person's WISE."""
-    can_manage_employees(actor)
-    if actor.role is Role.JOBCOACH and employee.jobcoach_id != actor.account_id:
-        raise Forbidden("A jobcoach records learning only for their own caseload.")
+    can_change_record(
+        actor, employee.jobcoach_id, "A jobcoach records learning only for their own caseload."
+    )
 
 
 async def qualifications(
@@ -82,7 +80,7 @@ async def agreements(
     conn: asyncpg.Connection, actor: Actor, employee: Employee, *, audited: bool = True
 ) -> list[Agreement]:
     """The person's agreements; a coach's or admin's read is audited."""
-    can_read(actor, employee.id)
+    can_see_development(actor, employee.id, "learning agreements")
     found = await repository.agreements(conn, employee.id)
     if audited and actor.role in (Role.ADMIN, Role.JOBCOACH):
         await audit.record_reads(conn, actor, [employee.id], AUDIT_FIELDS, READ_PURPOSE)
@@ -93,7 +91,7 @@ async def agreement(
     conn: asyncpg.Connection, actor: Actor, employee: Employee, agreement_id: UUID
 ) -> Agreement:
     """One agreement of a person the actor may read; NotFound for any other id."""
-    can_read(actor, employee.id)
+    can_see_development(actor, employee.id, "learning agreements")
     found = await repository.agreement(conn, agreement_id, employee.id)
     if found is None:
         raise NotFound("This person has no learning agreement with this id.")

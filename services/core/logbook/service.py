@@ -14,7 +14,13 @@ from uuid import UUID
 import asyncpg
 
 from services.core import audit
-from services.core.access.policy import Actor, Role, can_manage_employees
+from services.core.access.policy import (
+    Actor,
+    Role,
+    can_change_record,
+    can_manage_employees,
+    can_see_development,
+)
 from services.core.clock import today
 from services.core.employees.models import Employee
 from services.core.errors import Forbidden, NotFound, invalid_fields
@@ -25,25 +31,17 @@ AUDIT_FIELDS = ("logbook",)
 READ_PURPOSE = "read_logbook"
 
 
-def can_read(actor: Actor, employee_id: UUID) -> None:
-    """The person, and the coaches and admins who see them (visibility is checked first)."""
-    if actor.role is Role.EMPLOYER:
-        raise Forbidden("An employer does not read a person's logbook.")
-    if actor.role is Role.EMPLOYEE and actor.employee_id != employee_id:
-        raise Forbidden("You can only read your own logbook.")
-
-
 def _can_write(actor: Actor, employee: Employee) -> None:
-    can_manage_employees(actor)
-    if actor.role is Role.JOBCOACH and employee.jobcoach_id != actor.account_id:
-        raise Forbidden("A jobcoach writes only in the logbook of their own caseload.")
+    can_change_record(
+        actor, employee.jobcoach_id, "A jobcoach writes only in the logbook of their own caseload."
+    )
 
 
 async def entries(
     conn: asyncpg.Connection, actor: Actor, employee: Employee, limit: int = 200
 ) -> list[LogbookEntry]:
     """A person's notes, newest first; a coach's or admin's read is audited."""
-    can_read(actor, employee.id)
+    can_see_development(actor, employee.id, "logbook")
     found = await repository.entries(conn, employee.id, limit)
     if actor.role in (Role.ADMIN, Role.JOBCOACH):
         await audit.record_reads(conn, actor, [employee.id], AUDIT_FIELDS, READ_PURPOSE)
@@ -75,7 +73,7 @@ async def entry(
     conn: asyncpg.Connection, actor: Actor, employee: Employee, entry_id: UUID
 ) -> LogbookEntry:
     """One note of a person the actor may read; NotFound for any other id."""
-    can_read(actor, employee.id)
+    can_see_development(actor, employee.id, "logbook")
     found = await repository.entry(conn, entry_id, employee.id)
     if found is None:
         raise NotFound("This person's logbook has no entry with this id.")

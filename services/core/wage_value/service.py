@@ -17,10 +17,10 @@ from datetime import date
 import asyncpg
 
 from services.core import audit
-from services.core.access.policy import Actor, Role, can_manage_employees
+from services.core.access.policy import Actor, Role, can_change_record
 from services.core.clock import today as local_today
 from services.core.employees.models import Employee
-from services.core.errors import Forbidden, Invalid
+from services.core.errors import Invalid
 from services.core.wage_value import repository
 from services.core.wage_value.models import RegisterIn, WageValueIn, WageValues
 
@@ -32,9 +32,9 @@ NO_CONSENT = (
 
 
 def _can_record(actor: Actor, employee: Employee) -> None:
-    can_manage_employees(actor)
-    if actor.role is Role.JOBCOACH and employee.jobcoach_id != actor.account_id:
-        raise Forbidden("A jobcoach records this only for their own caseload.")
+    can_change_record(
+        actor, employee.jobcoach_id, "A jobcoach records this only for their own caseload."
+    )
 
 
 async def _require_consent(conn: asyncpg.Connection, employee: Employee) -> None:
