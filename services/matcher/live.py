@@ -169,19 +169,34 @@ class LiveVacancies(_Live[Vacancy, VacancyIndex]):
     def _items(self, index: VacancyIndex) -> tuple[Vacancy, ...]:
         return index.vacancies
 
+    def _parts(self) -> list[tuple[VacancyIndex, np.ndarray | None]]:
+        """The base (its replaced or removed rows to skip) and the rows changed since."""
+        return [(self.base, self.skip), (self.delta, None)]
+
     def vacancies_for(
         self, person: Person, k: int = 50, filters: Filters | None = None
     ) -> list[Explanation]:
         """As Matcher.vacancies_for over every current vacancy."""
-        parts = [(self.base, self.skip), (self.delta, None)]
-        return self.matcher.vacancies_among(person, parts, k, filters)
+        return self.matcher.vacancies_among(person, self._parts(), k, filters)
 
     def fitting(self, person: Person, min_score: float) -> int:
         """How many current vacancies score at least `min_score` for the person, consent not
         asked (what-if questions about a person's own profile: Matcher.vacancy_scores)."""
         found = 0
-        for index, skip in ((self.base, self.skip), (self.delta, None)):
+        for index, skip in self._parts():
             if index.vacancies:
                 fits = self.matcher.vacancy_scores(person, index) >= min_score
                 found += int((fits & ~skip).sum() if skip is not None else fits.sum())
+        return found
+
+    def scores(self, person: Person) -> dict[str, float]:
+        """Vacancy id -> the person's score (0-100) for every current vacancy, consent not
+        asked (what-if questions, as `fitting`)."""
+        found: dict[str, float] = {}
+        for index, skip in self._parts():
+            if index.vacancies:
+                scores = self.matcher.vacancy_scores(person, index)
+                for row, (vacancy, score) in enumerate(zip(index.vacancies, scores, strict=True)):
+                    if skip is None or not skip[row]:
+                        found[vacancy.id] = float(score)
         return found

@@ -21,7 +21,6 @@ from services.core.matching import live
 from services.core.matching import repository as matching_repository
 from services.core.next_steps.plan import with_skills
 from services.core.settings import get_settings
-from services.matcher.live import LiveVacancies
 from services.matcher.types import Person
 
 MIN_RISE = 1.0  # points (0-100) a vacancy's score must rise to be named
@@ -49,19 +48,6 @@ class Opens:
     rises: list[Rise]
 
 
-def _scores(index: LiveVacancies, person: Person) -> dict[str, float]:
-    """vacancy id -> the person's score (0-100) for every current open vacancy."""
-    found: dict[str, float] = {}
-    for part, skip in ((index.base, index.skip), (index.delta, None)):
-        if not part.vacancies:
-            continue
-        scores = index.matcher.vacancy_scores(person, part)
-        for row, (vacancy, score) in enumerate(zip(part.vacancies, scores, strict=True)):
-            if skip is None or not skip[row]:
-                found[vacancy.id] = float(score)
-    return found
-
-
 def _without(person: Person, uris: set[str]) -> Person:
     return dataclasses.replace(person, skills=tuple(s for s in person.skills if s.uri not in uris))
 
@@ -86,7 +72,7 @@ async def what_it_opens(conn: asyncpg.Connection, agreement: Agreement) -> Opens
             after = with_skills(after, [uri], level)
     index = (await live.open_vacancies(conn)).vacancies
     threshold = get_settings().notify_min_score
-    old, new = _scores(index, before), _scores(index, after)
+    old, new = index.scores(before), index.scores(after)
     risen = sorted(
         ((new[v] - old.get(v, 0.0), v) for v in new if new[v] - old.get(v, 0.0) >= MIN_RISE),
         key=lambda pair: (-pair[0], pair[1]),
